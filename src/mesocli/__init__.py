@@ -1,0 +1,35 @@
+"""mesocli: explore the treatment options of stage 4 mesothelioma from a terminal, a script or a notebook.
+
+>>> import mesocli
+>>> kb = mesocli.load()
+>>> kb.get("chemo").name
+'Chemotherapy'
+
+Information, not medical advice: it is there to inform a conversation with the care team.
+"""
+
+from ._version import __version__
+from .errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
+from .kb import KnowledgeBase, bundled_path, load, validate
+from .models import Guide, Reference, Study, SubOption, Term, Treatment
+from .search import Match, SearchHit
+
+__all__ = [
+    "Guide",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Match",
+    "MesocliError",
+    "NotFoundError",
+    "Problem",
+    "Reference",
+    "SearchHit",
+    "Study",
+    "SubOption",
+    "Term",
+    "Treatment",
+    "__version__",
+    "bundled_path",
+    "load",
+    "validate",
+]

@@ -1,0 +1,67 @@
+"""A small, output-neutral document model: what every page is built as before it is rendered.
+
+Pages (``pages``) build these blocks; renderers (``render_text`` for plain text and Markdown,
+``render_rich`` for the terminal) turn them into output. Nothing here knows about Rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Span styles a renderer understands.
+STYLES = ("strong", "match", "dim", "cite", "label")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with one style, and a link where the renderer can show one."""
+
+    text: str
+    style: str | None = None
+    link: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(text: str, style: str | None = None) -> Inline:
+    return (Span(text, style),)
+
+
+def inline_text(inline: Inline) -> str:
+    return "".join(span.text for span in inline)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 2  # 1: page title, 2: section, 3: subsection
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    inline: Inline
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[Inline, ...]
+    numbered: bool = False
+    checkbox: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Small print, such as the disclaimer under a page."""
+
+    inline: Inline
+
+
+Block = Heading | Paragraph | Bullets | Table | Note
+Document = tuple[Block, ...]

@@ -1,0 +1,73 @@
+"""The library's exceptions. The CLI turns each into a message and an exit code in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a knowledge-base file, located as precisely as the file allows."""
+
+    file: str
+    message: str
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    entry_id: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        entry = f" {self.entry_id}:" if self.entry_id else ""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}:{entry} {label}{self.message}"
+
+
+class MesocliError(Exception):
+    """Base class of every error mesocli raises on purpose."""
+
+
+class KnowledgeBaseError(MesocliError):
+    """A knowledge base could not be read, parsed or validated.
+
+    ``problems`` holds every problem found (at least one); ``file``, ``line``, ``column``
+    and ``entry_id`` describe the first.
+    """
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
+        if not self.problems:
+            raise ValueError("KnowledgeBaseError needs at least one problem")
+        first = self.problems[0]
+        self.file = first.file
+        self.line = first.line
+        self.column = first.column
+        self.entry_id = first.entry_id
+        more = len(self.errors) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(f"{first}{suffix}")
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors (not warnings)."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+class NotFoundError(MesocliError, LookupError):
+    """A name matched nothing. ``suggestions`` lists close names, best first."""
+
+    def __init__(self, query: str, kind: str = "treatment", suggestions: tuple[str, ...] = ()) -> None:
+        self.query = query
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} matches {query!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would otherwise quote the message
+        return str(self.args[0])

@@ -1,0 +1,59 @@
+"""Shared fixtures: tiny knowledge bases written to tmp_path, and a CLI runner with a fixed width."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+TINY = Path(__file__).parent / "data" / "tiny.yaml"
+#: The environment every CLI test runs in: fixed width, no colour unless a test asks.
+ENV = {"COLUMNS": "80", "LINES": "40", "NO_COLOR": "1", "FORCE_COLOR": "", "MESOCLI_KB": "", "TERM": "dumb"}
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in ENV.items():
+        if value:
+            monkeypatch.setenv(key, value)
+        else:
+            monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def tiny_data() -> dict[str, Any]:
+    """The tiny knowledge base as a dict, for a test to change before writing."""
+    return copy.deepcopy(yaml.safe_load(TINY.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def write_kb(tmp_path: Path) -> Callable[..., Path]:
+    """Write a knowledge base (a dict, or raw text or bytes) to tmp_path and return its path."""
+    counter = iter(range(1000))
+
+    def write(content: dict[str, Any] | str | bytes, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"kb{next(counter)}.yaml")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def tiny_path(write_kb: Callable[..., Path], tiny_data: dict[str, Any]) -> Path:
+    return write_kb(tiny_data, "tiny.yaml")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

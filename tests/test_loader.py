@@ -1,0 +1,218 @@
+"""The loader: a good file becomes typed, frozen models; every kind of bad file becomes located problems."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import mesocli
+from mesocli import KnowledgeBaseError, loader
+from mesocli.models import Treatment
+
+WriteKb = Callable[..., Path]
+
+
+def problems_of(path: Path) -> list[str]:
+    return [str(p) for p in mesocli.validate(path, today=dt.date(2026, 11, 28))]
+
+
+def test_good_file_loads_into_frozen_typed_models(tiny_path: Path) -> None:
+    """A valid file loads; fields have their declared types and cannot be changed."""
+    kb = mesocli.load(tiny_path)
+    assert len(kb) == 3
+    chemo = kb.get("chemotherapy")
+    assert isinstance(chemo, Treatment)
+    assert chemo.aliases == ("chemo", "pemetrexed", "Alimta")
+    assert chemo.last_reviewed == dt.date(2026, 11, 1)
+    assert chemo.evidence[0].arms[0].median_os_months == 12.1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        chemo.name = "x"  # type: ignore[misc]
+    assert [t.id for t in kb] == ["chemotherapy", "palliative-care", "radiation-therapy"]
+
+
+def test_missing_file_is_a_knowledge_base_error(tmp_path: Path) -> None:
+    """A path that does not exist raises KnowledgeBaseError naming the file."""
+    with pytest.raises(KnowledgeBaseError) as info:
+        mesocli.load(tmp_path / "absent.yaml")
+    assert info.value.file.endswith("absent.yaml")
+    assert "no such file" in str(info.value)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    """A directory given as the knowledge base is refused with a clear message."""
+    with pytest.raises(KnowledgeBaseError, match="directory"):
+        mesocli.load(tmp_path)
+
+
+def test_non_utf8_file_is_refused_with_its_line(write_kb: WriteKb) -> None:
+    """Bytes that are not UTF-8 are reported with the line they sit on."""
+    path = write_kb(b"schema_version: 1\ntitle: caf\xe9\n")
+    with pytest.raises(KnowledgeBaseError, match="UTF-8") as info:
+        mesocli.load(path)
+    assert info.value.line == 2
+
+
+def test_empty_file_is_refused(write_kb: WriteKb) -> None:
+    """An empty file is an error, not an empty knowledge base."""
+    with pytest.raises(KnowledgeBaseError, match="empty"):
+        mesocli.load(write_kb(""))
+
+
+def test_yaml_syntax_error_carries_line_and_column(write_kb: WriteKb) -> None:
+    """A YAML syntax error is located by line and column."""
+    path = write_kb("schema_version: 1\ntitle: [unclosed\nversion: x\n")
+    with pytest.raises(KnowledgeBaseError) as info:
+        mesocli.load(path)
+    assert info.value.line is not None and info.value.line >= 2
+    assert info.value.column is not None
+
+
+def test_wrong_shape_is_refused(write_kb: WriteKb) -> None:
+    """A file whose top level is a list, not a mapping, is refused."""
+    with pytest.raises(KnowledgeBaseError, match="mapping"):
+        mesocli.load(write_kb("- just\n- a list\n"))
+
+
+def test_unknown_key_is_refused_with_nearest_known_key(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """An unknown key names the entry, its line and the key that was probably meant."""
+    tiny_data["treatments"][0]["sumary"] = "typo"
+    problems = problems_of(write_kb(tiny_data))
+    assert len(problems) == 1
+    assert "chemotherapy: unknown key 'sumary'" in problems[0]
+    assert "did you mean 'summary'" in problems[0]
+
+
+def test_missing_required_field(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A missing required field is reported against its entry."""
+    del tiny_data["treatments"][1]["overview"]
+    problems = problems_of(write_kb(tiny_data))
+    assert any("palliative-care: missing required key 'overview'" in p for p in problems)
+
+
+def test_wrong_types_and_values(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """Wrong types and values outside a vocabulary are each reported."""
+    tiny_data["treatments"][0]["category"] = "systemic"
+    tiny_data["treatments"][0]["evidence"][0]["year"] = "two thousand"
+    tiny_data["treatments"][0]["aliases"] = "chemo"
+    problems = "\n".join(problems_of(write_kb(tiny_data)))
+    assert "did you mean 'systemic-therapy'" in problems
+    assert "year must be a whole number" in problems
+    assert "aliases must be a list" in problems
+
+
+def test_every_problem_is_reported_not_just_the_first(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """validate collects problems across entries, in file order, each with a line."""
+    tiny_data["treatments"][0]["colour"] = "red"
+    tiny_data["treatments"][2]["related"] = ["nowhere"]
+    tiny_data["treatments"][1]["aliases"] = ["chemo"]
+    problems = mesocli.validate(write_kb(tiny_data), today=dt.date(2026, 11, 28))
+    messages = [p.message for p in problems]
+    assert any("unknown key 'colour'" in m for m in messages)
+    assert any("related id 'nowhere' does not exist" in m for m in messages)
+    assert any("'chemo' is already a name or alias of 'chemotherapy'" in m for m in messages)
+    assert [p.line for p in problems] == sorted(p.line or 0 for p in problems)
+    assert all(p.line for p in problems)
+
+
+def test_duplicate_ids(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """Two entries with one id are refused."""
+    tiny_data["treatments"][2]["id"] = "palliative-care"
+    tiny_data["treatments"][2]["aliases"] = []
+    with pytest.raises(KnowledgeBaseError, match="duplicate id 'palliative-care'"):
+        mesocli.load(write_kb(tiny_data))
+
+
+def test_citations_must_resolve_and_references_be_used(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A marker naming no reference, and a reference nobody cites, are both errors."""
+    tiny_data["treatments"][0]["benefits"].append("Something [@nobody2020].")
+    tiny_data["treatments"][0]["references"].append(
+        {"id": "unused2021", "citation": "Unused A. A paper. J. 2021.", "pmid": "123"}
+    )
+    messages = "\n".join(problems_of(write_kb(tiny_data)))
+    assert "cites unknown reference 'nobody2020'" in messages
+    assert "reference 'unused2021' is never cited" in messages
+
+
+def test_malformed_identifiers(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """PMIDs must be digits, DOIs must start 10.NNNN/, URLs must be https."""
+    ref = tiny_data["treatments"][0]["references"][0]
+    ref.update(pmid="PMID12", doi="doi:10.1/x", url="http://example.org")
+    messages = "\n".join(problems_of(write_kb(tiny_data)))
+    assert "malformed PMID 'PMID12'" in messages
+    assert "malformed DOI" in messages
+    assert "must start with https://" in messages
+
+
+def test_stale_review_date_is_a_warning_not_an_error(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """An entry reviewed over 12 months ago warns but still loads."""
+    tiny_data["treatments"][1]["last_reviewed"] = dt.date(2020, 1, 1)
+    path = write_kb(tiny_data)
+    problems = mesocli.validate(path, today=dt.date(2026, 11, 28))
+    assert [p.severity for p in problems] == ["warning"]
+    assert "over 12 months ago" in problems[0].message
+    assert len(mesocli.load(path)) == 3
+
+
+def test_object_constructing_tags_are_refused(write_kb: WriteKb) -> None:
+    """A python/object tag is never constructed; it is a located error."""
+    text = "schema_version: 1\ntitle: !!python/object/apply:os.system ['echo pwned']\n"
+    with pytest.raises(KnowledgeBaseError, match="not allowed") as info:
+        mesocli.load(write_kb(text))
+    assert info.value.line == 2
+
+
+def test_custom_tag_on_mapping_is_refused(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A local tag on a mapping is refused rather than silently ignored."""
+    text = TINY_TEXT.replace("treatments:\n", "treatments: !custom\n", 1)
+    with pytest.raises(KnowledgeBaseError, match="tag"):
+        mesocli.load(write_kb(text))
+
+
+def test_alias_bomb_is_refused_quickly(write_kb: WriteKb, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Aliases that expand a small file into a huge one hit the node limit instead of exhausting memory."""
+    monkeypatch.setattr(loader, "MAX_NODES", 5_000)
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 8):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    lines.append("treatments:\n  - aliases: *a7")
+    with pytest.raises(KnowledgeBaseError):
+        mesocli.load(write_kb("\n".join(lines) + "\n"))
+
+
+def test_large_file_is_refused_before_parsing(write_kb: WriteKb, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file over the size limit is refused with its size in the message."""
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    with pytest.raises(KnowledgeBaseError, match="limited to 100"):
+        mesocli.load(write_kb("title: " + "x" * 200))
+
+
+def test_control_characters_in_text_are_refused(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """Escape sequences in text could drive a terminal; they are refused at load time."""
+    tiny_data["treatments"][0]["summary"] = "Nice \x1b]8;;https://evil.example\x1b\\link"
+    with pytest.raises(KnowledgeBaseError, match="control character"):
+        mesocli.load(write_kb(tiny_data))
+
+
+def test_error_carries_entry_id_line_and_column(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """The exception's attributes locate the first problem."""
+    tiny_data["treatments"][2]["goals"] = ["world-peace"]
+    with pytest.raises(KnowledgeBaseError) as info:
+        mesocli.load(write_kb(tiny_data))
+    error = info.value
+    assert error.entry_id == "radiation-therapy"
+    assert error.line is not None and error.column is not None
+    assert str(error).startswith(f"{error.file}:{error.line}:{error.column}: radiation-therapy:")
+
+
+def test_environment_variable_selects_the_file(tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """load() with no path reads $MESOCLI_KB."""
+    monkeypatch.setenv("MESOCLI_KB", str(tiny_path))
+    assert mesocli.load().title == "Tiny test knowledge base"
+
+
+TINY_TEXT = (Path(__file__).parent / "data" / "tiny.yaml").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .errors import Problem
 from .loader import Marks
-from .models import CITATION, Guide, KnowledgeBaseData, Reference, Term, Treatment
+from .models import CITATION, SCHEMA_VERSION, Guide, KnowledgeBaseData, Reference, Term, Treatment
 from .resolve import normalise
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -20,10 +20,15 @@ DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 #: An entry not reviewed for this long gets a warning.
 STALE_AFTER = dt.timedelta(days=365)
 
-#: Numbers in these phrases are names, not claims that need a source.
+#: Numbers in these phrases are names, not claims that need a source: stages and phases, gene and
+#: protein names (PD-L1, CTLA-4, BAP1, p16, B12), ordinals ("9th edition", "2nd-line"), numbered steps,
+#: TNM labels, and trial names written with capitals (CheckMate 743, KEYNOTE-483, MARS 2, IND.227).
 _NOT_CLAIMS = re.compile(
-    r"(?i)\b(?:stage\s*(?:[1-4]|i{1,3}v?|iv)[abc]?|phase\s*[1-4](?:/[1-4])?|pd-l?1|ctla-4|bap1|cdkn2a|nf2|"
-    r"covid-19|24/7|[0-9]+(?:st|nd|rd|th)[- ]line|[a-z]+-[0-9]+|\[@[a-z0-9-]+\]|t[0-4]|n[0-3]|m[01][a-z]?)"
+    r"(?i:\bstage\s*(?:[1-4]|i{1,3}v?|iv)[abc]?\b|\bphases?\s*[1-4](?:\s*(?:/|and|or)\s*[1-4])*\b"
+    r"|\bstep\s*\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+-\d+\b|\bb12\b|\bp16\w*|\bcdkn2a\b|\bbap1\b"
+    r"|\b[tnm][0-4x][abc]?\b|^\s*\d+[.)]\s)"
+    r"|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ .-]?\d+(?:/\d+)?\b",
+    re.MULTILINE,
 )
 _DIGIT = re.compile(r"\d")
 
@@ -34,6 +39,15 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
     """Every cross-entry problem in ``data``, errors and warnings, in file order."""
     today = today or dt.date.today()
     problems: list[Problem] = []
+    if data.schema_version != SCHEMA_VERSION:
+        problems.append(
+            _at(
+                marks,
+                data,
+                "schema_version",
+                f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION})",
+            )
+        )
     entries: list[Entry] = [*data.treatments, *data.guides, *data.glossary]
     linkable = {e.id for e in entries}
     for collection in (data.treatments, data.guides, data.glossary):
@@ -184,12 +198,12 @@ def _reference_format(entry: Entry, ref: Reference, marks: Marks) -> list[Proble
 
 
 def unsourced_numbers(entry: Entry) -> list[tuple[str, str]]:
-    """Sentences of an entry that state a number without citing a source: (field path, sentence)."""
+    """Paragraphs and list items of an entry that state a number but cite no source: (field path, text)."""
     found = []
     for path, text in entry_texts(entry):
         if path.startswith(("evidence[", "approvals[")):
             continue  # sourced by the study's or the approval's own reference
-        for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text):
-            if _DIGIT.search(_NOT_CLAIMS.sub("", sentence)) and not CITATION.search(sentence):
-                found.append((path, sentence.strip()))
+        for paragraph in re.split(r"\n\s*\n|\n(?=\s*- )", text):
+            if _DIGIT.search(_NOT_CLAIMS.sub("", paragraph)) and not CITATION.search(paragraph):
+                found.append((path, " ".join(paragraph.split())))
     return found

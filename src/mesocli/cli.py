@@ -381,6 +381,21 @@ def validate(
         raise typer.Exit(EXIT_KB)
 
 
+@app.command()
+def schema(
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", case_sensitive=False, help="json (default) or yaml.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the knowledge-base file format, generated from the models."""
+    from .schema import json_schema
+
+    chosen = fmt.value if fmt else "json"
+    if chosen not in ("json", "yaml"):
+        raise typer.BadParameter("the schema is data: choose json or yaml", param_hint="--format")
+    emit(chosen, lambda: (), json_schema)
+
+
 def _row(problem: Problem) -> dict[str, Any]:
     return to_data(problem)  # type: ignore[no-any-return]
 

@@ -29,6 +29,9 @@ EVIDENCE_LEVEL_MEANING = {
     "expert-consensus": "guideline and expert agreement without trials",
 }
 
+#: The knowledge-base file format this version of mesocli reads.
+SCHEMA_VERSION = 1
+
 #: A citation marker in text: ``[@refid]``.
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 

@@ -29,11 +29,19 @@ def cited(text: str, numbers: dict[str, int]) -> Inline:
 def prose(text: str, numbers: dict[str, int]) -> Iterator[Block]:
     """Paragraphs (split on blank lines) and ``- `` bullet lists of a text field."""
     for chunk in text.strip().split("\n\n"):
-        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            yield Bullets(tuple(cited(line[2:].strip(), numbers) for line in lines))
-        elif lines:
-            yield Paragraph(cited(" ".join(lines), numbers))
+        paragraph: list[str] = []
+        items: list[list[str]] = []
+        for line in (raw.strip() for raw in chunk.splitlines()):
+            if line.startswith("- "):
+                items.append([line[2:].strip()])
+            elif items:
+                items[-1].append(line)  # a wrapped bullet line continues the item
+            elif line:
+                paragraph.append(line)
+        if paragraph:
+            yield Paragraph(cited(" ".join(paragraph), numbers))
+        if items:
+            yield Bullets(tuple(cited(" ".join(item), numbers) for item in items))
 
 
 def _numbers(references: Sequence[Reference]) -> dict[str, int]:

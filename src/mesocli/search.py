@@ -188,7 +188,9 @@ def _matches(entry: Entry, terms: set[str], most: int = 3) -> Iterator[Match]:
     for field, _weight, text in sorted(_fields(entry), key=lambda f: -f[1]):
         if field in seen or field == "id" or len(seen) >= most:
             continue
-        shown = clean(text)
+        # For aliases, show only the ones that matched, not the whole list.
+        matched_aliases = (a for a in entry.aliases if terms & set(tokens(a)))
+        shown = ", ".join(matched_aliases) if field == "aliases" else clean(text)
         spans = [(m.start(), m.end()) for m in _WORD.finditer(shown) if stem(m.group().casefold()) in terms]
         if spans:
             seen.add(field)

@@ -1,0 +1,132 @@
+"""Sourcing and completeness rules over the shipped knowledge base (data/treatments.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+import pytest
+
+import mesocli
+from mesocli.checks import PMID_PATTERN, entry_texts, unsourced_numbers
+from mesocli.models import Guide, Reference, Term, Treatment
+
+SEED_IDS = [
+    "palliative-care",
+    "chemotherapy",
+    "radiation-therapy",
+    "immunotherapy",
+    "clinical-trials",
+    "surgery",
+    "supportive-care",
+]
+GUIDE_IDS = [
+    "care-team",
+    "personalised-plan",
+    "second-opinion",
+    "advance-care-planning",
+    "prognosis",
+    "staging",
+    "finding-a-trial",
+]
+KB = mesocli.load(mesocli.bundled_path())
+ENTRIES: list[Treatment | Guide | Term] = [*KB.treatments, *KB.guides, *KB.glossary]
+
+
+def test_bundled_file_is_clean() -> None:
+    """The shipped file has no errors and no warnings."""
+    assert mesocli.validate(mesocli.bundled_path()) == []
+
+
+def test_seed_options_and_guides_are_all_there() -> None:
+    """The seven options of the seed page and the seven guide topics exist."""
+    assert [t.id for t in KB.treatments] == SEED_IDS
+    assert sorted(g.id for g in KB.guides) == sorted(GUIDE_IDS)
+    assert len(KB.glossary) >= 40
+
+
+@pytest.mark.parametrize("treatment", KB.treatments, ids=lambda t: t.id)
+def test_each_option_answers_a_new_users_questions(treatment: Treatment) -> None:
+    """What is it, could it help me, what is it like, what do the numbers say, what should I ask."""
+    for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect"):
+        assert len(getattr(treatment, name).split()) >= (8 if name == "summary" else 30), name
+    assert treatment.benefits and treatment.risks and treatment.options
+    assert treatment.evidence, "key studies with numbers"
+    assert len(treatment.questions) >= 4
+    assert len(treatment.references) >= 3
+    assert treatment.related
+    assert treatment.goals and treatment.mesothelioma_types
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{type(e).__name__}:{e.id}")
+def test_every_number_cites_a_reference_of_its_entry(entry: Treatment | Guide | Term) -> None:
+    """A sentence stating a figure carries a [@ref] marker (loading checks the marker resolves)."""
+    assert unsourced_numbers(entry) == []
+
+
+@pytest.mark.parametrize("entry", [*KB.treatments, *KB.guides], ids=lambda e: e.id)
+def test_reviewed_within_twelve_months(entry: Treatment | Guide) -> None:
+    """Every option and guide was reviewed in the last 12 months."""
+    assert dt.date.today() - entry.last_reviewed <= dt.timedelta(days=365)
+
+
+def all_references() -> list[tuple[str, Reference]]:
+    return [(e.id, r) for e in ENTRIES for r in e.references]
+
+
+@pytest.mark.parametrize(("owner", "ref"), all_references(), ids=lambda x: x if isinstance(x, str) else x.id)
+def test_reference_is_identifiable(owner: str, ref: Reference) -> None:
+    """Papers carry a PMID or DOI; others an https URL; every citation names a year."""
+    assert ref.pmid or ref.doi or (ref.url and ref.url.startswith("https://"))
+    if ref.pmid:
+        assert PMID_PATTERN.match(ref.pmid)
+    assert re.search(r"\b(19|20)\d\d\b", ref.citation) or ref.url, "a year, or a dated web page"
+
+
+def test_shared_reference_ids_agree_across_entries() -> None:
+    """The same reference id used by two entries points at the same source."""
+    seen: dict[str, set[tuple[str | None, str | None, str | None]]] = defaultdict(set)
+    for _owner, ref in all_references():
+        seen[ref.id].add((ref.pmid, ref.doi, ref.url))
+    assert {rid: ids for rid, ids in seen.items() if len(ids) > 1} == {}
+
+
+def test_same_source_has_one_identity() -> None:
+    """One PMID or DOI is cited under one reference id everywhere."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for _owner, ref in all_references():
+        for key in (ref.pmid, ref.doi and ref.doi.lower()):
+            if key:
+                by_key[key].add(ref.id)
+    assert {k: ids for k, ids in by_key.items() if len(ids) > 1} == {}
+
+
+@pytest.mark.parametrize("treatment", KB.treatments, ids=lambda t: t.id)
+def test_study_figures_are_plausible(treatment: Treatment) -> None:
+    """Hazard ratios are positive and modest, medians positive, years not in the future."""
+    for study in treatment.evidence:
+        assert 1990 <= study.year <= dt.date.today().year
+        if study.hazard_ratio is not None:
+            assert 0.1 < study.hazard_ratio < 3
+        for arm in study.arms:
+            assert 0 < arm.median_os_months < 120
+
+
+def test_disclaimer_in_plain_words() -> None:
+    """The knowledge base says plainly that it is not medical advice."""
+    assert "not medical advice" in KB.disclaimer.lower()
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_never_instructs(entry: Treatment | Guide | Term) -> None:
+    """Text informs a conversation; it does not tell the reader what to do."""
+    for path, text in entry_texts(entry):
+        assert not re.search(r"\byou (should|must)\b", text, re.IGNORECASE), path
+
+
+def test_immunotherapy_is_current() -> None:
+    """The seed called immunotherapy 'still being researched'; the entry records the approvals since."""
+    immunotherapy = KB.get("immunotherapy")
+    assert len(immunotherapy.approvals) >= 2
+    assert all(a.date.year >= 2020 for a in immunotherapy.approvals)

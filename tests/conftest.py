@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,10 @@ from typing import Any
 import pytest
 import yaml
 from typer.testing import CliRunner
+
+# Keep the parse cache out of the user's home: one private folder for the whole run, set before any
+# test module loads a knowledge base. Cache tests point MESOCLI_CACHE_DIR at their own tmp_path.
+os.environ["MESOCLI_CACHE_DIR"] = tempfile.mkdtemp(prefix="mesocli-test-cache-")
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
 #: The environment every CLI test runs in: fixed width, no colour unless a test asks.

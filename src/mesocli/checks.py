@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .errors import Problem
 from .loader import Marks
-from .models import CITATION, SCHEMA_VERSION, Guide, KnowledgeBaseData, Reference, Term, Treatment
+from .models import CITATION, SCHEMA_VERSION, Guide, KnowledgeBaseData, Reference, Term, Treatment, entry_texts
 from .resolve import normalise
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -124,32 +124,6 @@ def _related(entry: Entry, linkable: set[str], marks: Marks) -> list[Problem]:
         for i, rid in enumerate(entry.related)
         if rid not in linkable
     ]
-
-
-def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
-    """Every free-text field of an entry as (field path, text); the ones citation markers may sit in."""
-    if isinstance(entry, Treatment):
-        for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect"):
-            yield name, getattr(entry, name)
-        for name in ("benefits", "risks", "questions"):
-            for i, item in enumerate(getattr(entry, name)):
-                yield f"{name}[{i}]", item
-        for i, option in enumerate(entry.options):
-            yield f"options[{i}].summary", option.summary
-            if option.details:
-                yield f"options[{i}].details", option.details
-        for i, study in enumerate(entry.evidence):
-            yield f"evidence[{i}].population", study.population
-            yield f"evidence[{i}].finding", study.finding
-        for i, approval in enumerate(entry.approvals):
-            yield f"approvals[{i}].what", approval.what
-    elif isinstance(entry, Guide):
-        yield "summary", entry.summary
-        yield "body", entry.body
-        for i, item in enumerate(entry.questions):
-            yield f"questions[{i}]", item
-    else:
-        yield "definition", entry.definition
 
 
 def _cited_ids(entry: Entry) -> Iterator[tuple[str, str]]:

@@ -7,11 +7,15 @@ import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import cache
 from .errors import KnowledgeBaseError, Problem
 from .models import Guide, KnowledgeBaseData, Term, Treatment
 from .resolve import NameIndex
-from .search import SearchHit, SearchIndex
+
+if TYPE_CHECKING:
+    from .search import SearchHit, SearchIndex
 
 #: Environment variable naming a knowledge-base file to use instead of the bundled one.
 ENV_VAR = "MESOCLI_KB"
@@ -98,7 +102,16 @@ class KnowledgeBase:
 
     @cached_property
     def _index(self) -> SearchIndex:
-        return SearchIndex((*self.data.treatments, *self.data.guides, *self.data.glossary))
+        from .search import SearchIndex
+
+        entries: tuple[Treatment | Guide | Term, ...] = (*self.data.treatments, *self.data.guides, *self.data.glossary)
+        parts = cache.read(self.path, "index") if self.path else None
+        if isinstance(parts, tuple) and len(parts) == 2:
+            return SearchIndex.from_parts(entries, *parts)
+        index = SearchIndex(entries)
+        if self.path:
+            cache.write(self.path, "index", index.parts())
+        return index
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).
@@ -159,6 +172,9 @@ def validate(path: Path | str | None = None, today: dt.date | None = None) -> li
 def load(path: Path | str | None = None) -> KnowledgeBase:
     """Load and validate a knowledge base: ``path``, else ``$MESOCLI_KB``, else the bundled one.
 
+    A parsed, validated copy is cached (see :mod:`mesocli.cache`), so later loads of an unchanged
+    file skip parsing.
+
     Raises :class:`mesocli.KnowledgeBaseError` listing every problem if the file is unreadable
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
@@ -166,10 +182,15 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     from .loader import parse, read_text
 
     file = Path(path).expanduser() if path is not None else default_path()
+    cached = cache.read(file, "kb")
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], KnowledgeBaseData):
+        return KnowledgeBase(cached[0], file, cached[1])
     data, marks, problems = parse(read_text(file), str(file))
     if data is not None:
         problems = problems + check_all(data, marks)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)
-    return KnowledgeBase(data, file, tuple(p for p in problems if p.severity != "error"))
+    warnings = tuple(p for p in problems if p.severity != "error")
+    cache.write(file, "kb", (data, warnings))
+    return KnowledgeBase(data, file, warnings)

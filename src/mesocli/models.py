@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -180,3 +181,29 @@ class KnowledgeBaseData:
     treatments: tuple[Treatment, ...]
     guides: tuple[Guide, ...] = ()
     glossary: tuple[Term, ...] = ()
+
+
+def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
+    """Every free-text field of an entry as (field path, text); the ones citation markers may sit in."""
+    if isinstance(entry, Treatment):
+        for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect"):
+            yield name, getattr(entry, name)
+        for name in ("benefits", "risks", "questions"):
+            for i, item in enumerate(getattr(entry, name)):
+                yield f"{name}[{i}]", item
+        for i, option in enumerate(entry.options):
+            yield f"options[{i}].summary", option.summary
+            if option.details:
+                yield f"options[{i}].details", option.details
+        for i, study in enumerate(entry.evidence):
+            yield f"evidence[{i}].population", study.population
+            yield f"evidence[{i}].finding", study.finding
+        for i, approval in enumerate(entry.approvals):
+            yield f"approvals[{i}].what", approval.what
+    elif isinstance(entry, Guide):
+        yield "summary", entry.summary
+        yield "body", entry.body
+        for i, item in enumerate(entry.questions):
+            yield f"questions[{i}]", item
+    else:
+        yield "definition", entry.definition

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 from .models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
-from .search import SearchHit
+
+if TYPE_CHECKING:
+    from .search import SearchHit
 
 FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
 

@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from .checks import entry_texts
-from .models import CITATION, Guide, Term, Treatment
+from .models import CITATION, Guide, Term, Treatment, entry_texts
 
 Entry = Treatment | Guide | Term
 
@@ -129,6 +129,19 @@ class SearchIndex:
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.postings:
             self.by_length[len(term)].append(term)
+
+    @classmethod
+    def from_parts(cls, entries: Iterable[Entry], postings: Any, by_length: Any) -> SearchIndex:
+        """An index from :meth:`parts` of an index built over the same entries (a cache hit)."""
+        index = cls.__new__(cls)
+        index.entries = tuple(entries)
+        index.postings = postings
+        index.by_length = by_length
+        return index
+
+    def parts(self) -> tuple[dict[str, dict[int, float]], dict[int, list[str]]]:
+        """What :meth:`from_parts` needs, as plain dicts (picklable, no entries)."""
+        return self.postings, dict(self.by_length)
 
     def expand(self, word: str) -> dict[str, float]:
         """The index terms a query word stands for, each with how well it matches (0 to 1)."""

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .models import Treatment
-from .search import SearchHit
+
+if TYPE_CHECKING:
+    from .search import SearchHit
 
 
 def to_data(obj: Any) -> Any:
@@ -59,6 +60,8 @@ def rows(items: Iterable[Any]) -> list[Any]:
 def dump(data: Any, fmt: str) -> str:
     """``data`` as JSON or YAML text ending in a newline."""
     if fmt == "json":
+        import json
+
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     import yaml
 

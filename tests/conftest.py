@@ -60,6 +60,18 @@ def tiny_path(write_kb: Callable[..., Path], tiny_data: dict[str, Any]) -> Path:
     return write_kb(tiny_data, "tiny.yaml")
 
 
+class CheckedRunner(CliRunner):
+    """A CliRunner that fails the test if a command ends in an exception (a traceback for the user)."""
+
+    def invoke(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        result = super().invoke(*args, **kwargs)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"command raised {result.exception!r}") from result.exception
+        assert "Traceback (most recent call last)" not in result.output
+        return result
+
+
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    """Every CLI test runs through this: no command may end in a traceback."""
+    return CheckedRunner()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
 from .errors import KnowledgeBaseError, Problem
@@ -16,6 +16,8 @@ from .resolve import NameIndex
 
 if TYPE_CHECKING:
     from .search import SearchHit, SearchIndex
+
+_CACHE_FORMAT = 2
 
 #: Environment variable naming a knowledge-base file to use instead of the bundled one.
 ENV_VAR = "MESOCLI_KB"
@@ -40,74 +42,130 @@ class KnowledgeBase:
     """A loaded, validated knowledge base.
 
     ``len(kb)`` and iteration cover the treatment options; guide topics and glossary terms
-    are in ``kb.guides`` and ``kb.glossary``.
+    are in ``kb.guides`` and ``kb.glossary``. ``kb.data`` is the whole file as one model.
     """
 
     def __init__(self, data: KnowledgeBaseData, path: Path | None = None, warnings: tuple[Problem, ...] = ()) -> None:
-        self.data = data
         self.path = path
         self.warnings = warnings
+        self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
+        self._treatments: Sequence[Treatment] = data.treatments
+        self._guides: Sequence[Guide] = data.guides
+        self._glossary: Sequence[Term] = data.glossary
+        self._name_keys: dict[str, tuple[dict[str, int], list[str]]] = {}
+        self.__dict__["data"] = data
+
+    @classmethod
+    def _from_cache(cls, packed: dict[str, Any], path: Path) -> KnowledgeBase:
+        """A knowledge base whose entries are decoded only when read (see :mod:`mesocli.store`)."""
+        from .store import LazyEntries
+
+        kb = cls.__new__(cls)
+        kb.path = path
+        kb.warnings = packed["warnings"]
+        kb._header = _Header(*packed["header"])
+        kb._treatments = LazyEntries(packed["treatment"])
+        kb._guides = LazyEntries(packed["guide"])
+        kb._glossary = LazyEntries(packed["term"])
+        kb._name_keys = packed["names"]
+        return kb
+
+    def _pack(self) -> dict[str, Any]:
+        from .resolve import name_keys
+        from .store import pack
+
+        collections: dict[str, Sequence[Treatment | Guide | Term]] = {
+            "treatment": self._treatments,
+            "guide": self._guides,
+            "term": self._glossary,
+        }
+        return {
+            "header": tuple(self._header),
+            "warnings": self.warnings,
+            **{kind: pack(entries) for kind, entries in collections.items()},
+            "names": {kind: (name_keys(e), [x.id for x in e]) for kind, e in collections.items()},
+        }
 
     def __len__(self) -> int:
-        return len(self.data.treatments)
+        return len(self._treatments)
 
     def __iter__(self) -> Iterator[Treatment]:
-        return iter(self.data.treatments)
+        return iter(self._treatments)
 
     def __repr__(self) -> str:
         return (
-            f"<KnowledgeBase {self.data.title!r} v{self.data.version}: {len(self)} treatments, "
-            f"{len(self.data.guides)} guides, {len(self.data.glossary)} terms>"
+            f"<KnowledgeBase {self.title!r} v{self.version}: {len(self)} treatments, "
+            f"{len(self._guides)} guides, {len(self._glossary)} terms>"
+        )
+
+    @cached_property
+    def data(self) -> KnowledgeBaseData:
+        """The whole knowledge base as one model (decodes every entry)."""
+        h = self._header
+        return KnowledgeBaseData(
+            h.schema_version,
+            h.title,
+            h.version,
+            h.last_reviewed,
+            h.disclaimer,
+            tuple(self._treatments),
+            tuple(self._guides),
+            tuple(self._glossary),
         )
 
     @property
     def title(self) -> str:
-        return self.data.title
+        return self._header.title
 
     @property
     def version(self) -> str:
-        return self.data.version
+        return self._header.version
 
     @property
     def last_reviewed(self) -> dt.date:
-        return self.data.last_reviewed
+        return self._header.last_reviewed
 
     @property
     def disclaimer(self) -> str:
-        return self.data.disclaimer
+        return self._header.disclaimer
 
     @property
-    def treatments(self) -> tuple[Treatment, ...]:
-        return self.data.treatments
+    def treatments(self) -> Sequence[Treatment]:
+        return self._treatments
 
     @property
-    def guides(self) -> tuple[Guide, ...]:
-        return self.data.guides
+    def guides(self) -> Sequence[Guide]:
+        return self._guides
 
     @property
-    def glossary(self) -> tuple[Term, ...]:
-        return self.data.glossary
+    def glossary(self) -> Sequence[Term]:
+        return self._glossary
+
+    def _names(self, kind: str, entries: Sequence[Any], label: str) -> NameIndex[Any]:
+        keys, ids = self._name_keys.get(kind, (None, None))
+        return NameIndex(entries, label, keys, ids)
 
     @cached_property
     def _treatment_names(self) -> NameIndex[Treatment]:
-        return NameIndex(self.data.treatments, "treatment")
+        return self._names("treatment", self._treatments, "treatment")
 
     @cached_property
     def _guide_names(self) -> NameIndex[Guide]:
-        return NameIndex(self.data.guides, "guide topic")
+        return self._names("guide", self._guides, "guide topic")
 
     @cached_property
     def _term_names(self) -> NameIndex[Term]:
-        return NameIndex(self.data.glossary, "glossary term")
+        return self._names("term", self._glossary, "glossary term")
 
     @cached_property
     def _index(self) -> SearchIndex:
         from .search import SearchIndex
+        from .store import Chain
 
-        entries: tuple[Treatment | Guide | Term, ...] = (*self.data.treatments, *self.data.guides, *self.data.glossary)
+        entries = Chain(self._treatments, self._guides, self._glossary)
         parts = cache.read(self.path, "index") if self.path else None
-        if isinstance(parts, tuple) and len(parts) == 2:
-            return SearchIndex.from_parts(entries, *parts)
+        if isinstance(parts, tuple) and len(parts) == 3:
+            return SearchIndex.from_parts(entries, parts)
         index = SearchIndex(entries)
         if self.path:
             cache.write(self.path, "index", index.parts())
@@ -146,11 +204,19 @@ class KnowledgeBase:
         """Treatments in ``category``, serving ``goal`` and for ``mesothelioma_type`` (None: any)."""
         return [
             t
-            for t in self.data.treatments
+            for t in self._treatments
             if (category is None or t.category == category)
             and (goal is None or goal in t.goals)
             and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
         ]
+
+
+class _Header(NamedTuple):
+    schema_version: int
+    title: str
+    version: str
+    last_reviewed: dt.date
+    disclaimer: str
 
 
 def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
@@ -183,14 +249,14 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
 
     file = Path(path).expanduser() if path is not None else default_path()
     cached = cache.read(file, "kb")
-    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], KnowledgeBaseData):
-        return KnowledgeBase(cached[0], file, cached[1])
+    if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
+        return KnowledgeBase._from_cache(cached, file)
     data, marks, problems = parse(read_text(file), str(file))
     if data is not None:
         problems = problems + check_all(data, marks)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)
-    warnings = tuple(p for p in problems if p.severity != "error")
-    cache.write(file, "kb", (data, warnings))
-    return KnowledgeBase(data, file, warnings)
+    kb = KnowledgeBase(data, file, tuple(p for p in problems if p.severity != "error"))
+    cache.write(file, "kb", {"format": _CACHE_FORMAT, **kb._pack()})
+    return kb

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -101,8 +102,7 @@ class _Builder:
         if not _is_kind(node, "MappingNode"):
             self.problem(node, f"{what or 'the knowledge base'} must be a mapping of keys to values")
             return _INVALID
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = get_type_hints(cls)
+        fields, hints = _plan(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
         if cls.__name__ in ("Treatment", "Guide", "Term"):
@@ -203,6 +203,12 @@ class _Builder:
             self.problem(node, f"{what} must be a date like 2026-01-31")
             return _INVALID
         raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the file
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls)
 
 
 class _Invalid:

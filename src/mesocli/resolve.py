@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from .errors import NotFoundError
@@ -29,34 +29,43 @@ class Named(Protocol):
 T = TypeVar("T", bound=Named)
 
 
-class NameIndex(Generic[T]):
-    """Looks entries up by any of their names."""
+def name_keys(entries: Sequence[Named]) -> dict[str, int]:
+    """Every normalised name (id, title, aliases) mapped to the position of the entry it belongs to."""
+    keys: dict[str, int] = {}
+    for position, entry in enumerate(entries):
+        for name in (entry.id, entry.title, *entry.aliases):
+            keys.setdefault(normalise(name), position)
+    return keys
 
-    def __init__(self, entries: Iterable[T], kind: str) -> None:
+
+class NameIndex(Generic[T]):
+    """Looks entries up by any of their names; touches only the entry it returns."""
+
+    def __init__(
+        self, entries: Sequence[T], kind: str, keys: dict[str, int] | None = None, ids: list[str] | None = None
+    ) -> None:
         self.kind = kind
-        self._entries: Sequence[T] = tuple(entries)
-        self._keys: dict[str, T] = {}
-        for entry in self._entries:
-            for name in (entry.id, entry.title, *entry.aliases):
-                self._keys.setdefault(normalise(name), entry)
+        self._entries = entries
+        self._keys = keys if keys is not None else name_keys(entries)
+        self._ids = ids if ids is not None else [e.id for e in entries]
 
     def names(self) -> list[str]:
         """Every id, in file order (what completion offers)."""
-        return [e.id for e in self._entries]
+        return list(self._ids)
 
     def get(self, name: str) -> T:
         """The entry called ``name``; raises :class:`NotFoundError` with suggestions."""
         key = normalise(name)
         if not key:
-            raise NotFoundError(name, self.kind, tuple(self.names()[:5]))
+            raise NotFoundError(name, self.kind, tuple(self._ids[:5]))
         found = self._keys.get(key)
         if found is not None:
-            return found
-        prefixed = {id(e): e for k, e in self._keys.items() if k.startswith(key)}
+            return self._entries[found]
+        prefixed = sorted({p for k, p in self._keys.items() if k.startswith(key)})
         if len(prefixed) == 1:
-            return next(iter(prefixed.values()))
+            return self._entries[prefixed[0]]
         if prefixed:
-            raise NotFoundError(name, self.kind, tuple(e.id for e in prefixed.values())[:5])
+            raise NotFoundError(name, self.kind, tuple(self._ids[p] for p in prefixed[:5]))
         raise NotFoundError(name, self.kind, self.suggest(key))
 
     def suggest(self, key: str, n: int = 3) -> tuple[str, ...]:
@@ -64,7 +73,7 @@ class NameIndex(Generic[T]):
         close = difflib.get_close_matches(key, list(self._keys), n=n * 3, cutoff=0.6)
         ids: list[str] = []
         for k in close:
-            eid = self._keys[k].id
+            eid = self._ids[self._keys[k]]
             if eid not in ids:
                 ids.append(eid)
         return tuple(ids[:n])

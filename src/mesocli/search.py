@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ Entry = Treatment | Guide | Term
 NAME_WEIGHT = 10.0
 SUMMARY_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
-_KIND_WEIGHT = {"treatment": 1.0, "guide": 0.9, "term": 0.8}
+_KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see SearchIndex.kinds)
 _WORD = re.compile(r"\w+")
 _MARKER = re.compile(r"\s*" + CITATION.pattern)
 
@@ -117,31 +118,35 @@ def typo_limit(word: str) -> int:
 class SearchIndex:
     """An inverted index over the entries of a knowledge base."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: Sequence[Entry] = tuple(entries)
-        # term -> {entry index: weighted term frequency}
-        self.postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        for index, entry in enumerate(self.entries):
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries: Sequence[Entry] = entries
+        building: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        kinds = []
+        for index, entry in enumerate(entries):
+            kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
             for _field, weight, text in _fields(entry):
                 for term in tokens(CITATION.sub(" ", text)):
-                    self.postings[term][index] += weight
-        self.postings = {t: dict(p) for t, p in self.postings.items()}
+                    building[term][index] += weight
+        # term -> (entry positions, weighted term frequencies): compact arrays, quick to unpickle
+        self.postings: dict[str, tuple[array[int], array[float]]] = {
+            t: (array("I", p.keys()), array("d", p.values())) for t, p in building.items()
+        }
+        self.kinds = "".join(kinds)
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.postings:
             self.by_length[len(term)].append(term)
 
     @classmethod
-    def from_parts(cls, entries: Iterable[Entry], postings: Any, by_length: Any) -> SearchIndex:
+    def from_parts(cls, entries: Sequence[Entry], parts: tuple[Any, ...]) -> SearchIndex:
         """An index from :meth:`parts` of an index built over the same entries (a cache hit)."""
         index = cls.__new__(cls)
-        index.entries = tuple(entries)
-        index.postings = postings
-        index.by_length = by_length
+        index.entries = entries
+        index.postings, index.kinds, index.by_length = parts
         return index
 
-    def parts(self) -> tuple[dict[str, dict[int, float]], dict[int, list[str]]]:
-        """What :meth:`from_parts` needs, as plain dicts (picklable, no entries)."""
-        return self.postings, dict(self.by_length)
+    def parts(self) -> tuple[Any, ...]:
+        """What :meth:`from_parts` needs (picklable; no entries)."""
+        return self.postings, self.kinds, dict(self.by_length)
 
     def expand(self, word: str) -> dict[str, float]:
         """The index terms a query word stands for, each with how well it matches (0 to 1)."""
@@ -172,9 +177,9 @@ class SearchIndex:
         for word in words:
             best: dict[int, float] = {}
             for term, quality in expansions[word].items():
-                postings = self.postings[term]
-                idf = math.log(1 + total / len(postings))
-                for index, weight in postings.items():
+                positions, weights = self.postings[term]
+                idf = math.log(1 + total / len(positions))
+                for index, weight in zip(positions, weights, strict=True):
                     value = quality * idf * (1 + math.log(weight))
                     if value > best.get(index, 0.0):
                         best[index] = value
@@ -184,7 +189,7 @@ class SearchIndex:
         terms = {t for e in expansions.values() for t in e}
         ranked = sorted(
             (
-                (round(score * (matched_words[i] / len(words)) ** 2 * _KIND_WEIGHT[kind_of(self.entries[i])], 3), i)
+                (round(score * (matched_words[i] / len(words)) ** 2 * _KIND_WEIGHT[self.kinds[i]], 3), i)
                 for i, score in scores.items()
             ),
             key=lambda pair: (-pair[0], pair[1]),

@@ -90,7 +90,9 @@ def main() -> None:
     rows = [
         compare("`show` piped vs `tldr --render` piped", show, [args.tldr, "--render", str(page)], r, env),
         compare("`show` vs `tldr --render`, colour forced", show, [args.tldr, "--render", str(page)], r, forced),
-        compare("`show` vs minimal Typer app (same Typer)", show, [python, str(minimal), "chemotherapy"], r, env),
+        compare(
+            "`show` vs minimal Typer app (same Typer)", show, [python, str(minimal), "show", "chemotherapy"], r, env
+        ),
         compare("`show` vs `python -c pass`", show, [python, "-c", "pass"], r, env),
         compare("`search pain` vs `show`", [mesocli, "search", "pain"], show, r, env),
         compare(

@@ -12,16 +12,16 @@ Location: ``$MESOCLI_CACHE_DIR``, else ``$XDG_CACHE_HOME/mesocli``, else ``~/.ca
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from ._version import __version__
 
-_FORMAT = 1  # bump when what is pickled changes shape
+_FORMAT = 2  # bump when what is pickled changes shape
 
 
 def directory() -> Path | None:
@@ -35,14 +35,14 @@ def directory() -> Path | None:
     return Path(base) / "mesocli"
 
 
-def key(path: Path, kind: str) -> str | None:
-    """The cache key of ``path`` for ``kind`` ("kb" or "index"); None if the file cannot be stat'ed."""
+def _identity(path: Path, kind: str) -> tuple[Any, ...] | None:
+    """What a cache entry must match to be used; None if the file cannot be stat'ed."""
     try:
         resolved = path.resolve()
         stat = resolved.stat()
     except OSError:
         return None
-    parts = (
+    return (
         _FORMAT,
         kind,
         str(resolved),
@@ -52,41 +52,46 @@ def key(path: Path, kind: str) -> str | None:
         sys.version_info[:2],
         dt.date.today().isoformat(),
     )
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _name(identity: tuple[Any, ...]) -> str:
+    # A short checksum names the file; the full identity stored inside is what is trusted.
+    return f"{identity[1]}-{zlib.crc32(repr(identity).encode()):08x}.pickle"
 
 
 def read(path: Path, kind: str) -> Any | None:
     """The cached object for ``path``, or None (missing, corrupt, stale or not ours)."""
     folder = directory()
-    name = key(path, kind)
-    if folder is None or name is None:
+    identity = _identity(path, kind)
+    if folder is None or identity is None:
         return None
-    file = folder / f"{kind}-{name}.pickle"
     try:
-        with open(file, "rb") as handle:
+        with open(folder / _name(identity), "rb") as handle:
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None  # never unpickle a file another user could have written
-            return pickle.load(handle)
+            stored, value = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a cache that cannot be read is a cache miss, whatever the reason
         return None
+    return value if stored == identity else None
 
 
 def write(path: Path, kind: str, value: Any) -> None:
     """Store ``value`` for ``path`` atomically; failures are ignored."""
     folder = directory()
-    name = key(path, kind)
-    if folder is None or name is None:
+    identity = _identity(path, kind)
+    if folder is None or identity is None:
         return
     import tempfile
 
+    name = _name(identity)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / f"{kind}-{name}.pickle")
-            _prune(folder, kind, keep=f"{kind}-{name}.pickle")
+                pickle.dump((identity, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / name)
+            _prune(folder, kind, keep=name)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)

@@ -1,19 +1,19 @@
 """A small, output-neutral document model: what every page is built as before it is rendered.
 
+Blocks are named tuples: immutable, and much cheaper to define at start-up than dataclasses.
 Pages (``pages``) build these blocks; renderers (``render_text`` for plain text and Markdown,
 ``render_rich`` for the terminal) turn them into output. Nothing here knows about Rich.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Span styles a renderer understands.
 STYLES = ("strong", "match", "dim", "cite", "label")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with one style, and a link where the renderer can show one."""
 
     text: str
@@ -32,32 +32,27 @@ def inline_text(inline: Inline) -> str:
     return "".join(span.text for span in inline)
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 2  # 1: page title, 2: section, 3: subsection
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     inline: Inline
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[Inline, ...]
     numbered: bool = False
     checkbox: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     """Small print, such as the disclaimer under a page."""
 
     inline: Inline

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
+from .display import Displayable
 from .errors import KnowledgeBaseError, Problem
 from .models import Guide, KnowledgeBaseData, Term, Treatment
 from .resolve import NameIndex
 
 if TYPE_CHECKING:
-    from .search import SearchHit, SearchIndex
+    from .search import SearchIndex, SearchResults
 
 _CACHE_FORMAT = 2
 
@@ -38,7 +39,7 @@ def default_path() -> Path:
     return Path(env).expanduser() if env else bundled_path()
 
 
-class KnowledgeBase:
+class KnowledgeBase(Displayable):
     """A loaded, validated knowledge base.
 
     ``len(kb)`` and iteration cover the treatment options; guide topics and glossary terms
@@ -194,9 +195,39 @@ class KnowledgeBase:
             return self._term_names.names()
         return self._treatment_names.names()
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10) -> SearchResults:
         """Treatments, guide topics and glossary terms matching ``query``, best first."""
         return self._index.search(query, limit)
+
+    def to_dataframe(self) -> Any:
+        """One row per treatment option with its main fields, as a pandas DataFrame.
+
+        Needs pandas: ``pip install "mesocli[notebook]"``.
+        """
+        pandas = _pandas()
+        rows = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "category": t.category,
+                "evidence_level": t.evidence_level,
+                "goals": ", ".join(t.goals),
+                "mesothelioma_types": ", ".join(t.mesothelioma_types),
+                "summary": t.summary,
+                "options": len(t.options),
+                "studies": len(t.evidence),
+                "references": len(t.references),
+                "last_reviewed": t.last_reviewed,
+            }
+            for t in self._treatments
+        ]
+        return pandas.DataFrame(rows).set_index("id")
+
+    def evidence_dataframe(self) -> Any:
+        """One row per trial arm (median overall survival, hazard ratio, reference), as a DataFrame."""
+        from .serialize import evidence_rows
+
+        return _pandas().DataFrame(evidence_rows(self._treatments))
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
@@ -209,6 +240,16 @@ class KnowledgeBase:
             and (goal is None or goal in t.goals)
             and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
         ]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ModuleNotFoundError(
+            'DataFrames need pandas, which is not installed: pip install "mesocli[notebook]"', name="pandas"
+        ) from None
+    return pandas
 
 
 class _Header(NamedTuple):

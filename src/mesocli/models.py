@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from .display import Displayable
+
 Category = Literal["supportive-care", "systemic-therapy", "local-therapy", "procedure", "research"]
 Goal = Literal["extend-life", "relieve-symptoms", "quality-of-life", "control-disease", "new-treatments"]
 EvidenceLevel = Literal["high", "moderate", "low", "expert-consensus"]
@@ -105,7 +107,7 @@ class Approval:
 
 
 @dataclass(frozen=True, slots=True)
-class Treatment:
+class Treatment(Displayable):
     """One treatment option for stage 4 mesothelioma."""
 
     id: str
@@ -136,7 +138,7 @@ class Treatment:
 
 
 @dataclass(frozen=True, slots=True)
-class Guide:
+class Guide(Displayable):
     """A guide topic: advice for living with and deciding about treatment."""
 
     id: str
@@ -151,7 +153,7 @@ class Guide:
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
+class Term(Displayable):
     """A glossary term."""
 
     id: str

@@ -9,6 +9,7 @@ from .document import Block, Bullets, Document, Heading, Inline, Note, Paragraph
 from .models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 
 if TYPE_CHECKING:
+    from .kb import KnowledgeBase
     from .search import SearchHit
 
 FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
@@ -216,4 +217,34 @@ def with_note(document: Document, text: str) -> Document:
     return (*document, Note(plain(text)))
 
 
-__all__ = ["FOOTER", "Heading", "Note", "Paragraph", "Table", "cited", "treatment_page"]
+def knowledge_base_page(kb: KnowledgeBase) -> Document:
+    """An overview of a whole knowledge base: options, guide topics, glossary size, disclaimer."""
+    blocks: list[Block] = [
+        Heading(kb.title, 1),
+        Paragraph((Span("Version ", "label"), Span(f"{kb.version}, reviewed {kb.last_reviewed.isoformat()}"))),
+        *list_page(kb.treatments, "Treatment options")[1:],
+    ]
+    if kb.guides:
+        blocks += [Heading("Guide topics"), Bullets(tuple(plain(f"{g.id}: {g.title}") for g in kb.guides))]
+    if kb.glossary:
+        blocks += [Paragraph(plain(f"Glossary: {len(kb.glossary)} terms (kb.term(name), mesocli glossary)."))]
+    blocks.append(Note(plain(kb.disclaimer)))
+    return tuple(blocks)
+
+
+def page_of(obj: object) -> Document:
+    """The page that displays ``obj`` (a treatment, guide topic, term, search results or knowledge base)."""
+    from .kb import KnowledgeBase
+    from .search import SearchResults
+
+    if isinstance(obj, Treatment):
+        return treatment_page(obj)
+    if isinstance(obj, Guide):
+        return guide_page(obj)
+    if isinstance(obj, Term):
+        return term_page(obj)
+    if isinstance(obj, SearchResults):
+        return search_page(obj.query, obj)
+    if isinstance(obj, KnowledgeBase):
+        return knowledge_base_page(obj)
+    raise TypeError(f"no page for {type(obj).__name__}")

@@ -62,8 +62,10 @@ def plain(document: Document, width: int = 80) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
-def _md_escape(text: str) -> str:
+def _md_escape(text: str, line_start: bool = True) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    if not line_start:
+        return escaped
     return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", escaped)  # no accidental list at line start
 
 
@@ -92,7 +94,7 @@ def _split_space(text: str) -> tuple[str, str, str]:
 
 def _md_block(block: Block) -> str:
     if isinstance(block, Heading):
-        return "#" * block.level + " " + _md_escape(block.text)
+        return "#" * block.level + " " + _md_escape(block.text, line_start=False)
     if isinstance(block, Paragraph):
         return _md_inline(block.inline)
     if isinstance(block, Note):

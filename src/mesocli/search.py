@@ -10,10 +10,11 @@ import math
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .display import Displayable
 from .models import CITATION, Guide, Term, Treatment, entry_texts
 
 Entry = Treatment | Guide | Term
@@ -50,6 +51,14 @@ class SearchHit:
     def treatment(self) -> Treatment | None:
         """The treatment this hit is, or None for a guide topic or glossary term."""
         return self.entry if isinstance(self.entry, Treatment) else None
+
+
+class SearchResults(list[SearchHit], Displayable):
+    """Search hits, best first: a list that also displays itself in Jupyter and Rich."""
+
+    def __init__(self, query: str, hits: Iterable[SearchHit] = ()) -> None:
+        super().__init__(hits)
+        self.query = query
 
 
 def kind_of(entry: Entry) -> str:
@@ -166,10 +175,10 @@ class SearchIndex:
                         found[term] = 0.6
         return found
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10) -> SearchResults:
         words = list(dict.fromkeys(tokens(query)))
         if not words or limit <= 0:
-            return []
+            return SearchResults(query)
         total = len(self.entries)
         scores: dict[int, float] = defaultdict(float)
         matched_words: dict[int, int] = defaultdict(int)
@@ -194,7 +203,7 @@ class SearchIndex:
             ),
             key=lambda pair: (-pair[0], pair[1]),
         )
-        hits = []
+        hits = SearchResults(query)
         for score, index in ranked[:limit]:
             entry = self.entries[index]
             hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, tuple(_matches(entry, terms)), entry))

@@ -1,0 +1,94 @@
+"""Jupyter: display methods, DataFrames, and the example notebook run headless with a real kernel."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import mesocli
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = mesocli.load(mesocli.bundled_path())
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [KB.get("chemotherapy"), KB.guide("staging"), KB.term("hazard ratio"), KB.search("pain"), KB],
+    ids=["treatment", "guide", "term", "search-results", "knowledge-base"],
+)
+def test_objects_display_as_html_markdown_and_rich(obj: object) -> None:
+    """Each kind of object has HTML, Markdown and Rich forms carrying its content."""
+    html = obj._repr_html_()  # type: ignore[attr-defined]
+    markdown = obj._repr_markdown_()  # type: ignore[attr-defined]
+    assert html.startswith("<style>") and '<div class="mesocli">' in html
+    assert markdown.startswith("# ")
+    from rich.console import Console
+
+    console = Console(width=80, record=True, color_system=None)
+    console.print(obj)
+    assert console.export_text().strip()
+
+
+def test_treatment_html_is_escaped_and_links_only_references() -> None:
+    """Text is escaped; every link in a treatment's HTML comes from its references."""
+    chemo = KB.get("chemotherapy")
+    html = chemo._repr_html_()
+    links = set(__import__("re").findall(r'href="([^"]+)"', html))
+    assert links and links <= {ref.link for ref in chemo.references}
+    assert "<script" not in html
+
+
+def test_html_needs_neither_rich_nor_typer(tmp_path: Path) -> None:
+    """The HTML display path imports no CLI or terminal library."""
+    import subprocess
+
+    code = (
+        "import sys, mesocli; kb = mesocli.load(); kb.get('chemo')._repr_html_(); kb.search('pain')._repr_html_();"
+        "kb._repr_html_(); assert not {'rich', 'typer'} & set(sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_search_results_are_a_list_with_the_query() -> None:
+    """kb.search returns a list subclass that remembers its query."""
+    results = KB.search("pleural effusion", limit=2)
+    assert isinstance(results, list) and len(results) == 2
+    assert results.query == "pleural effusion"  # type: ignore[attr-defined]
+
+
+def test_to_dataframe_has_one_row_per_option() -> None:
+    """kb.to_dataframe() gives one row per treatment, indexed by id, with the main fields."""
+    frame = KB.to_dataframe()
+    assert list(frame.index) == [t.id for t in KB]
+    assert {"name", "category", "evidence_level", "summary", "studies"} <= set(frame.columns)
+    assert frame.loc["chemotherapy", "studies"] == len(KB.get("chemotherapy").evidence)
+
+
+def test_evidence_dataframe_rows_come_from_the_knowledge_base() -> None:
+    """Every arm row matches an arm in the file: no figure is made up in code."""
+    frame = KB.evidence_dataframe().dropna(subset=["median_os_months"])
+    published = {(s.name, a.name, a.median_os_months) for t in KB for s in t.evidence for a in s.arms}
+    assert {(r.study, r.arm, r.median_os_months) for r in frame.itertuples()} == published
+
+
+def test_without_pandas_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pandas: a ModuleNotFoundError naming the extra to install."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ModuleNotFoundError, match=r'pip install "mesocli\[notebook\]"'):
+        KB.to_dataframe()
+
+
+def test_example_notebook_runs_without_errors() -> None:
+    """examples/explore.ipynb executes top to bottom on a real Jupyter kernel."""
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.read(ROOT / "examples" / "explore.ipynb", as_version=4)
+    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {}})
+    client.execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("text/html" in o.get("data", {}) for o in outputs)

@@ -15,7 +15,19 @@ from mesocli.cli import app
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 SCHEMA = OUT.parent / "schema.json"
-COMMANDS = ["list", "show", "search", "guide", "glossary", "validate", "schema"]
+COMMANDS = [
+    "list",
+    "show",
+    "search",
+    "guide",
+    "glossary",
+    "compare",
+    "questions",
+    "evidence",
+    "sources",
+    "validate",
+    "schema",
+]
 
 
 def reference() -> str:

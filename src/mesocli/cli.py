@@ -10,13 +10,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import pages
 from ._version import __version__
-from .errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
+from .errors import KnowledgeBaseError, MesocliError, NotFoundError
 from .kb import ENV_VAR, KnowledgeBase
-from .models import CATEGORIES, GOALS, MESO_TYPES
 from .output import OutputClosed, choose_format, emit
-from .serialize import hit_row, rows, to_data, treatment_row
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_KB, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -116,6 +113,8 @@ class State:
 
     def __init__(self) -> None:
         self.kb_path: str | None = None
+        self.color = "auto"
+        self.pager = False
         self._kb: KnowledgeBase | None = None
 
     @property
@@ -127,7 +126,7 @@ class State:
         return self._kb
 
 
-def _state(ctx: typer.Context) -> State:
+def state(ctx: typer.Context) -> State:
     root = ctx.find_root()
     if not isinstance(root.obj, State):
         root.obj = State()
@@ -137,14 +136,20 @@ def _state(ctx: typer.Context) -> State:
 def _version(ctx: typer.Context, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    kb = _state(ctx).kb
+    kb = state(ctx).kb
     sys.stdout.write(f"mesocli {__version__}\nknowledge base {kb.version} (reviewed {kb.last_reviewed}, {kb.path})\n")
     raise typer.Exit()
 
 
 def _set_kb(ctx: typer.Context, value: str | None) -> str | None:
-    _state(ctx).kb_path = value or None
+    state(ctx).kb_path = value or None
     return value
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @app.callback()
@@ -167,9 +172,23 @@ def main_options(
             "--version", "-V", is_eager=True, callback=_version, help="Show the package and knowledge-base versions."
         ),
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            help="Colour: auto (on a terminal, unless NO_COLOR), always (even into a pipe), never (wins over "
+            "FORCE_COLOR).",
+        ),
+    ] = Color.auto,
+    pager: Annotated[
+        bool, typer.Option("--pager", help="Page long output through $PAGER (less -R) when writing to a terminal.")
+    ] = False,
 ) -> None:
     """Explore the treatment options of stage 4 (advanced) mesothelioma."""
-    _state(ctx)
+    current = state(ctx)
+    current.color = color.value
+    current.pager = pager
 
 
 class Format(str, Enum):
@@ -189,11 +208,20 @@ FormatOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
 
-def _emit(fmt: Format | None, as_json: bool, document: Callable[[], Any], data: Callable[[], Any]) -> None:
-    emit(choose_format(fmt.value if fmt else None, as_json), document, data)
+def emit_page(
+    ctx: typer.Context, fmt: Format | None, as_json: bool, document: Callable[[], Any], data: Callable[[], Any]
+) -> None:
+    """Write one page in the chosen format, honouring --color and --pager."""
+    current = state(ctx)
+    chosen = choose_format(fmt.value if fmt else None, as_json, current.color)
+    emit(chosen, document, data, color=current.color, pager=current.pager)
 
 
-def _choice(values: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
+def chosen_format(ctx: typer.Context, fmt: Format | None, as_json: bool) -> str:
+    return choose_format(fmt.value if fmt else None, as_json, state(ctx).color)
+
+
+def choice(values: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
     def check(value: str | None) -> str | None:
         if value is not None and value not in values:
             raise typer.BadParameter(f"{value!r} is not a {what}; choose from {', '.join(values)}")
@@ -202,10 +230,21 @@ def _choice(values: tuple[str, ...], what: str) -> Callable[[str | None], str | 
     return check
 
 
-def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
+def vocabulary_option(flag: str, short: str, values: tuple[str, ...], what: str, help_text: str) -> Any:
+    """An option restricted to ``values``, completed from them, listing them in its help."""
+    return typer.Option(
+        flag,
+        short,
+        callback=choice(values, what),
+        autocompletion=lambda: list(values),
+        help=f"{help_text}: {', '.join(values)}.",
+    )
+
+
+def complete_names(kind: str) -> Callable[[typer.Context, str], list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         try:
-            kb = _state(ctx).kb
+            kb = state(ctx).kb
         except MesocliError:
             return []
         return [name for name in kb.names(kind) if name.startswith(incomplete.casefold())]
@@ -213,191 +252,8 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
-@app.command("list")
-def list_command(
-    ctx: typer.Context,
-    category: Annotated[
-        str | None,
-        typer.Option(
-            "--category",
-            "-c",
-            callback=_choice(CATEGORIES, "category"),
-            autocompletion=lambda: list(CATEGORIES),
-            help=f"Only this category: {', '.join(CATEGORIES)}.",
-        ),
-    ] = None,
-    goal: Annotated[
-        str | None,
-        typer.Option(
-            "--goal",
-            "-g",
-            callback=_choice(GOALS, "goal"),
-            autocompletion=lambda: list(GOALS),
-            help=f"Only options with this goal: {', '.join(GOALS)}.",
-        ),
-    ] = None,
-    meso_type: Annotated[
-        str | None,
-        typer.Option(
-            "--type",
-            "-t",
-            callback=_choice(MESO_TYPES, "mesothelioma type"),
-            autocompletion=lambda: list(MESO_TYPES),
-            help=f"Only options for this type: {', '.join(MESO_TYPES)}.",
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """List the treatment options: name, category, evidence level and summary."""
-    kb = _state(ctx).kb
-    found = kb.filter(category, goal, meso_type)
-    if not found:
-        raise NothingFound("no treatment option matches these filters")
-    _emit(fmt, as_json, lambda: pages.list_page(found, kb.title), lambda: [treatment_row(t) for t in found])
-
-
-@app.command()
-def show(
-    ctx: typer.Context,
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="Id, name, alias or unique prefix: chemo, 'radiation therapy', keytruda, immuno.",
-            autocompletion=_complete("treatment"),
-        ),
-    ],
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Explain one treatment option in sections, with its evidence and references."""
-    kb = _state(ctx).kb
-    treatment = kb.get(name)
-    _emit(fmt, as_json, lambda: pages.treatment_page(treatment, kb.disclaimer), lambda: to_data(treatment))
-
-
-@app.command()
-def search(
-    ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="Words to look for; typos are forgiven.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 10,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Search every option, guide topic and glossary term, best matches first."""
-    kb = _state(ctx).kb
-    text = " ".join(query)
-    hits = kb.search(text, limit)
-    if not hits:
-        raise NothingFound(f"nothing matches {text!r}; try fewer or other words")
-    _emit(fmt, as_json, lambda: pages.search_page(text, hits), lambda: [hit_row(h) for h in hits])
-
-
-@app.command()
-def guide(
-    ctx: typer.Context,
-    topic: Annotated[
-        str | None,
-        typer.Argument(
-            help="A guide topic (id, title or alias); leave out to list them.", autocompletion=_complete("guide")
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Advice for the road: care team, second opinion, advance care planning, staging and more."""
-    kb = _state(ctx).kb
-    if topic is None:
-        guides = kb.guides
-        if not guides:
-            raise NothingFound("this knowledge base has no guide topics")
-        _emit(
-            fmt,
-            as_json,
-            lambda: pages.guide_list_page(guides),
-            lambda: [{"id": g.id, "title": g.title, "summary": g.summary} for g in guides],
-        )
-        return
-    found = kb.guide(topic)
-    _emit(fmt, as_json, lambda: pages.guide_page(found, kb.disclaimer), lambda: to_data(found))
-
-
-@app.command()
-def glossary(
-    ctx: typer.Context,
-    term: Annotated[
-        str | None,
-        typer.Argument(
-            help="A term (or its abbreviation); leave out to list them all.", autocompletion=_complete("term")
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Explain the words a patient meets: pleurodesis, PD-L1, hazard ratio and more."""
-    kb = _state(ctx).kb
-    if term is None:
-        terms = kb.glossary
-        if not terms:
-            raise NothingFound("this knowledge base has no glossary")
-        _emit(fmt, as_json, lambda: pages.glossary_list_page(terms), lambda: rows(terms))
-        return
-    found = kb.term(term)
-    _emit(fmt, as_json, lambda: pages.term_page(found), lambda: to_data(found))
-
-
-@app.command()
-def validate(
-    ctx: typer.Context,
-    path: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[PATH]", help="The knowledge-base file to check (default: --kb, $MESOCLI_KB or the bundled one)."
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Check a knowledge-base file and report every problem as file:line:column: entry: message."""
-    from .kb import default_path
-    from .kb import validate as check
-
-    target = path or _state(ctx).kb_path or str(default_path())
-    problems = check(target)
-    errors = [p for p in problems if p.severity == "error"]
-    chosen = choose_format(fmt.value if fmt else None, as_json)
-    if chosen in ("json", "yaml"):
-        emit(chosen, lambda: (), lambda: {"file": target, "ok": not errors, "problems": [_row(p) for p in problems]})
-    else:
-        for problem in problems:
-            sys.stdout.write(f"{problem}\n")
-        summary = (
-            f"{target}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
-            if problems
-            else f"{target}: ok"
-        )
-        sys.stderr.write(summary + "\n")
-    if errors:
-        raise typer.Exit(EXIT_KB)
-
-
-@app.command()
-def schema(
-    fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", case_sensitive=False, help="json (default) or yaml.")
-    ] = None,
-) -> None:
-    """Print the JSON Schema of the knowledge-base file format, generated from the models."""
-    from .schema import json_schema
-
-    chosen = fmt.value if fmt else "json"
-    if chosen not in ("json", "yaml"):
-        raise typer.BadParameter("the schema is data: choose json or yaml", param_hint="--format")
-    emit(chosen, lambda: (), json_schema)
-
-
-def _row(problem: Problem) -> dict[str, Any]:
-    return to_data(problem)  # type: ignore[no-any-return]
+# Importing the command modules registers their commands on ``app``, in this order in --help.
+from . import commands, commands_visit, commands_kb  # noqa: E402, F401, I001 - after app and its helpers exist
 
 
 def main() -> None:

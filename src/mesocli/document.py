@@ -52,11 +52,27 @@ class Table(NamedTuple):
     rows: tuple[tuple[Inline, ...], ...]
 
 
+class Bar(NamedTuple):
+    """One bar of a chart: what it measures, its value, and a note to print beside it."""
+
+    group: str
+    label: str
+    value: float
+    note: str
+
+
+class Bars(NamedTuple):
+    """A horizontal bar chart, bars grouped (one group per study)."""
+
+    bars: tuple[Bar, ...]
+    unit: str
+
+
 class Note(NamedTuple):
     """Small print, such as the disclaimer under a page."""
 
     inline: Inline
 
 
-Block = Heading | Paragraph | Bullets | Table | Note
+Block = Heading | Paragraph | Bullets | Table | Bars | Note
 Document = tuple[Block, ...]

@@ -90,7 +90,9 @@ class Study:
     finding: str
     reference: str = field(metadata=_doc("Id of a reference of the same entry."))
     design: str | None = None
-    arms: tuple[Arm, ...] = ()
+    arms: tuple[Arm, ...] = field(
+        default=(), metadata=_doc("Arms with median survival: new treatment first, comparator last.")
+    )
     hazard_ratio: float | None = field(
         default=None, metadata=_doc("Overall-survival hazard ratio, new vs control, as published.")
     )

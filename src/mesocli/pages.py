@@ -15,15 +15,22 @@ if TYPE_CHECKING:
 FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
 
 
-def cited(text: str, numbers: dict[str, int]) -> Inline:
-    """Text with each ``[@id]`` marker turned into a numbered citation like ``[2]``."""
+def cited(text: str, numbers: dict[str, int] | None) -> Inline:
+    """Text with each ``[@id]`` marker turned into a numbered citation like ``[2]``.
+
+    With ``numbers`` None (pages that mix entries, such as ``compare``), a marker shows its
+    reference id instead, like ``[vogelzang2003]``, which ``mesocli sources`` lists.
+    """
     spans: list[Span] = []
     position = 0
     for match in CITATION.finditer(text):
         if match.start() > position:
             spans.append(Span(text[position : match.start()].rstrip(" ") + " "))
-        number = numbers.get(match.group(1))
-        spans.append(Span(f"[{number}]" if number else "[?]", "cite"))
+        if numbers is None:
+            spans.append(Span(f"[{match.group(1)}]", "cite"))
+        else:
+            number = numbers.get(match.group(1))
+            spans.append(Span(f"[{number}]" if number else "[?]", "cite"))
         position = match.end()
     spans.append(Span(text[position:]))
     merged = tuple(s for s in spans if s.text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
+from .document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
 
 _CSS = (
     "<style>"
@@ -50,6 +50,18 @@ def _block(block: Block) -> str:
         box = "&#9744; " if block.checkbox else ""
         items = "".join(f"<li>{box}{_inline(item)}</li>" for item in block.items)
         return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Bars):
+        largest = max((b.value for b in block.bars), default=1.0) or 1.0
+        rows = "".join(
+            f"<tr><td>{escape(b.group)}</td><td>{escape(b.label)}</td><td>"
+            f'<div style="background:#38a3a5;height:.9em;width:{16 * b.value / largest:.2f}em"></div></td>'
+            f"<td>{b.value:g}</td><td>{escape(b.note)}</td></tr>"
+            for b in block.bars
+        )
+        return (
+            f"<table><thead><tr><th>Trial</th><th>Arm</th><th></th><th>{escape(block.unit)}</th>"
+            f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
     assert isinstance(block, Table)
     head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
     rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in block.rows)

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from .document import Block, Bullets, Document, Heading, Inline, Note, Paragraph
+from .document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph
 
 STYLES = {
     "strong": Style(bold=True),
@@ -71,6 +71,8 @@ def renderable(block: Block) -> RenderableType:
             marker = f"{i}." if block.numbered else "☐" if block.checkbox else "•"
             grid.add_row(Text(marker, "cyan"), text(item))
         return Padding(grid, (0, 0, 0, 1))
+    if isinstance(block, Bars):
+        return _bars(block)
     table = RichTable(header_style="bold cyan", show_lines=False, expand=False)
     for i, header in enumerate(block.headers):
         last = i == len(block.headers) - 1
@@ -78,6 +80,25 @@ def renderable(block: Block) -> RenderableType:
     for row in block.rows:
         table.add_row(*(text(cell) for cell in row))
     return table
+
+
+def _bars(bars: Bars) -> RenderableType:
+    from .render_text import bar_length, groups
+
+    largest = max((b.value for b in bars.bars), default=0.0)
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(max_width=36, overflow="fold")
+    grid.add_column(no_wrap=True)
+    for group, members in groups(bars):
+        note = next((b.note for b in members if b.note), "")
+        grid.add_row(Text(group, "bold"), Text(note, "dim"))
+        for i, bar in enumerate(members):
+            colour = "cyan" if i < len(members) - 1 or len(members) == 1 else "bright_black"
+            line = Text("█" * bar_length(bar.value, largest, 30), colour)
+            line.append(f" {bar.value:g}")
+            grid.add_row(Text("  " + bar.label), line)
+    grid.add_row(Text(""), Text(f"({bars.unit})", "dim"))
+    return grid
 
 
 def render(document: Document) -> Group:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table, inline_text
+from .document import Bar, Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table, inline_text
 
 # ---------------------------------------------------------------- plain text
 
@@ -37,7 +37,38 @@ def _plain_block(block: Block, width: int) -> list[str]:
             marker = "  " + marker
             lines += _wrap(inline_text(item), width, marker, " " * len(marker))
         return lines
+    if isinstance(block, Bars):
+        return _plain_bars(block, width)
     return _plain_table(block)
+
+
+def groups(bars: Bars) -> list[tuple[str, list[Bar]]]:
+    """Bars grouped by their group label, in order."""
+    out: list[tuple[str, list[Bar]]] = []
+    for bar in bars.bars:
+        if not out or out[-1][0] != bar.group:
+            out.append((bar.group, []))
+        out[-1][1].append(bar)
+    return out
+
+
+def bar_length(value: float, largest: float, room: int) -> int:
+    return max(1, round(room * value / largest)) if largest > 0 else 0
+
+
+def _plain_bars(bars: Bars, width: int) -> list[str]:
+    largest = max((b.value for b in bars.bars), default=0.0)
+    label_width = min(max((len(b.label) for b in bars.bars), default=0), max(10, width // 2))
+    room = max(5, width - label_width - 12)
+    lines: list[str] = []
+    for group, members in groups(bars):
+        note = next((b.note for b in members if b.note), "")
+        lines.append(f"{group}" + (f"  [{note}]" if note else ""))
+        for bar in members:
+            label = textwrap.shorten(bar.label, label_width, placeholder="…").ljust(label_width)
+            lines.append(f"  {label} {'#' * bar_length(bar.value, largest, room)} {bar.value:g}")
+    lines.append(f"  ({bars.unit})")
+    return lines
 
 
 def _plain_table(table: Table) -> list[str]:
@@ -92,6 +123,20 @@ def _split_space(text: str) -> tuple[str, str, str]:
     return lead, core, trail
 
 
+def _md_bars(bars: Bars) -> str:
+    largest = max((b.value for b in bars.bars), default=0.0)
+    lines = [f"| Trial | Arm | Median ({bars.unit}) | | Notes |", "|---|---|---|---|---|"]
+    for group, members in groups(bars):
+        for i, bar in enumerate(members):
+            trial = _md_escape(group, line_start=False) if i == 0 else ""
+            chart = "█" * bar_length(bar.value, largest, 30)
+            lines.append(
+                f"| {trial} | {_md_escape(bar.label, False)} | {bar.value:g} | {chart} "
+                f"| {_md_escape(bar.note, False)} |"
+            )
+    return "\n".join(lines)
+
+
 def _md_block(block: Block) -> str:
     if isinstance(block, Heading):
         return "#" * block.level + " " + _md_escape(block.text, line_start=False)
@@ -105,6 +150,8 @@ def _md_block(block: Block) -> str:
             marker = f"{i}." if block.numbered else "- [ ]" if block.checkbox else "-"
             lines.append(f"{marker} {_md_inline(item)}")
         return "\n".join(lines)
+    if isinstance(block, Bars):
+        return _md_bars(block)
     header = "| " + " | ".join(_md_escape(h) for h in block.headers) + " |"
     rule = "|" + "|".join("---" for _ in block.headers) + "|"
     body = ["| " + " | ".join(_md_inline(cell) for cell in row) + " |" for row in block.rows]

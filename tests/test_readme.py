@@ -36,7 +36,8 @@ def test_readme_transcript_matches_real_output(command: str, recorded: list[str]
     env = {**os.environ, "COLUMNS": "80", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("MESOCLI_KB", None)
     env.pop("FORCE_COLOR", None)
-    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     actual = (result.stdout + result.stderr).splitlines()
     assert actual[: len(recorded)] == recorded

@@ -130,3 +130,13 @@ def test_immunotherapy_is_current() -> None:
     immunotherapy = KB.get("immunotherapy")
     assert len(immunotherapy.approvals) >= 2
     assert all(a.date.year >= 2020 for a in immunotherapy.approvals)
+
+
+def test_one_source_is_cited_the_same_way_everywhere() -> None:
+    """Entries citing the same DOI or PMID give the same citation text."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for _owner, ref in all_references():
+        for key in (ref.pmid, ref.doi and ref.doi.lower()):
+            if key:
+                texts[key].add(" ".join(ref.citation.split()))
+    assert {k: v for k, v in texts.items() if len(v) > 1} == {}

@@ -256,3 +256,14 @@ def test_validate_clean_file_exits_0(runner: CliRunner, tiny_path: Path) -> None
     result = runner.invoke(app, ["validate", str(tiny_path), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["ok"] is True
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("second opinion", "mesocli guide second-opinion"), ("pleurodesis", "mesocli glossary pleurodesis")],
+)
+def test_show_points_to_guide_and_glossary(runner: CliRunner, tiny_path: Path, name: str, hint: str) -> None:
+    """`show` of a guide topic or glossary term says which command shows it."""
+    result = invoke(runner, tiny_path, "show", name)
+    assert result.exit_code == 1
+    assert f"did you mean {hint}?" in result.stderr

@@ -17,6 +17,8 @@ from .cli import (
     state,
     vocabulary_option,
 )
+from .errors import NotFoundError
+from .kb import KnowledgeBase
 from .models import CATEGORIES, GOALS, MESO_TYPES
 from .serialize import hit_row, rows, to_data, treatment_row
 
@@ -57,8 +59,22 @@ def show(
 ) -> None:
     """Explain one treatment option in sections, with its evidence and references."""
     kb = state(ctx).kb
-    treatment = kb.get(name)
+    try:
+        treatment = kb.get(name)
+    except NotFoundError as missing:
+        raise _other_command(kb, name) or missing from None
     emit_page(ctx, fmt, as_json, lambda: pages.treatment_page(treatment, kb.disclaimer), lambda: to_data(treatment))
+
+
+def _other_command(kb: KnowledgeBase, name: str) -> NotFoundError | None:
+    """When a name is a guide topic or glossary term rather than an option, point to its command."""
+    for command, lookup in (("guide", kb.guide), ("glossary", kb.term)):
+        try:
+            found = lookup(name)
+        except NotFoundError:
+            continue
+        return NotFoundError(name, "treatment", (f"mesocli {command} {found.id}",))
+    return None
 
 
 @app.command()

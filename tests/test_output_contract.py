@@ -62,7 +62,8 @@ def test_json_and_yaml_agree(runner: CliRunner, tiny_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["json", "yaml", "markdown", "plain", "rich"])
 def test_list_filters_work_in_every_format(runner: CliRunner, tiny_path: Path, options: list[str], fmt: str) -> None:
     """A filtered list shows exactly the matching options, whatever the format."""
-    result = runner.invoke(app, ["--kb", str(tiny_path), "list", *options, "--format", fmt])
+    wide = {"COLUMNS": "200"}  # so that table cells do not wrap names
+    result = runner.invoke(app, ["--kb", str(tiny_path), "list", *options, "--format", fmt], env=wide)
     assert result.exit_code == 0
     expected = {(): 3, ("--category", "supportive-care"): 1, ("--goal", "extend-life"): 1, ("--type", "peritoneal"): 1}[
         tuple(options)

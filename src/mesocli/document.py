@@ -50,6 +50,8 @@ class Bullets(NamedTuple):
 class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
+    #: Share of spare width for each column; 0 keeps a column on one line. Empty: the last column wraps.
+    weights: tuple[int, ...] = ()
 
 
 class Bar(NamedTuple):

@@ -160,7 +160,7 @@ def list_page(treatments: Sequence[Treatment], title: str) -> Document:
     rows = tuple(
         (plain(t.name, "strong"), plain(t.category), plain(t.evidence_level), plain(t.summary)) for t in treatments
     )
-    return (Heading(title, 1), Table(("Name", "Category", "Evidence", "Summary"), rows))
+    return (Heading(title, 1), Table(("Name", "Category", "Evidence", "Summary"), rows, (1, 0, 0, 3)))
 
 
 def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
@@ -169,7 +169,7 @@ def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
         blocks.append(Heading(f"{rank}. {hit.name}  ({hit.kind}: {hit.id}, score {hit.score:g})", 3))
         items = []
         for match in hit.matches:
-            spans: list[Span] = [Span(f"{match.field}: ", "label")]
+            spans: list[Span] = [Span(f"{match.field.replace('_', ' ')}: ", "label")]
             cursor = 0
             for start, end in match.highlights:
                 spans.append(Span(match.snippet[cursor:start]))
@@ -184,7 +184,7 @@ def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
 
 def guide_list_page(guides: Sequence[Guide]) -> Document:
     rows = tuple((plain(g.id, "strong"), plain(g.title), plain(g.summary)) for g in guides)
-    return (Heading("Guide topics", 1), Table(("Topic", "Title", "Summary"), rows))
+    return (Heading("Guide topics", 1), Table(("Topic", "Title", "Summary"), rows, (0, 2, 3)))
 
 
 def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
@@ -200,8 +200,8 @@ def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
 
 
 def glossary_list_page(terms: Sequence[Term]) -> Document:
-    rows = tuple((plain(t.term, "strong"), cited(t.definition, _numbers(t.references))) for t in terms)
-    return (Heading("Glossary", 1), Table(("Term", "Definition"), rows))
+    rows = tuple((plain(t.term, "strong"), cited(t.definition, None)) for t in terms)
+    return (Heading("Glossary", 1), Table(("Term", "Definition"), rows, (1, 4)))
 
 
 def term_page(t: Term) -> Document:

@@ -14,7 +14,9 @@ from .pages import FOOTER, cited, reference_items
 
 
 def _first_paragraph(text: str) -> str:
-    return " ".join(text.strip().split("\n\n")[0].split())
+    """The first paragraph on one line, its list items (if any) marked with bullets."""
+    lines = text.strip().split("\n\n")[0].splitlines()
+    return " ".join("•" + line.strip()[1:] if line.strip().startswith("- ") else line.strip() for line in lines)
 
 
 def key_numbers(t: Treatment) -> list[str]:
@@ -58,7 +60,8 @@ def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: st
     rows = compare_rows(treatments)
     if as_table:
         headers = ("", *(t.name for t in treatments))
-        blocks.append(Table(headers, tuple((plain(aspect, "label"), *cells) for aspect, cells in rows)))
+        weights = (1, *(3 for _ in treatments))
+        blocks.append(Table(headers, tuple((plain(aspect, "label"), *cells) for aspect, cells in rows), weights))
     else:
         for aspect, cells in rows:
             items = tuple((Span(f"{t.name}: ", "label"), *c) for t, c in zip(treatments, cells, strict=True))

@@ -73,10 +73,10 @@ def renderable(block: Block) -> RenderableType:
         return Padding(grid, (0, 0, 0, 1))
     if isinstance(block, Bars):
         return _bars(block)
-    table = RichTable(header_style="bold cyan", show_lines=False, expand=False)
-    for i, header in enumerate(block.headers):
-        last = i == len(block.headers) - 1
-        table.add_column(header, ratio=1 if last else None, no_wrap=not last, overflow="fold")
+    weights = block.weights or tuple(1 if i == len(block.headers) - 1 else 0 for i in range(len(block.headers)))
+    table = RichTable(header_style="bold cyan", show_lines=len(block.headers) > 2, expand=True)
+    for header, weight in zip(block.headers, weights, strict=True):
+        table.add_column(header, ratio=weight or None, no_wrap=weight == 0, overflow="fold")
     for row in block.rows:
         table.add_row(*(text(cell) for cell in row))
     return table

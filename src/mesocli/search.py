@@ -24,6 +24,68 @@ SUMMARY_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see SearchIndex.kinds)
 _WORD = re.compile(r"\w+")
+#: Words too common to rank by; a query made only of them is searched as it is.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "should",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    }
+)
 _MARKER = re.compile(r"\s*" + CITATION.pattern)
 
 
@@ -176,7 +238,8 @@ class SearchIndex:
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        words = list(dict.fromkeys(tokens(query)))
+        every = list(dict.fromkeys(tokens(query)))
+        words = [w for w in every if w not in STOP_WORDS] or every
         if not words or limit <= 0:
             return SearchResults(query)
         total = len(self.entries)

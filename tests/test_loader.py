@@ -216,3 +216,12 @@ def test_environment_variable_selects_the_file(tiny_path: Path, monkeypatch: pyt
 
 
 TINY_TEXT = (Path(__file__).parent / "data" / "tiny.yaml").read_text(encoding="utf-8")
+
+
+def test_a_number_without_a_citation_is_a_warning(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A figure stated without [@ref] is flagged by validate; names like 'stage 4' or 'CheckMate 743' are not."""
+    tiny_data["treatments"][1]["overview"] = "Stage 4 care. In CheckMate 743, 41% were alive at two years."
+    tiny_data["treatments"][2]["overview"] = "For stage 4 disease; a phase 3 trial named KEYNOTE-483 exists."
+    problems = mesocli.validate(write_kb(tiny_data), today=dt.date(2026, 11, 28))
+    assert [(p.entry_id, p.severity) for p in problems] == [("palliative-care", "warning")]
+    assert "overview states a number but cites no source" in problems[0].message

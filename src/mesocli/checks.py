@@ -56,6 +56,16 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
         problems += _id_format(entry, marks)
         problems += _related(entry, linkable, marks)
         problems += _references(entry, marks)
+        problems += [
+            _at(
+                marks,
+                entry,
+                path.split("[")[0].split(".")[0],
+                f"{path} states a number but cites no source: {text[:60]!r}",
+                severity="warning",
+            )
+            for path, text in unsourced_numbers(entry)
+        ]
         if not isinstance(entry, Term) and today - entry.last_reviewed > STALE_AFTER:
             problems.append(
                 _at(

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-#: Span styles a renderer understands.
-STYLES = ("strong", "match", "dim", "cite", "label")
-
 
 class Span(NamedTuple):
-    """A run of text with one style, and a link where the renderer can show one."""
+    """A run of text with one style, and a link where the renderer can show one.
+
+    Styles: ``strong``, ``label``, ``match`` (a search hit), ``cite`` (a citation), ``dim``.
+    """
 
     text: str
     style: str | None = None

@@ -224,8 +224,11 @@ class KnowledgeBase(Displayable):
         return pandas.DataFrame(rows).set_index("id")
 
     def evidence_dataframe(self) -> Any:
-        """One row per trial arm (median overall survival, hazard ratio, reference), as a DataFrame."""
-        from .serialize import evidence_rows
+        """One row per trial arm (median overall survival, hazard ratio, reference), as a DataFrame.
+
+        The same rows as ``mesocli evidence --json``: each study once, arms as published.
+        """
+        from .pages_visit import evidence_rows
 
         return _pandas().DataFrame(evidence_rows(self._treatments))
 
@@ -260,20 +263,24 @@ class _Header(NamedTuple):
     disclaimer: str
 
 
-def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
-    """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
+def _parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
+    """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
     from .checks import check_all
     from .loader import parse, read_text
 
-    file = Path(path) if path is not None else default_path()
-    try:
-        text = read_text(file)
-    except KnowledgeBaseError as exc:
-        return list(exc.problems)
-    data, marks, problems = parse(text, str(file))
+    data, marks, problems = parse(read_text(file), str(file))
     if data is not None:
         problems = problems + check_all(data, marks, today)
-    return problems
+    return data, problems
+
+
+def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
+    file = Path(path) if path is not None else default_path()
+    try:
+        return _parse_and_check(file, today)[1]
+    except KnowledgeBaseError as exc:
+        return list(exc.problems)
 
 
 def load(path: Path | str | None = None) -> KnowledgeBase:
@@ -285,16 +292,11 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     Raises :class:`mesocli.KnowledgeBaseError` listing every problem if the file is unreadable
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
-    from .checks import check_all
-    from .loader import parse, read_text
-
     file = Path(path).expanduser() if path is not None else default_path()
     cached = cache.read(file, "kb")
     if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
         return KnowledgeBase._from_cache(cached, file)
-    data, marks, problems = parse(read_text(file), str(file))
-    if data is not None:
-        problems = problems + check_all(data, marks)
+    data, problems = _parse_and_check(file)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)

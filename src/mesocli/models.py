@@ -21,7 +21,6 @@ MesoType = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 GOALS: tuple[str, ...] = get_args(Goal)
-EVIDENCE_LEVELS: tuple[str, ...] = get_args(EvidenceLevel)
 MESO_TYPES: tuple[str, ...] = get_args(MesoType)
 
 #: What each evidence level means, shown in help and docs.

@@ -12,7 +12,6 @@ from typing import Any
 from .document import Document
 from .errors import MesocliError
 
-FORMATS = ("rich", "plain", "json", "yaml", "markdown")
 #: Plain text is wrapped to the terminal, but never wider than this, for readability.
 MAX_PLAIN_WIDTH = 100
 

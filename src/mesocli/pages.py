@@ -216,14 +216,6 @@ def term_page(t: Term) -> Document:
     return tuple(blocks)
 
 
-def problems_page(lines: Sequence[str]) -> Document:
-    return (Bullets(tuple(plain(line) for line in lines)),)
-
-
-def with_note(document: Document, text: str) -> Document:
-    return (*document, Note(plain(text)))
-
-
 def knowledge_base_page(kb: KnowledgeBase) -> Document:
     """An overview of a whole knowledge base: options, guide topics, glossary size, disclaimer."""
     blocks: list[Block] = [

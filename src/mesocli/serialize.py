@@ -40,30 +40,6 @@ def treatment_row(t: Treatment) -> dict[str, Any]:
     }
 
 
-def evidence_rows(treatments: Iterable[Treatment]) -> list[dict[str, Any]]:
-    """One row per trial arm with a published median overall survival (studies without arms: one row)."""
-    out: list[dict[str, Any]] = []
-    for t in treatments:
-        citations = {r.id: r for r in t.references}
-        for study in t.evidence:
-            ref = citations.get(study.reference)
-            base = {
-                "treatment": t.id,
-                "study": study.name,
-                "year": study.year,
-                "hazard_ratio": study.hazard_ratio,
-                "reference": study.reference,
-                "pmid": ref.pmid if ref else None,
-                "doi": ref.doi if ref else None,
-            }
-            arms = study.arms or ()
-            if not arms:
-                out.append({**base, "arm": None, "median_os_months": None})
-            for arm in arms:
-                out.append({**base, "arm": arm.name, "median_os_months": arm.median_os_months})
-    return out
-
-
 def hit_row(hit: SearchHit) -> dict[str, Any]:
     """What ``search`` gives for one hit."""
     return {

@@ -25,3 +25,11 @@ def test_readme_documents_exit_codes_and_both_setup_commands() -> None:
     assert 'pip install -e ".[test]" && .venv/bin/python -m pytest' in readme
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
         assert code in readme
+
+
+def test_bundled_yaml_points_editors_at_the_generated_schema() -> None:
+    """The knowledge base's first line lets YAML-aware editors validate it against docs/schema.json."""
+    data = ROOT / "data" / "treatments.yaml"
+    first = data.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../docs/schema.json"
+    assert (data.parent / "../docs/schema.json").resolve().is_file()

@@ -58,10 +58,7 @@ def run(invoke: Callable[[], Any]) -> int:
     except KnowledgeBaseError as exc:
         _say(f"knowledge base error: {exc}")
         return EXIT_KB
-    except NotFoundError as exc:
-        _say(str(exc))
-        return EXIT_NOT_FOUND
-    except NothingFound as exc:
+    except (NotFoundError, NothingFound) as exc:
         _say(str(exc))
         return EXIT_NOT_FOUND
     except OutputClosed:

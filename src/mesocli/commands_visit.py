@@ -1,16 +1,18 @@
-"""Commands for preparing a visit: compare, questions, evidence, sources."""
+"""Commands for preparing a visit: compare, questions, evidence, sources.
+
+Their pages (``pages_visit``) and ``tempfile`` are imported inside the commands: every other command
+would otherwise pay for them at start-up.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from . import pages_visit
 from .cli import FormatOption, JsonOption, NothingFound, app, chosen_format, complete_names, emit_page, state
 from .document import Document
 from .output import render
@@ -32,6 +34,8 @@ def compare(
     as_json: JsonOption = False,
 ) -> None:
     """Put options side by side: goals, evidence, who it is for, what to expect, benefits, risks, numbers."""
+    from . import pages_visit
+
     if len(names) < 2:
         raise typer.BadParameter("compare needs at least two options", param_hint="NAME")
     kb = state(ctx).kb
@@ -68,6 +72,8 @@ def questions(
 
     With --output, an existing file is never replaced unless --force is given (exit 2, file untouched).
     """
+    from . import pages_visit
+
     kb = state(ctx).kb
     chosen = [kb.get(name) for name in names] if names else list(kb.treatments)
     guides = list(kb.guides) if general else []
@@ -95,6 +101,8 @@ def _write_new(path: Path, text: str, force: bool) -> None:
         raise typer.BadParameter(f"{path} is a directory", param_hint="--output")
     if path.exists() and not force:
         raise _exists(path)
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -129,6 +137,8 @@ def evidence(
     as_json: JsonOption = False,
 ) -> None:
     """Chart the key trials: one bar per arm, scaled by median overall survival, with HR and reference."""
+    from . import pages_visit
+
     kb = state(ctx).kb
     chosen = [kb.get(name)] if name else list(kb.treatments)
     rows = pages_visit.evidence_rows(chosen)
@@ -145,6 +155,8 @@ def sources(
     as_json: JsonOption = False,
 ) -> None:
     """Every reference in the knowledge base once, with the options, topics and terms that cite it."""
+    from . import pages_visit
+
     kb = state(ctx).kb
     found = pages_visit.source_list([*kb.treatments, *kb.guides, *kb.glossary])
     emit_page(

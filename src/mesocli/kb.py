@@ -54,7 +54,7 @@ class KnowledgeBase(Displayable):
         self._guides: Sequence[Guide] = data.guides
         self._glossary: Sequence[Term] = data.glossary
         self._name_keys: dict[str, tuple[dict[str, int], list[str]]] = {}
-        self.__dict__["data"] = data
+        self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
     @classmethod
     def _from_cache(cls, packed: dict[str, Any], path: Path) -> KnowledgeBase:

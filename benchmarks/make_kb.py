@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 import mesocli
-from mesocli.serialize import to_data
+from mesocli.core.serialize import to_data
 
 
 def _trim(entry: dict[str, Any], n: int) -> dict[str, Any]:

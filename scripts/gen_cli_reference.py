@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from mesocli.cli import app
+from mesocli.cli.app import app
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 SCHEMA = OUT.parent / "schema.json"
@@ -47,7 +47,7 @@ def reference() -> str:
 
 
 def schema_json() -> str:
-    from mesocli.schema import json_schema
+    from mesocli.core.schema import json_schema
 
     return json.dumps(json_schema(), indent=2) + "\n"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import mesocli
-from mesocli import cache, loader
+from mesocli.core import loader
+from mesocli.store import cache
 
 
 @pytest.fixture

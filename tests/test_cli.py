@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from mesocli.cli import app
+from mesocli.cli.app import app
 
 COMMANDS: list[list[str]] = [
     ["list"],

@@ -9,8 +9,8 @@ from collections import defaultdict
 import pytest
 
 import mesocli
-from mesocli.checks import PMID_PATTERN, entry_texts, unsourced_numbers
-from mesocli.models import Guide, Reference, Term, Treatment
+from mesocli.core.checks import PMID_PATTERN, entry_texts, unsourced_numbers
+from mesocli.core.models import Guide, Reference, Term, Treatment
 
 SEED_IDS = [
     "palliative-care",

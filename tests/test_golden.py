@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mesocli.cli import app
+from mesocli.cli.app import app
 
 GOLDEN = Path(__file__).parent / "golden"
 

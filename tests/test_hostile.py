@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import mesocli
 from mesocli import kb as kb_module
-from mesocli.cli import app
+from mesocli.cli.app import app
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
 OSC8 = re.compile(r"\x1b\]8;[^;]*;([^\x1b\x07]*)")

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 import mesocli
-from mesocli import KnowledgeBaseError, loader
-from mesocli.models import Treatment
+from mesocli import KnowledgeBaseError
+from mesocli.core import files, loader
+from mesocli.core.models import Treatment
 
 WriteKb = Callable[..., Path]
 
@@ -186,7 +187,7 @@ def test_alias_bomb_is_refused_quickly(write_kb: WriteKb, monkeypatch: pytest.Mo
 
 def test_large_file_is_refused_before_parsing(write_kb: WriteKb, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file over the size limit is refused with its size in the message."""
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     with pytest.raises(KnowledgeBaseError, match="limited to 100"):
         mesocli.load(write_kb("title: " + "x" * 200))
 

@@ -12,7 +12,7 @@ import yaml
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from mesocli.cli import app
+from mesocli.cli.app import app
 
 
 def data(runner: CliRunner, kb: Path, *args: str, fmt: str = "json") -> object:

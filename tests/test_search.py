@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mesocli
-from mesocli.search import SearchIndex, _within
+from mesocli.query.search import SearchIndex, _within
 
 
 @pytest.fixture

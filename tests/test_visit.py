@@ -14,8 +14,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from mesocli import output
-from mesocli.cli import app
+from mesocli.cli import output
+from mesocli.cli.app import app
 
 FORMATS = ["rich", "plain", "json", "yaml", "markdown"]
 

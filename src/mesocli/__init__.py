@@ -10,19 +10,19 @@ Information, not medical advice: it is there to inform a conversation with the c
 
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
-from .errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
-from .kb import KnowledgeBase, bundled_path, load, validate
-from .models import Guide, Reference, Study, SubOption, Term, Treatment
+from mesocli._version import __version__
+from mesocli.core.errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
+from mesocli.core.models import Guide, Reference, Study, SubOption, Term, Treatment
+from mesocli.kb import KnowledgeBase, bundled_path, load, validate
 
 if TYPE_CHECKING:
-    from .search import Match, SearchHit
+    from mesocli.query.search import Match, SearchHit
 
 
 def __getattr__(name: str) -> Any:
     """Import the search types only when they are asked for (keeps `import mesocli` light)."""
     if name in ("Match", "SearchHit"):
-        from . import search
+        from mesocli.query import search
 
         return getattr(search, name)
     raise AttributeError(f"module 'mesocli' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """``python -m mesocli``."""
 
-from .cli import main
+from mesocli.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -9,14 +9,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import cache
-from .display import Displayable
-from .errors import KnowledgeBaseError, Problem
-from .models import Guide, KnowledgeBaseData, Term, Treatment
-from .resolve import NameIndex
+from mesocli.core.display import Displayable
+from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.files import parse_and_check
+from mesocli.core.models import Guide, KnowledgeBaseData, Term, Treatment
+from mesocli.query.resolve import NameIndex
+from mesocli.store import cache
 
 if TYPE_CHECKING:
-    from .search import SearchIndex, SearchResults
+    from mesocli.query.search import SearchIndex, SearchResults
 
 _CACHE_FORMAT = 2
 
@@ -59,7 +60,7 @@ class KnowledgeBase(Displayable):
     @classmethod
     def _from_cache(cls, packed: dict[str, Any], path: Path) -> KnowledgeBase:
         """A knowledge base whose entries are decoded only when read (see :mod:`mesocli.store`)."""
-        from .store import LazyEntries
+        from mesocli.store.lazy import LazyEntries
 
         kb = cls.__new__(cls)
         kb.path = path
@@ -72,8 +73,8 @@ class KnowledgeBase(Displayable):
         return kb
 
     def _pack(self) -> dict[str, Any]:
-        from .resolve import name_keys
-        from .store import pack
+        from mesocli.query.resolve import name_keys
+        from mesocli.store.lazy import pack
 
         collections: dict[str, Sequence[Treatment | Guide | Term]] = {
             "treatment": self._treatments,
@@ -160,8 +161,8 @@ class KnowledgeBase(Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
-        from .search import SearchIndex
-        from .store import Chain
+        from mesocli.query.search import SearchIndex
+        from mesocli.store.lazy import Chain
 
         entries = Chain(self._treatments, self._guides, self._glossary)
         parts = cache.read(self.path, "index") if self.path else None
@@ -228,7 +229,7 @@ class KnowledgeBase(Displayable):
 
         The same rows as ``mesocli evidence --json``: each study once, arms as published.
         """
-        from .pages_visit import evidence_rows
+        from mesocli.core.evidence import evidence_rows
 
         return _pandas().DataFrame(evidence_rows(self._treatments))
 
@@ -263,22 +264,11 @@ class _Header(NamedTuple):
     disclaimer: str
 
 
-def _parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
-    """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
-    from .checks import check_all
-    from .loader import parse, read_text
-
-    data, marks, problems = parse(read_text(file), str(file))
-    if data is not None:
-        problems = problems + check_all(data, marks, today)
-    return data, problems
-
-
 def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
     """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
     file = Path(path) if path is not None else default_path()
     try:
-        return _parse_and_check(file, today)[1]
+        return parse_and_check(file, today)[1]
     except KnowledgeBaseError as exc:
         return list(exc.problems)
 
@@ -296,7 +286,7 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     cached = cache.read(file, "kb")
     if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
         return KnowledgeBase._from_cache(cached, file)
-    data, problems = _parse_and_check(file)
+    data, problems = parse_and_check(file)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)

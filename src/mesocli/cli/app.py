@@ -1,0 +1,232 @@
+"""The command line: a thin layer over the library.
+
+``COMMANDS`` names each command and the module that defines it; ``LazyCommands`` imports and builds a
+command only when it is looked up, so ``mesocli show`` builds ``show`` alone. Errors become messages
+and exit codes in ``run``, the one place where that happens.
+"""
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mesocli._version import __version__
+from mesocli.cli.context import (
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_KB,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    NothingFound,
+    state,
+)
+from mesocli.cli.output import OutputClosed
+from mesocli.core.errors import KnowledgeBaseError, NotFoundError
+from mesocli.kb import ENV_VAR
+
+#: Every command, in --help order: name -> (module, function).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("mesocli.cli.reading", "list_command"),
+    "show": ("mesocli.cli.reading", "show"),
+    "search": ("mesocli.cli.reading", "search"),
+    "guide": ("mesocli.cli.reading", "guide"),
+    "glossary": ("mesocli.cli.reading", "glossary"),
+    "compare": ("mesocli.cli.visit", "compare"),
+    "questions": ("mesocli.cli.visit", "questions"),
+    "evidence": ("mesocli.cli.visit", "evidence"),
+    "sources": ("mesocli.cli.visit", "sources"),
+    "validate": ("mesocli.cli.manage", "validate"),
+    "schema": ("mesocli.cli.manage", "schema"),
+}
+
+#: Names of the commands built in this process, in the order they were built (tests count them).
+BUILT: list[str] = []
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"mesocli: {message}\n")
+    sys.stderr.flush()
+
+
+def run(invoke: Callable[[], Any]) -> int:
+    """Run the command line and turn every expected failure into one line on stderr and an exit code.
+
+    This is the one place where errors become messages and exit codes.
+    """
+    from typer._click import exceptions as click_exceptions  # Typer vendors Click; no public path
+
+    try:
+        result = invoke()
+        return result if isinstance(result, int) else EXIT_OK
+    except click_exceptions.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.format_message() + "\n")
+        return EXIT_OK
+    except click_exceptions.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx is not None else "mesocli"
+        _say(f"error: {exc.format_message()} (see '{command} --help')")
+        return EXIT_USAGE
+    except click_exceptions.ClickException as exc:
+        _say(f"error: {exc.format_message()}")
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except KnowledgeBaseError as exc:
+        _say(f"knowledge base error: {exc}")
+        return EXIT_KB
+    except (NotFoundError, NothingFound) as exc:
+        _say(str(exc))
+        return EXIT_NOT_FOUND
+    except OutputClosed:
+        return EXIT_OK
+
+
+def build_command(name: str) -> Any:
+    """Import the module that defines command ``name`` and build its Click command."""
+    from typer.main import get_command_from_info
+    from typer.models import CommandInfo
+
+    module, function = COMMANDS[name]
+    callback = getattr(importlib.import_module(module), function)
+    BUILT.append(name)
+    return get_command_from_info(
+        CommandInfo(name=name, callback=callback), pretty_exceptions_short=True, rich_markup_mode=None
+    )
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands: every name is known at once, each command is built on first lookup."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*COMMANDS, *self._built]))
+
+    def __len__(self) -> int:
+        return len(set(COMMANDS) | set(self._built))
+
+
+class MesocliGroup(TyperGroup):
+    """The top-level group: commands built lazily, and mesocli's error handling around every invocation."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands()
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run(
+            lambda: super(MesocliGroup, self).main(
+                args=args,
+                prog_name=prog_name or "mesocli",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=MesocliGroup,
+    name="mesocli",
+    help="Explore the treatment options of stage 4 (advanced) mesothelioma.\n\n"
+    "Information, not medical advice: use it to prepare for a conversation with your care team.",
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    kb = state(ctx).kb
+    sys.stdout.write(f"mesocli {__version__}\nknowledge base {kb.version} (reviewed {kb.last_reviewed}, {kb.path})\n")
+    raise typer.Exit()
+
+
+def _set_kb(ctx: typer.Context, value: str | None) -> str | None:
+    state(ctx).kb_path = value or None
+    return value
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    kb: Annotated[
+        str | None,
+        typer.Option(
+            "--kb",
+            metavar="PATH",
+            envvar=ENV_VAR,
+            is_eager=True,
+            callback=_set_kb,
+            help="Use this knowledge-base file instead of the bundled one.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", is_eager=True, callback=_version, help="Show the package and knowledge-base versions."
+        ),
+    ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            help="Colour: auto (on a terminal, unless NO_COLOR), always (even into a pipe), never (wins over "
+            "FORCE_COLOR).",
+        ),
+    ] = Color.auto,
+    pager: Annotated[
+        bool, typer.Option("--pager", help="Page long output through $PAGER (less -R) when writing to a terminal.")
+    ] = False,
+) -> None:
+    """Explore the treatment options of stage 4 (advanced) mesothelioma."""
+    current = state(ctx)
+    current.color = color.value
+    current.pager = pager
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="mesocli")

@@ -1,0 +1,110 @@
+"""Write a page in the format asked for, to stdout or through a pager. Rich is imported only for rich."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from mesocli.core.errors import MesocliError
+from mesocli.pages.document import Document
+
+#: Plain text is wrapped to the terminal, but never wider than this, for readability.
+MAX_PLAIN_WIDTH = 100
+
+
+class OutputClosed(MesocliError):
+    """The reader of our output went away (``mesocli list | head -1``)."""
+
+
+def is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def choose_format(fmt: str | None, as_json: bool, color: str = "auto") -> str:
+    """The format to write: ``--json``, then ``--format``, then rich on a terminal (or with colour forced).
+
+    ``--color always`` and ``FORCE_COLOR`` choose rich even into a pipe; ``--color never`` ignores
+    ``FORCE_COLOR``.
+    """
+    if as_json:
+        return "json"
+    if fmt:
+        return fmt
+    if color == "always":
+        return "rich"
+    forced = color == "auto" and os.environ.get("FORCE_COLOR") not in (None, "", "0")
+    return "rich" if forced or is_terminal() else "plain"
+
+
+def render(
+    fmt: str, document: Callable[[], Document], data: Callable[[], Any], color: str = "auto", terminal: bool = False
+) -> str:
+    """The page as text in ``fmt``; ``terminal`` renders rich output for a terminal even into a buffer."""
+    if fmt in ("json", "yaml"):
+        from mesocli.core.serialize import dump
+
+        return dump(data(), fmt)
+    if fmt == "markdown":
+        from mesocli.render.text import markdown
+
+        return markdown(document())
+    width = shutil.get_terminal_size((80, 24)).columns
+    if fmt == "plain":
+        from mesocli.render.text import plain
+
+        return plain(document(), min(width, MAX_PLAIN_WIDTH))
+    from mesocli.render.rich import make_console, print_document
+
+    buffer = io.StringIO()
+    wanted = {"always": True, "never": False}.get(color)
+    if wanted is None and terminal:
+        wanted = os.environ.get("NO_COLOR", "") == ""
+    console = make_console(file=buffer, color=wanted, width=width)
+    print_document(document(), console)
+    return buffer.getvalue()
+
+
+def emit(
+    fmt: str, document: Callable[[], Document], data: Callable[[], Any], color: str = "auto", pager: bool = False
+) -> None:
+    """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML."""
+    paging = pager and is_terminal()
+    text = render(fmt, document, data, color, terminal=paging or is_terminal())
+    if paging and _page(text):
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise OutputClosed() from None
+
+
+def _page(text: str) -> bool:
+    """Show ``text`` through $MESOCLI_PAGER, $PAGER or ``less -R``; False if no pager could run."""
+    import shlex
+    import subprocess
+
+    command = os.environ.get("MESOCLI_PAGER") or os.environ.get("PAGER") or "less"
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours, quit if one screen
+    try:
+        subprocess.run(shlex.split(command), input=text, text=True, env=env, check=False)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _silence_stdout() -> None:
+    """After the reader has gone, send what is left to /dev/null so the exit is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

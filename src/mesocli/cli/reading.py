@@ -1,0 +1,133 @@
+"""The reading commands: list, show, search, guide, glossary."""
+
+from typing import Annotated
+
+import typer
+
+from mesocli.cli.context import NothingFound, emit_page, state
+from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
+from mesocli.core.errors import NotFoundError
+from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
+from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
+from mesocli.kb import KnowledgeBase
+from mesocli.pages import reading as pages
+
+
+def list_command(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None, vocabulary_option("--category", "-c", CATEGORIES, "category", "Only this category")
+    ] = None,
+    goal: Annotated[str | None, vocabulary_option("--goal", "-g", GOALS, "goal", "Only options with this goal")] = None,
+    meso_type: Annotated[
+        str | None, vocabulary_option("--type", "-t", MESO_TYPES, "mesothelioma type", "Only options for this type")
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the treatment options: name, category, evidence level and summary."""
+    kb = state(ctx).kb
+    found = kb.filter(category, goal, meso_type)
+    if not found:
+        raise NothingFound("no treatment option matches these filters")
+    emit_page(ctx, fmt, as_json, lambda: pages.list_page(found, kb.title), lambda: [treatment_row(t) for t in found])
+
+
+def show(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Id, name, alias or unique prefix: chemo, 'radiation therapy', keytruda, immuno.",
+            autocompletion=complete_names("treatment"),
+        ),
+    ],
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Explain one treatment option in sections, with its evidence and references."""
+    kb = state(ctx).kb
+    try:
+        treatment = kb.get(name)
+    except NotFoundError as missing:
+        raise _other_command(kb, name) or missing from None
+    emit_page(ctx, fmt, as_json, lambda: pages.treatment_page(treatment, kb.disclaimer), lambda: to_data(treatment))
+
+
+def _other_command(kb: KnowledgeBase, name: str) -> NotFoundError | None:
+    """When a name is a guide topic or glossary term rather than an option, point to its command."""
+    for command, lookup in (("guide", kb.guide), ("glossary", kb.term)):
+        try:
+            found = lookup(name)
+        except NotFoundError:
+            continue
+        return NotFoundError(name, "treatment", (f"mesocli {command} {found.id}",))
+    return None
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(help="Words to look for; typos are forgiven.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 10,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search every option, guide topic and glossary term, best matches first."""
+    kb = state(ctx).kb
+    text = " ".join(query)
+    hits = kb.search(text, limit)
+    if not hits:
+        raise NothingFound(f"nothing matches {text!r}; try fewer or other words")
+    emit_page(ctx, fmt, as_json, lambda: pages.search_page(text, hits), lambda: [hit_row(h) for h in hits])
+
+
+def guide(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            help="A guide topic (id, title or alias); leave out to list them.", autocompletion=complete_names("guide")
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Advice for the road: care team, second opinion, advance care planning, staging and more."""
+    kb = state(ctx).kb
+    if topic is None:
+        guides = kb.guides
+        if not guides:
+            raise NothingFound("this knowledge base has no guide topics")
+        emit_page(
+            ctx,
+            fmt,
+            as_json,
+            lambda: pages.guide_list_page(guides),
+            lambda: [{"id": g.id, "title": g.title, "summary": g.summary} for g in guides],
+        )
+        return
+    found = kb.guide(topic)
+    emit_page(ctx, fmt, as_json, lambda: pages.guide_page(found, kb.disclaimer), lambda: to_data(found))
+
+
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="A term (or its abbreviation); leave out to list them all.", autocompletion=complete_names("term")
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Explain the words a patient meets: pleurodesis, PD-L1, hazard ratio and more."""
+    kb = state(ctx).kb
+    if term is None:
+        terms = kb.glossary
+        if not terms:
+            raise NothingFound("this knowledge base has no glossary")
+        emit_page(ctx, fmt, as_json, lambda: pages.glossary_list_page(terms), lambda: rows(terms))
+        return
+    found = kb.term(term)
+    emit_page(ctx, fmt, as_json, lambda: pages.term_page(found), lambda: to_data(found))

@@ -1,0 +1,165 @@
+"""Commands for preparing a visit: compare, questions, evidence, sources.
+
+Their pages (``pages_visit``) and ``tempfile`` are imported inside the commands: every other command
+would otherwise pay for them at start-up.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
+from mesocli.cli.options import FormatOption, JsonOption, complete_names
+from mesocli.cli.output import render
+from mesocli.core.serialize import to_data
+from mesocli.pages.document import Document
+
+
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME NAME [NAME...]",
+            help="Two or more options (id, name, alias or unique prefix).",
+            autocompletion=complete_names("treatment"),
+        ),
+    ],
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Put options side by side: goals, evidence, who it is for, what to expect, benefits, risks, numbers."""
+    from mesocli.pages import visit as pages_visit
+
+    if len(names) < 2:
+        raise typer.BadParameter("compare needs at least two options", param_hint="NAME")
+    kb = state(ctx).kb
+    chosen = [kb.get(name) for name in names]
+    table = chosen_format(ctx, fmt, as_json) in ("rich", "markdown")
+    emit_page(
+        ctx, fmt, as_json, lambda: pages_visit.compare_page(chosen, table, kb.disclaimer), lambda: to_data(chosen)
+    )
+
+
+def questions(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME...]",
+            help="Options to include (default: all of them).",
+            autocompletion=complete_names("treatment"),
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the checklist to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")] = False,
+    general: Annotated[
+        bool, typer.Option("--general/--no-general", help="Add the general questions from the guide topics.")
+    ] = True,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A printable Markdown checklist of questions for the care team, grouped by option.
+
+    With --output, an existing file is never replaced unless --force is given (exit 2, file untouched).
+    """
+    from mesocli.pages import visit as pages_visit
+
+    kb = state(ctx).kb
+    chosen = [kb.get(name) for name in names] if names else list(kb.treatments)
+    guides = list(kb.guides) if general else []
+    title = "Questions for my care team"
+
+    def document() -> Document:
+        return pages_visit.questions_page(chosen, guides, title)
+
+    def data() -> dict[str, Any]:
+        return pages_visit.questions_data(chosen, guides)
+
+    if output is None:
+        emit_page(ctx, fmt, as_json, document, data)
+        return
+    file_format = chosen_format(ctx, fmt, as_json) if (fmt or as_json) else "markdown"
+    if file_format == "rich":
+        file_format = "plain"  # a file gets no terminal escape codes
+    _write_new(output, render(file_format, document, data), force)
+    sys.stderr.write(f"mesocli: wrote {output}\n")
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a directory", param_hint="--output")
+    if path.exists() and not force:
+        raise _exists(path)
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write in {folder}: {exc.strerror}", param_hint="--output") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the file appeared meanwhile: never replaces
+    except FileExistsError:
+        raise _exists(path) from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _exists(path: Path) -> typer.BadParameter:
+    return typer.BadParameter(f"{path} exists; add --force to replace it", param_hint="--output")
+
+
+def evidence(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(help="One option (default: all of them).", autocompletion=complete_names("treatment")),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Chart the key trials: one bar per arm, scaled by median overall survival, with HR and reference."""
+    from mesocli.pages import visit as pages_visit
+
+    kb = state(ctx).kb
+    chosen = [kb.get(name)] if name else list(kb.treatments)
+    from mesocli.core.evidence import evidence_rows
+
+    rows = evidence_rows(chosen)
+    if not rows:
+        raise NothingFound(f"no trial with per-arm survival figures for {name or 'these options'}")
+    title = f"Evidence: {chosen[0].name}" if name else "Evidence: key trials"
+    emit_page(ctx, fmt, as_json, lambda: pages_visit.evidence_page(chosen, title), lambda: rows)
+
+
+def sources(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every reference in the knowledge base once, with the options, topics and terms that cite it."""
+    from mesocli.pages import visit as pages_visit
+
+    kb = state(ctx).kb
+    found = pages_visit.source_list([*kb.treatments, *kb.guides, *kb.glossary])
+    emit_page(
+        ctx,
+        fmt,
+        as_json,
+        lambda: pages_visit.sources_page(found, f"Sources: {kb.title}"),
+        lambda: pages_visit.sources_data(found),
+    )

@@ -1,0 +1,277 @@
+"""Read a knowledge-base YAML file into the typed models, collecting every problem.
+
+YAML is composed into nodes with PyYAML's safe C loader where present, then each node is
+checked against the model's type hints, so that every problem carries its file, line,
+column and entry id. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from mesocli.core.errors import Problem
+from mesocli.core.models import KnowledgeBaseData
+
+#: How many YAML nodes one file may expand to (aliases make a small file large).
+MAX_NODES = 2_000_000
+
+Mark = tuple[int, int]  # 1-based line and column
+MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+#: Characters that could drive a terminal: C0 and C1 controls other than tab and newline,
+#: and the bidirectional overrides that reorder text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+)
+
+
+@dataclass
+class Marks:
+    """Where each built object and field came from, for problems found after building."""
+
+    file: str
+    positions: dict[MarkKey, Mark] = field(default_factory=dict)
+
+    def at(self, obj: object, name: str | None = None, index: int | None = None) -> Mark | None:
+        return self.positions.get((id(obj), name, index)) or (
+            self.positions.get((id(obj), name, None)) if index is not None else None
+        )
+
+
+@dataclass
+class _Builder:
+    file: str
+    construct: Callable[[Any], Any]
+    problems: list[Problem] = field(default_factory=list)
+    marks: Marks = field(init=False)
+    entry_id: str | None = None
+    nodes: int = 0
+
+    def __post_init__(self) -> None:
+        self.marks = Marks(self.file)
+
+    def problem(self, node: Any, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, message, mark.line + 1, mark.column + 1, self.entry_id))
+
+    def build(self, hint: Any, node: Any, what: str) -> Any:
+        """Convert ``node`` to ``hint``; on a problem, record it and return ``_INVALID``."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(node)
+        if node.tag not in _ALLOWED_TAGS:
+            self.problem(node, f"YAML tag {node.tag} is not allowed")
+            return _INVALID
+        origin = get_origin(hint)
+        if origin in (Union, types.UnionType):
+            inner = [a for a in get_args(hint) if a is not type(None)]
+            if _is_null(node):
+                return None
+            return self.build(inner[0], node, what)
+        if dataclasses.is_dataclass(hint):
+            return self._dataclass(typing.cast(type, hint), node, what)
+        if origin is tuple:
+            return self._sequence(get_args(hint)[0], node, what)
+        return self._scalar(hint, node, what)
+
+    def _sequence(self, item_hint: Any, node: Any, what: str) -> Any:
+        if _is_null(node):
+            return ()
+        if not _is_kind(node, "SequenceNode"):
+            self.problem(node, f"{what} must be a list")
+            return _INVALID
+        items = [self.build(item_hint, child, f"{what}[{i}]") for i, child in enumerate(node.value)]
+        return tuple(items)
+
+    def _dataclass(self, cls: type, node: Any, what: str) -> Any:
+        if not _is_kind(node, "MappingNode"):
+            self.problem(node, f"{what or 'the knowledge base'} must be a mapping of keys to values")
+            return _INVALID
+        fields, hints = _plan(cls)
+        given: dict[str, tuple[Any, Any]] = {}
+        outer_entry = self.entry_id
+        if cls.__name__ in ("Treatment", "Guide", "Term"):
+            what = ""
+            for key_node, value_node in node.value:
+                if key_node.value == "id" and isinstance(value_node.value, str):
+                    self.entry_id = value_node.value
+        where = f" in {what}" if what else ""
+        for key_node, value_node in node.value:
+            key = key_node.value if _is_kind(key_node, "ScalarNode") else None
+            if not isinstance(key, str) or key not in fields:
+                close = difflib.get_close_matches(str(key), list(fields), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(key_node, f"unknown key {key!r}{where}{hint}")
+                continue
+            if key in given:
+                self.problem(key_node, f"key {key!r} appears twice{where}")
+                continue
+            given[key] = (key_node, value_node)
+        values: dict[str, Any] = {}
+        positions: dict[str, Mark] = {}
+        item_marks: dict[tuple[str, int], Mark] = {}
+        ok = True
+        for name, f in fields.items():
+            if name not in given:
+                required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+                if required:
+                    self.problem(node, f"missing required key {name!r}{where}")
+                    ok = False
+                continue
+            key_node, value_node = given[name]
+            value = self.build(hints[name], value_node, f"{what}.{name}" if what else name)
+            if value is _INVALID or _contains_invalid(value):
+                ok = False
+                continue
+            values[name] = value
+            positions[name] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            if isinstance(value, tuple) and _is_kind(value_node, "SequenceNode"):
+                for i, child in enumerate(value_node.value):
+                    item_marks[(name, i)] = (child.start_mark.line + 1, child.start_mark.column + 1)
+        self.entry_id = outer_entry
+        if not ok:
+            return _INVALID
+        obj = cls(**values)
+        start = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.marks.positions[(id(obj), None, None)] = start
+        for name, mark in positions.items():
+            self.marks.positions[(id(obj), name, None)] = mark
+        for (name, i), mark in item_marks.items():
+            self.marks.positions[(id(obj), name, i)] = mark
+        return obj
+
+    def _scalar(self, hint: Any, node: Any, what: str) -> Any:
+        if not _is_kind(node, "ScalarNode"):
+            self.problem(node, f"{what} must be a single value, not a list or mapping")
+            return _INVALID
+        try:
+            value = self.construct(node)
+        except Exception as exc:  # noqa: BLE001 - PyYAML raises several types for one bad scalar
+            self.problem(node, _yaml_message(exc))
+            return _INVALID
+        if get_origin(hint) is Literal:
+            allowed = get_args(hint)
+            if value in allowed:
+                return value
+            close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+            hint_text = f"; did you mean {close[0]!r}?" if close else ""
+            self.problem(node, f"{what} is {value!r}, expected one of {', '.join(allowed)}{hint_text}")
+            return _INVALID
+        if hint is str:
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                self.problem(node, f"{what} must be text")
+                return _INVALID
+            text = value if isinstance(value, str) else str(node.value)
+            bad = _CONTROL.search(text)
+            if bad:
+                self.problem(node, f"{what} contains the control character {bad.group()!r}, which is not allowed")
+                return _INVALID
+            return text
+        if hint is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.problem(node, f"{what} must be a whole number")
+                return _INVALID
+            return value
+        if hint is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.problem(node, f"{what} must be a number")
+                return _INVALID
+            return float(value)
+        if hint is dt.date:
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    pass
+            self.problem(node, f"{what} must be a date like 2026-01-31")
+            return _INVALID
+        raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the file
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls)
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+_INVALID: Any = _Invalid()
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: Any) -> None:
+        self.node = node
+
+
+def _contains_invalid(value: Any) -> bool:
+    return isinstance(value, tuple) and any(v is _INVALID for v in value)
+
+
+def _is_kind(node: Any, kind: str) -> bool:
+    return type(node).__name__ == kind
+
+
+def _is_null(node: Any) -> bool:
+    return _is_kind(node, "ScalarNode") and node.tag == "tag:yaml.org,2002:null"
+
+
+def _yaml_message(exc: BaseException) -> str:
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    text = " ".join(str(p) for p in (context, problem) if p) or str(exc).splitlines()[0]
+    if "constructor for the tag" in text or "could not determine a constructor" in text:
+        text = "YAML tags that construct objects are not allowed (" + text + ")"
+    return text
+
+
+def _yaml_problem(file: str, exc: BaseException) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return Problem(file, _yaml_message(exc))
+    return Problem(file, _yaml_message(exc), mark.line + 1, mark.column + 1)
+
+
+def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
+    """Parse and type-check ``text``; return the data (None if invalid), marks and problems."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            return None, Marks(file), [_yaml_problem(file, exc)]
+        if root is None:
+            return None, Marks(file), [Problem(file, "is empty; expected a knowledge base", 1, 1)]
+        builder = _Builder(file, loader.construct_object)
+        try:
+            data = builder.build(KnowledgeBaseData, root, "")
+        except _TooLarge as exc:
+            builder.problem(exc.node, f"expands to more than {MAX_NODES:,} YAML nodes (aliases?)")
+            return None, builder.marks, builder.problems
+        except RecursionError:
+            return None, builder.marks, [Problem(file, "is nested too deeply")]
+        if data is _INVALID:
+            return None, builder.marks, builder.problems or [Problem(file, "is not a knowledge base")]
+        return data, builder.marks, builder.problems
+    finally:
+        loader.dispose()

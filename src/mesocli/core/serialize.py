@@ -1,0 +1,73 @@
+"""Plain data (dicts, lists, strings) from the models, and JSON or YAML text from that data.
+
+The shapes are the output contract of ``--format json|yaml``; ``docs/output.md`` documents them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from mesocli.core.models import Treatment
+
+if TYPE_CHECKING:
+    from mesocli.query.search import SearchHit
+
+
+def to_data(obj: Any) -> Any:
+    """A model as JSON-ready data with the file's field names (dates as ISO strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (tuple, list)):
+        return [to_data(item) for item in obj]
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    return obj
+
+
+def treatment_row(t: Treatment) -> dict[str, Any]:
+    """What ``list`` gives for one treatment."""
+    return {
+        "id": t.id,
+        "name": t.name,
+        "category": t.category,
+        "goals": list(t.goals),
+        "evidence_level": t.evidence_level,
+        "mesothelioma_types": list(t.mesothelioma_types),
+        "summary": t.summary,
+    }
+
+
+def hit_row(hit: SearchHit) -> dict[str, Any]:
+    """What ``search`` gives for one hit."""
+    return {
+        "id": hit.id,
+        "kind": hit.kind,
+        "name": hit.name,
+        "score": hit.score,
+        "matches": [
+            {"field": m.field, "snippet": m.snippet, "highlights": [list(h) for h in m.highlights]} for m in hit.matches
+        ],
+    }
+
+
+def rows(items: Iterable[Any]) -> list[Any]:
+    return [to_data(item) for item in items]
+
+
+def dump(data: Any, fmt: str) -> str:
+    """``data`` as JSON or YAML text ending in a newline."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+__all__: Sequence[str] = ("dump", "hit_row", "rows", "to_data", "treatment_row")

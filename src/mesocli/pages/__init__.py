@@ -1,0 +1,1 @@
+"""Pages: output-neutral documents built from the models, for every renderer."""

@@ -1,0 +1,249 @@
+"""Build the documents the CLI shows, from the models. Pure: no printing, no Rich."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
+
+if TYPE_CHECKING:
+    from mesocli.kb import KnowledgeBase
+    from mesocli.query.search import SearchHit
+
+FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
+
+
+def cited(text: str, numbers: dict[str, int] | None) -> Inline:
+    """Text with each ``[@id]`` marker turned into a numbered citation like ``[2]``.
+
+    With ``numbers`` None (pages that mix entries, such as ``compare``), a marker shows its
+    reference id instead, like ``[vogelzang2003]``, which ``mesocli sources`` lists.
+    """
+    spans: list[Span] = []
+    position = 0
+    for match in CITATION.finditer(text):
+        if match.start() > position:
+            spans.append(Span(text[position : match.start()].rstrip(" ") + " "))
+        if numbers is None:
+            spans.append(Span(f"[{match.group(1)}]", "cite"))
+        else:
+            number = numbers.get(match.group(1))
+            spans.append(Span(f"[{number}]" if number else "[?]", "cite"))
+        position = match.end()
+    spans.append(Span(text[position:]))
+    merged = tuple(s for s in spans if s.text)
+    return merged or (Span(""),)
+
+
+def prose(text: str, numbers: dict[str, int]) -> Iterator[Block]:
+    """Paragraphs (split on blank lines) and ``- `` bullet lists of a text field."""
+    for chunk in text.strip().split("\n\n"):
+        paragraph: list[str] = []
+        items: list[list[str]] = []
+        for line in (raw.strip() for raw in chunk.splitlines()):
+            if line.startswith("- "):
+                items.append([line[2:].strip()])
+            elif items:
+                items[-1].append(line)  # a wrapped bullet line continues the item
+            elif line:
+                paragraph.append(line)
+        if paragraph:
+            yield Paragraph(cited(" ".join(paragraph), numbers))
+        if items:
+            yield Bullets(tuple(cited(" ".join(item), numbers) for item in items))
+
+
+def _numbers(references: Sequence[Reference]) -> dict[str, int]:
+    return {ref.id: i for i, ref in enumerate(references, 1)}
+
+
+def reference_items(references: Sequence[Reference]) -> Bullets:
+    items = []
+    for ref in references:
+        spans = [Span(ref.citation)]
+        ids = [f"PMID {ref.pmid}" if ref.pmid else "", f"doi:{ref.doi}" if ref.doi else ""]
+        label = "; ".join(i for i in ids if i)
+        if label:
+            spans.append(Span(f" {label}.", "dim"))
+        if ref.link:
+            spans.append(Span(" "))
+            spans.append(Span(ref.link, "dim", link=ref.link))
+        items.append(tuple(spans))
+    return Bullets(tuple(items), numbered=True)
+
+
+def _section(title: str, blocks: Iterable[Block]) -> list[Block]:
+    body = list(blocks)
+    return [Heading(title), *body] if body else []
+
+
+def _bullets(items: Sequence[str], numbers: dict[str, int]) -> list[Block]:
+    return [Bullets(tuple(cited(item, numbers) for item in items))] if items else []
+
+
+def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
+    """Everything about one treatment option, in the order a reader asks about it."""
+    n = _numbers(t.references)
+    level = f"{t.evidence_level} ({EVIDENCE_LEVEL_MEANING[t.evidence_level]})"
+    blocks: list[Block] = [
+        Heading(t.name, 1),
+        Paragraph(cited(t.summary, n)),
+        Paragraph((Span("Category: ", "label"), Span(t.category), Span("   Evidence: ", "label"), Span(level))),
+    ]
+    if t.goals or t.mesothelioma_types:
+        blocks.append(
+            Paragraph(
+                (
+                    Span("Goals: ", "label"),
+                    Span(", ".join(t.goals) or "-"),
+                    Span("   Types: ", "label"),
+                    Span(", ".join(t.mesothelioma_types) or "-"),
+                )
+            )
+        )
+    blocks += _section("Overview", prose(t.overview, n))
+    blocks += _section("How it works", prose(t.how_it_works, n))
+    blocks += _section("Who it is for", prose(t.candidates, n))
+    blocks += _section("What to expect", prose(t.what_to_expect, n))
+    blocks += _section("Benefits", _bullets(t.benefits, n))
+    blocks += _section("Risks and side effects", _bullets(t.risks, n))
+    options: list[Block] = []
+    for option in t.options:
+        text = option.summary + (" " + option.details if option.details else "")
+        options.append(Bullets(((Span(option.name, "strong"), Span(": "), *cited(text, n)),)))
+    blocks += _section("Options", _merge_bullets(options))
+    blocks += _section("Evidence", _merge_bullets(_study(s, n) for s in t.evidence))
+    approvals = [
+        (
+            Span(f"{a.agency}, {a.date.isoformat()}: ", "label"),
+            *cited(a.what, n),
+            Span(f" [{n.get(a.reference, '?')}]", "cite"),
+        )
+        for a in t.approvals
+    ]
+    blocks += _section("Approvals", [Bullets(tuple(approvals))] if approvals else [])
+    blocks += _section("Questions to ask your care team", _bullets(t.questions, n))
+    if t.related:
+        blocks += [Heading("Related"), Paragraph(plain(", ".join(t.related)))]
+    blocks += _section("References", [reference_items(t.references)] if t.references else [])
+    blocks.append(Paragraph((Span("Last reviewed: ", "label"), Span(t.last_reviewed.isoformat()))))
+    blocks.append(Note(plain(disclaimer)))
+    return tuple(blocks)
+
+
+def _study(study: object, n: dict[str, int]) -> Bullets:
+    from mesocli.core.models import Study
+
+    assert isinstance(study, Study)
+    head = f"{study.name} ({study.year})"
+    design = f", {study.design.rstrip('.')}" if study.design else ""
+    spans: Inline = (
+        Span(head, "strong"),
+        Span(f"{design}. {study.population.rstrip('.')}. "),
+        *cited(study.finding, n),
+        Span(f" [{n.get(study.reference, '?')}]", "cite"),
+    )
+    return Bullets((spans,))
+
+
+def _merge_bullets(blocks: Iterable[Block]) -> list[Block]:
+    items: list[Inline] = []
+    for block in blocks:
+        assert isinstance(block, Bullets)
+        items.extend(block.items)
+    return [Bullets(tuple(items))] if items else []
+
+
+def list_page(treatments: Sequence[Treatment], title: str) -> Document:
+    rows = tuple(
+        (plain(t.name, "strong"), plain(t.category), plain(t.evidence_level), plain(t.summary)) for t in treatments
+    )
+    return (Heading(title, 1), Table(("Name", "Category", "Evidence", "Summary"), rows, (1, 0, 0, 3)))
+
+
+def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
+    blocks: list[Block] = [Heading(f"Search: {query}", 1)]
+    for rank, hit in enumerate(hits, 1):
+        blocks.append(Heading(f"{rank}. {hit.name}  ({hit.kind}: {hit.id}, score {hit.score:g})", 3))
+        items = []
+        for match in hit.matches:
+            spans: list[Span] = [Span(f"{match.field.replace('_', ' ')}: ", "label")]
+            cursor = 0
+            for start, end in match.highlights:
+                spans.append(Span(match.snippet[cursor:start]))
+                spans.append(Span(match.snippet[start:end], "match"))
+                cursor = end
+            spans.append(Span(match.snippet[cursor:]))
+            items.append(tuple(s for s in spans if s.text))
+        if items:
+            blocks.append(Bullets(tuple(items)))
+    return tuple(blocks)
+
+
+def guide_list_page(guides: Sequence[Guide]) -> Document:
+    rows = tuple((plain(g.id, "strong"), plain(g.title), plain(g.summary)) for g in guides)
+    return (Heading("Guide topics", 1), Table(("Topic", "Title", "Summary"), rows, (0, 2, 3)))
+
+
+def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
+    n = _numbers(g.references)
+    blocks: list[Block] = [Heading(g.title, 1), Paragraph(cited(g.summary, n)), *prose(g.body, n)]
+    blocks += _section("Questions to ask your care team", _bullets(g.questions, n))
+    if g.related:
+        blocks += [Heading("Related"), Paragraph(plain(", ".join(g.related)))]
+    blocks += _section("References", [reference_items(g.references)] if g.references else [])
+    blocks.append(Paragraph((Span("Last reviewed: ", "label"), Span(g.last_reviewed.isoformat()))))
+    blocks.append(Note(plain(disclaimer)))
+    return tuple(blocks)
+
+
+def glossary_list_page(terms: Sequence[Term]) -> Document:
+    rows = tuple((plain(t.term, "strong"), cited(t.definition, None)) for t in terms)
+    return (Heading("Glossary", 1), Table(("Term", "Definition"), rows, (1, 4)))
+
+
+def term_page(t: Term) -> Document:
+    n = _numbers(t.references)
+    blocks: list[Block] = [Heading(t.term, 1)]
+    if t.aliases:
+        blocks.append(Paragraph((Span("Also called: ", "label"), Span(", ".join(t.aliases)))))
+    blocks += list(prose(t.definition, n))
+    if t.related:
+        blocks += [Heading("Related"), Paragraph(plain(", ".join(t.related)))]
+    blocks += _section("References", [reference_items(t.references)] if t.references else [])
+    return tuple(blocks)
+
+
+def knowledge_base_page(kb: KnowledgeBase) -> Document:
+    """An overview of a whole knowledge base: options, guide topics, glossary size, disclaimer."""
+    blocks: list[Block] = [
+        Heading(kb.title, 1),
+        Paragraph((Span("Version ", "label"), Span(f"{kb.version}, reviewed {kb.last_reviewed.isoformat()}"))),
+        *list_page(kb.treatments, "Treatment options")[1:],
+    ]
+    if kb.guides:
+        blocks += [Heading("Guide topics"), Bullets(tuple(plain(f"{g.id}: {g.title}") for g in kb.guides))]
+    if kb.glossary:
+        blocks += [Paragraph(plain(f"Glossary: {len(kb.glossary)} terms (kb.term(name), mesocli glossary)."))]
+    blocks.append(Note(plain(kb.disclaimer)))
+    return tuple(blocks)
+
+
+def page_of(obj: object) -> Document:
+    """The page that displays ``obj`` (a treatment, guide topic, term, search results or knowledge base)."""
+    from mesocli.kb import KnowledgeBase
+    from mesocli.query.search import SearchResults
+
+    if isinstance(obj, Treatment):
+        return treatment_page(obj)
+    if isinstance(obj, Guide):
+        return guide_page(obj)
+    if isinstance(obj, Term):
+        return term_page(obj)
+    if isinstance(obj, SearchResults):
+        return search_page(obj.query, obj)
+    if isinstance(obj, KnowledgeBase):
+        return knowledge_base_page(obj)
+    raise TypeError(f"no page for {type(obj).__name__}")

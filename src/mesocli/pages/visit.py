@@ -1,0 +1,181 @@
+"""Pages for preparing a visit: compare options, a questions checklist, the evidence chart, the sources.
+
+Pure like ``pages``: models in, documents out. Figures come from the knowledge base, never from code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from mesocli.core.evidence import charted_studies
+from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.pages.document import (
+    Bar,
+    Bars,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Inline,
+    Note,
+    Paragraph,
+    Span,
+    Table,
+    plain,
+)
+from mesocli.pages.reading import FOOTER, cited, reference_items
+
+
+def _first_paragraph(text: str) -> str:
+    """The first paragraph on one line, its list items (if any) marked with bullets."""
+    lines = text.strip().split("\n\n")[0].splitlines()
+    return " ".join("•" + line.strip()[1:] if line.strip().startswith("- ") else line.strip() for line in lines)
+
+
+def key_numbers(t: Treatment) -> list[str]:
+    """One line per study that published per-arm survival: arms, months, hazard ratio, reference id."""
+    lines = []
+    for study in t.evidence:
+        if not study.arms:
+            continue
+        arms = " vs ".join(f"{a.median_os_months:g} mo ({a.name})" for a in study.arms)
+        hr = f", HR {study.hazard_ratio:g}" if study.hazard_ratio is not None else ""
+        lines.append(f"{study.name} ({study.year}): median survival {arms}{hr} [{study.reference}]")
+    return lines
+
+
+def compare_rows(treatments: Sequence[Treatment], most: int = 3) -> list[tuple[str, list[Inline]]]:
+    """(aspect, one cell per treatment) for everything compare shows."""
+
+    def cell(values: Sequence[str]) -> Inline:
+        return tuple(span for i, v in enumerate(values) for span in ((Span("; "),) if i else ()) + cited(v, None))
+
+    return [
+        ("Category", [plain(t.category) for t in treatments]),
+        ("Goals", [plain(", ".join(t.goals)) for t in treatments]),
+        (
+            "Evidence level",
+            [plain(f"{t.evidence_level}: {EVIDENCE_LEVEL_MEANING[t.evidence_level]}") for t in treatments],
+        ),
+        ("Types", [plain(", ".join(t.mesothelioma_types)) for t in treatments]),
+        ("Who it is for", [cited(_first_paragraph(t.candidates), None) for t in treatments]),
+        ("What to expect", [cited(_first_paragraph(t.what_to_expect), None) for t in treatments]),
+        ("Main benefits", [cell(t.benefits[:most]) for t in treatments]),
+        ("Main risks", [cell(t.risks[:most]) for t in treatments]),
+        ("Key numbers", [cell(key_numbers(t)) or plain("(no per-arm survival figures)") for t in treatments]),
+    ]
+
+
+def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: str = FOOTER) -> Document:
+    """Options side by side: a table (rich, Markdown) or one section per aspect (plain)."""
+    title = " vs ".join(t.name for t in treatments)
+    blocks: list[Block] = [Heading(f"Compare: {title}", 1)]
+    rows = compare_rows(treatments)
+    if as_table:
+        headers = ("", *(t.name for t in treatments))
+        weights = (1, *(3 for _ in treatments))
+        blocks.append(Table(headers, tuple((plain(aspect, "label"), *cells) for aspect, cells in rows), weights))
+    else:
+        for aspect, cells in rows:
+            items = tuple((Span(f"{t.name}: ", "label"), *c) for t, c in zip(treatments, cells, strict=True))
+            blocks += [Heading(aspect), Bullets(items)]
+    blocks.append(Paragraph(plain("Citations in brackets are reference ids: `mesocli sources` lists them.", "dim")))
+    blocks.append(Note(plain(disclaimer)))
+    return tuple(blocks)
+
+
+def questions_page(treatments: Sequence[Treatment], guides: Sequence[Guide], title: str) -> Document:
+    """A printable checklist of questions for the care team, grouped by option, then general ones."""
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph(plain("Tick what was answered; write the answers beside each question.")),
+    ]
+    for t in treatments:
+        if t.questions:
+            blocks += [Heading(t.name), Bullets(tuple(plain(q) for q in t.questions), checkbox=True)]
+    general = [g for g in guides if g.questions]
+    if general:
+        blocks.append(Heading("General questions"))
+        for g in general:
+            blocks += [Heading(g.title, 3), Bullets(tuple(plain(q) for q in g.questions), checkbox=True)]
+    blocks.append(Note(plain(FOOTER)))
+    return tuple(blocks)
+
+
+def questions_data(treatments: Sequence[Treatment], guides: Sequence[Guide]) -> dict[str, Any]:
+    return {
+        "options": [{"id": t.id, "name": t.name, "questions": list(t.questions)} for t in treatments],
+        "general": [{"id": g.id, "title": g.title, "questions": list(g.questions)} for g in guides if g.questions],
+    }
+
+
+def evidence_page(treatments: Sequence[Treatment], title: str) -> Document:
+    """One bar per trial arm, scaled by median overall survival, with hazard ratio and reference."""
+    bars = []
+    for t, study in charted_studies(treatments):
+        hr = f"HR {study.hazard_ratio:g}, " if study.hazard_ratio is not None else ""
+        refs = {r.id: r for r in t.references}
+        ref = refs.get(study.reference)
+        source = f"{hr}{study.reference}" + (f" (PMID {ref.pmid})" if ref and ref.pmid else "")
+        for i, arm in enumerate(study.arms):
+            comparator = " (comparator)" if i == len(study.arms) - 1 and len(study.arms) > 1 else ""
+            note = source if i == 0 else ""
+            bars.append(Bar(f"{study.name} ({study.year})", arm.name + comparator, arm.median_os_months, note))
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph(
+            plain(
+                "Median overall survival by trial arm, in months. Bars compare arms within a trial; "
+                "trials differ in who took part, so bars from different trials are not comparable."
+            )
+        ),
+    ]
+    blocks.append(Bars(tuple(bars), "months") if bars else Paragraph(plain("No per-arm survival figures.")))
+    blocks.append(
+        Paragraph(
+            plain(
+                "HR: hazard ratio for death, new treatment vs comparator; below 1 favours the "
+                "new treatment. `mesocli sources` lists the references.",
+                "dim",
+            )
+        )
+    )
+    blocks.append(Note(plain(FOOTER)))
+    return tuple(blocks)
+
+
+def source_list(entries: Sequence[Treatment | Guide | Term]) -> list[tuple[Reference, list[str]]]:
+    """Every reference once (same DOI, PMID or URL = same source), with the ids of the entries citing it."""
+    found: dict[str, tuple[Reference, list[str]]] = {}
+    for entry in entries:
+        for ref in entry.references:
+            key = (ref.doi or "").lower() or ref.pmid or ref.url or ref.id
+            _first, citing = found.setdefault(key, (ref, []))
+            if entry.id not in citing:
+                citing.append(entry.id)
+    return sorted(found.values(), key=lambda pair: pair[0].citation.casefold())
+
+
+def sources_page(sources: list[tuple[Reference, list[str]]], title: str) -> Document:
+    items = reference_items([ref for ref, _ in sources]).items
+    cited_by = tuple(
+        (Span(f"[{ref.id}] ", "cite"), *item, Span(" Cited by: ", "label"), Span(", ".join(citing)))
+        for item, (ref, citing) in zip(items, sources, strict=True)
+    )
+    return (Heading(title, 1), Paragraph(plain(f"{len(sources)} sources.")), Bullets(cited_by, numbered=True))
+
+
+def sources_data(sources: list[tuple[Reference, list[str]]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": ref.id,
+            "citation": ref.citation,
+            "pmid": ref.pmid,
+            "doi": ref.doi,
+            "url": ref.url,
+            "link": ref.link,
+            "cited_by": citing,
+        }
+        for ref, citing in sources
+    ]

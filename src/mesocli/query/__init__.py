@@ -1,0 +1,1 @@
+"""Query: name resolution and ranked search over the entries."""

@@ -1,0 +1,72 @@
+"""Name resolution: id, name, alias or unique prefix, case-insensitively, with suggestions."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
+
+from mesocli.core.errors import NotFoundError
+from mesocli.core.names import normalise
+
+
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+T = TypeVar("T", bound=Named)
+
+
+def name_keys(entries: Sequence[Named]) -> dict[str, int]:
+    """Every normalised name (id, title, aliases) mapped to the position of the entry it belongs to."""
+    keys: dict[str, int] = {}
+    for position, entry in enumerate(entries):
+        for name in (entry.id, entry.title, *entry.aliases):
+            keys.setdefault(normalise(name), position)
+    return keys
+
+
+class NameIndex(Generic[T]):
+    """Looks entries up by any of their names; touches only the entry it returns."""
+
+    def __init__(
+        self, entries: Sequence[T], kind: str, keys: dict[str, int] | None = None, ids: list[str] | None = None
+    ) -> None:
+        self.kind = kind
+        self._entries = entries
+        self._keys = keys if keys is not None else name_keys(entries)
+        self._ids = ids if ids is not None else [e.id for e in entries]
+
+    def names(self) -> list[str]:
+        """Every id, in file order (what completion offers)."""
+        return list(self._ids)
+
+    def get(self, name: str) -> T:
+        """The entry called ``name``; raises :class:`NotFoundError` with suggestions."""
+        key = normalise(name)
+        if not key:
+            raise NotFoundError(name, self.kind, tuple(self._ids[:5]))
+        found = self._keys.get(key)
+        if found is not None:
+            return self._entries[found]
+        prefixed = sorted({p for k, p in self._keys.items() if k.startswith(key)})
+        if len(prefixed) == 1:
+            return self._entries[prefixed[0]]
+        if prefixed:
+            raise NotFoundError(name, self.kind, tuple(self._ids[p] for p in prefixed[:5]))
+        raise NotFoundError(name, self.kind, self.suggest(key))
+
+    def suggest(self, key: str, n: int = 3) -> tuple[str, ...]:
+        """Ids of the entries whose names look most like ``key``, best first."""
+        close = difflib.get_close_matches(key, list(self._keys), n=n * 3, cutoff=0.6)
+        ids: list[str] = []
+        for k in close:
+            eid = self._ids[self._keys[k]]
+            if eid not in ids:
+                ids.append(eid)
+        return tuple(ids[:n])

@@ -1,0 +1,1 @@
+"""Store: on-disk caches and indexes of parsed knowledge bases."""

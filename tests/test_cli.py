@@ -124,13 +124,13 @@ def test_show_sections_and_footer(runner: CliRunner, tiny_path: Path) -> None:
         "Benefits",
         "Risks and side effects",
         "Options",
-        "Evidence",
+        "Key studies",
         "Questions to ask your care team",
         "References",
         "Last reviewed: 2026-11-01",
     ):
         assert section in out
-    assert out.index("\nOverview\n") < out.index("\nEvidence\n") < out.index("\nReferences\n")
+    assert out.index("\nOverview\n") < out.index("\nKey studies\n") < out.index("\nReferences\n")
     assert "not medical advice" in out.strip().splitlines()[-1]
     assert "12.1 months [1]" in out  # citation markers become numbers
 

@@ -9,7 +9,8 @@ from collections import defaultdict
 import pytest
 
 import mesocli
-from mesocli.core.checks import PMID_PATTERN, entry_texts, unsourced_numbers
+from mesocli.core.checks import entry_texts, unsourced_numbers
+from mesocli.core.citations import PMID_PATTERN
 from mesocli.core.models import Guide, Reference, Term, Treatment
 
 SEED_IDS = [
@@ -52,7 +53,8 @@ def test_each_option_answers_a_new_users_questions(treatment: Treatment) -> None
     for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect"):
         assert len(getattr(treatment, name).split()) >= (8 if name == "summary" else 30), name
     assert treatment.benefits and treatment.risks and treatment.options
-    assert treatment.evidence, "key studies with numbers"
+    assert treatment.studies, "key studies with numbers"
+    assert treatment.evidence_rationale, "a one-line reason for the evidence level"
     assert len(treatment.questions) >= 4
     assert len(treatment.references) >= 3
     assert treatment.related
@@ -105,12 +107,15 @@ def test_same_source_has_one_identity() -> None:
 @pytest.mark.parametrize("treatment", KB.treatments, ids=lambda t: t.id)
 def test_study_figures_are_plausible(treatment: Treatment) -> None:
     """Hazard ratios are positive and modest, medians positive, years not in the future."""
-    for study in treatment.evidence:
-        assert 1990 <= study.year <= dt.date.today().year
-        if study.hazard_ratio is not None:
-            assert 0.1 < study.hazard_ratio < 3
+    for study in treatment.studies:
+        assert study.year is None or 1990 <= study.year <= dt.date.today().year
+        if study.comparison and study.comparison.os_hr is not None:
+            assert 0.1 < study.comparison.os_hr < 3
+            if study.comparison.os_ci:
+                low, high = study.comparison.os_ci
+                assert low < study.comparison.os_hr < high, study.id
         for arm in study.arms:
-            assert 0 < arm.median_os_months < 120
+            assert arm.median_os_months is None or 0 < arm.median_os_months < 120
 
 
 def test_disclaimer_in_plain_words() -> None:

@@ -32,6 +32,10 @@ PAGES = [
     ["evidence"],
     ["evidence", "immunotherapy"],
     ["sources"],
+    ["studies"],
+    ["studies", "--option", "immunotherapy", "--line", "first"],
+    ["studies", "checkmate"],
+    ["studies", "NCT02899299"],
 ]
 CASES = [[*args, "--format", fmt] for args in PAGES for fmt in ("plain", "json")] + [
     ["show", "chemo", "--format", "markdown"],
@@ -40,7 +44,7 @@ CASES = [[*args, "--format", fmt] for args in PAGES for fmt in ("plain", "json")
     ["evidence", "--format", "rich"],
     ["schema"],
     ["--help"],
-    *[[command, "--help"] for command in ("list", "show", "search", "compare", "questions", "validate")],
+    *[[command, "--help"] for command in ("list", "show", "search", "compare", "questions", "validate", "studies")],
 ]
 
 

@@ -30,7 +30,9 @@ def test_good_file_loads_into_frozen_typed_models(tiny_path: Path) -> None:
     assert isinstance(chemo, Treatment)
     assert chemo.aliases == ("chemo", "pemetrexed", "Alimta")
     assert chemo.last_reviewed == dt.date(2026, 11, 1)
-    assert chemo.evidence[0].arms[0].median_os_months == 12.1
+    assert chemo.studies[0].arms[0].median_os_months == 12.1
+    assert chemo.studies[0] == kb.study("EMPHACIS")  # the study, filed under its option
+    assert [r.id for r in chemo.references] == ["vogelzang2003"]
     with pytest.raises(dataclasses.FrozenInstanceError):
         chemo.name = "x"  # type: ignore[misc]
     assert [t.id for t in kb] == ["chemotherapy", "palliative-care", "radiation-therapy"]
@@ -98,7 +100,7 @@ def test_missing_required_field(write_kb: WriteKb, tiny_data: dict[str, Any]) ->
 def test_wrong_types_and_values(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
     """Wrong types and values outside a vocabulary are each reported."""
     tiny_data["treatments"][0]["category"] = "systemic"
-    tiny_data["treatments"][0]["evidence"][0]["year"] = "two thousand"
+    tiny_data["studies"][0]["year"] = "two thousand"
     tiny_data["treatments"][0]["aliases"] = "chemo"
     problems = "\n".join(problems_of(write_kb(tiny_data)))
     assert "did you mean 'systemic-therapy'" in problems
@@ -131,9 +133,7 @@ def test_duplicate_ids(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
 def test_citations_must_resolve_and_references_be_used(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
     """A marker naming no reference, and a reference nobody cites, are both errors."""
     tiny_data["treatments"][0]["benefits"].append("Something [@nobody2020].")
-    tiny_data["treatments"][0]["references"].append(
-        {"id": "unused2021", "citation": "Unused A. A paper. J. 2021.", "pmid": "123"}
-    )
+    tiny_data["references"].append({"id": "unused2021", "citation": "Unused A. A paper. J. 2021.", "pmid": "123"})
     messages = "\n".join(problems_of(write_kb(tiny_data)))
     assert "cites unknown reference 'nobody2020'" in messages
     assert "reference 'unused2021' is never cited" in messages
@@ -141,7 +141,7 @@ def test_citations_must_resolve_and_references_be_used(write_kb: WriteKb, tiny_d
 
 def test_malformed_identifiers(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
     """PMIDs must be digits, DOIs must start 10.NNNN/, URLs must be https."""
-    ref = tiny_data["treatments"][0]["references"][0]
+    ref = tiny_data["references"][0]
     ref.update(pmid="PMID12", doi="doi:10.1/x", url="http://example.org")
     messages = "\n".join(problems_of(write_kb(tiny_data)))
     assert "malformed PMID 'PMID12'" in messages
@@ -161,7 +161,7 @@ def test_stale_review_date_is_a_warning_not_an_error(write_kb: WriteKb, tiny_dat
 
 def test_object_constructing_tags_are_refused(write_kb: WriteKb) -> None:
     """A python/object tag is never constructed; it is a located error."""
-    text = "schema_version: 1\ntitle: !!python/object/apply:os.system ['echo pwned']\n"
+    text = "schema_version: 2\ntitle: !!python/object/apply:os.system ['echo pwned']\n"
     with pytest.raises(KnowledgeBaseError, match="not allowed") as info:
         mesocli.load(write_kb(text))
     assert info.value.line == 2

@@ -64,16 +64,25 @@ def test_to_dataframe_has_one_row_per_option() -> None:
     frame = KB.to_dataframe()
     assert list(frame.index) == [t.id for t in KB]
     assert {"name", "category", "evidence_level", "summary", "studies"} <= set(frame.columns)
-    assert frame.loc["chemotherapy", "studies"] == len(KB.get("chemotherapy").evidence)
+    assert frame.loc["chemotherapy", "studies"] == len(KB.get("chemotherapy").studies)
 
 
 def test_evidence_dataframe_rows_come_from_the_knowledge_base() -> None:
     """Every arm row matches an arm in the file: no figure is made up in code."""
     frame = KB.evidence_dataframe()
-    published = {(s.name, a.name, a.median_os_months) for t in KB for s in t.evidence for a in s.arms}
+    published = {(s.name, a.name, a.median_os_months) for s in KB.studies for a in s.arms}
     assert {(r.study, r.arm, r.median_os_months) for r in frame.itertuples()} <= published
-    with_arms = {s.reference for t in KB for s in t.evidence if s.arms}
-    assert set(frame["reference"]) == with_arms  # every study with per-arm figures, each once
+    with_arms = {s.id for s in KB.studies if any(a.median_os_months for a in s.arms)}
+    assert set(frame["study_id"]) == with_arms  # every study with per-arm figures, each once
+    assert not frame[frame.treatment == "immunotherapy"].empty  # arms are filed under their own option
+
+
+def test_studies_dataframe_has_one_row_per_study_with_its_population() -> None:
+    """kb.studies_dataframe(): one row per study, its population as columns."""
+    frame = KB.studies_dataframe()
+    assert list(frame.index) == [s.id for s in KB.studies]
+    assert frame.loc["checkmate-743", "sites"] == ["pleural"]
+    assert frame.loc["checkmate-743", "line"] == "first"
 
 
 def test_without_pandas_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -137,30 +137,22 @@ def test_evidence_rows_come_from_the_knowledge_base(
     runner: CliRunner, write_kb: Callable[..., Path], tiny_data: dict[str, Any]
 ) -> None:
     """Change the figures in the file and the chart changes: nothing is hard-coded."""
-    study = tiny_data["treatments"][0]["evidence"][0]
-    study["arms"] = [{"name": "New", "median_os_months": 30.0}, {"name": "Old", "median_os_months": 10.0}]
-    study["hazard_ratio"] = 0.5
+    study = tiny_data["studies"][0]
+    study["arms"] = [
+        {"name": "New", "options": ["chemotherapy"], "median_os_months": 30.0},
+        {"name": "Old", "options": ["palliative-care"], "median_os_months": 10.0},
+    ]
+    study["comparison"] = {"os_hr": 0.5}
     path = write_kb(tiny_data)
     rows = json.loads(run(runner, path, "evidence", "--json").stdout)
+    common = {"study": "EMPHACIS", "study_id": "emphacis", "year": 2003, "cancer": "mesothelioma"}
+    common |= {"population": "456 people; pleural; first line; unresectable", "hazard_ratio": 0.5}
+    common |= {"reference": "vogelzang2003", "median_pfs_months": None, "grade3plus_trae_pct": None}
     assert rows == [
-        {
-            "study": "EMPHACIS",
-            "year": 2003,
-            "treatment": "chemotherapy",
-            "arm": "New",
-            "median_os_months": 30.0,
-            "hazard_ratio": 0.5,
-            "reference": "vogelzang2003",
-        },
-        {
-            "study": "EMPHACIS",
-            "year": 2003,
-            "treatment": "chemotherapy",
-            "arm": "Old",
-            "median_os_months": 10.0,
-            "hazard_ratio": 0.5,
-            "reference": "vogelzang2003",
-        },
+        {**common, "arm": "New", "role": "tested", "treatment": "chemotherapy", "options": ["chemotherapy"]}
+        | {"median_os_months": 30.0},
+        {**common, "arm": "Old", "role": "comparator", "treatment": "palliative-care", "options": ["palliative-care"]}
+        | {"median_os_months": 10.0},
     ]
     plain = run(runner, path, "evidence", "--format", "plain").stdout
     new, old = (line for line in plain.splitlines() if line.startswith(("  New", "  Old")))
@@ -180,9 +172,7 @@ def test_sources_lists_each_reference_once_with_its_citers(
     runner: CliRunner, write_kb: Callable[..., Path], tiny_data: dict[str, Any]
 ) -> None:
     """A paper cited by two entries appears once, naming both."""
-    ref = dict(tiny_data["treatments"][0]["references"][0])
     palliative = tiny_data["treatments"][1]
-    palliative["references"] = [ref]
     palliative["overview"] += " One trial found 12.1 months [@vogelzang2003]."
     sources = json.loads(run(runner, write_kb(tiny_data), "sources", "--json").stdout)
     assert len(sources) == 1

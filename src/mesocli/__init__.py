@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
 from mesocli.core.errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
-from mesocli.core.models import Guide, Reference, Study, SubOption, Term, Treatment
-from mesocli.kb import KnowledgeBase, bundled_path, load, validate
+from mesocli.core.files import bundled_path
+from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
+from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
+from mesocli.kb import KnowledgeBase, load, validate
 
 if TYPE_CHECKING:
     from mesocli.query.search import Match, SearchHit
@@ -29,19 +31,26 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Approval",
+    "Arm",
+    "Comparison",
     "Guide",
+    "GuidelineRow",
     "KnowledgeBase",
     "KnowledgeBaseError",
     "Match",
     "MesocliError",
     "NotFoundError",
+    "Population",
     "Problem",
     "Reference",
     "SearchHit",
     "Study",
     "SubOption",
+    "Survival",
     "Term",
     "Treatment",
+    "Update",
     "__version__",
     "bundled_path",
     "load",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -11,8 +10,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import parse_and_check
-from mesocli.core.models import Guide, KnowledgeBaseData, Term, Treatment
+from mesocli.core.files import default_path, parse_and_check
+from mesocli.core.link import link
+from mesocli.core.models import Guide, KnowledgeBaseData, Reference, Term, Treatment
+from mesocli.core.studies import Study
 from mesocli.query.resolve import NameIndex
 from mesocli.store import cache
 
@@ -20,24 +21,6 @@ if TYPE_CHECKING:
     from mesocli.query.search import SearchIndex, SearchResults
 
 _CACHE_FORMAT = 2
-
-#: Environment variable naming a knowledge-base file to use instead of the bundled one.
-ENV_VAR = "MESOCLI_KB"
-
-
-def bundled_path() -> Path:
-    """The knowledge base shipped with mesocli (inside the wheel, or in a source checkout)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "treatments.yaml"
-    if packaged.is_file():
-        return packaged
-    return here.parent.parent / "data" / "treatments.yaml"
-
-
-def default_path() -> Path:
-    """``$MESOCLI_KB`` if set, else the bundled knowledge base."""
-    env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser() if env else bundled_path()
 
 
 class KnowledgeBase(Displayable):
@@ -54,6 +37,8 @@ class KnowledgeBase(Displayable):
         self._treatments: Sequence[Treatment] = data.treatments
         self._guides: Sequence[Guide] = data.guides
         self._glossary: Sequence[Term] = data.glossary
+        self._studies: Sequence[Study] = data.studies
+        self._references: Sequence[Reference] = data.references
         self._name_keys: dict[str, tuple[dict[str, int], list[str]]] = {}
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
@@ -69,6 +54,8 @@ class KnowledgeBase(Displayable):
         kb._treatments = LazyEntries(packed["treatment"])
         kb._guides = LazyEntries(packed["guide"])
         kb._glossary = LazyEntries(packed["term"])
+        kb._studies = LazyEntries(packed["study"])
+        kb._references = LazyEntries(packed["reference"])
         kb._name_keys = packed["names"]
         return kb
 
@@ -76,16 +63,18 @@ class KnowledgeBase(Displayable):
         from mesocli.query.resolve import name_keys
         from mesocli.store.lazy import pack
 
-        collections: dict[str, Sequence[Treatment | Guide | Term]] = {
+        collections: dict[str, Sequence[Any]] = {
             "treatment": self._treatments,
             "guide": self._guides,
             "term": self._glossary,
+            "study": self._studies,
+            "reference": self._references,
         }
         return {
             "header": tuple(self._header),
             "warnings": self.warnings,
             **{kind: pack(entries) for kind, entries in collections.items()},
-            "names": {kind: (name_keys(e), [x.id for x in e]) for kind, e in collections.items()},
+            "names": {k: (name_keys(e), [x.id for x in e]) for k, e in collections.items() if k != "reference"},
         }
 
     def __len__(self) -> int:
@@ -113,6 +102,8 @@ class KnowledgeBase(Displayable):
             tuple(self._treatments),
             tuple(self._guides),
             tuple(self._glossary),
+            tuple(self._studies),
+            tuple(self._references),
         )
 
     @property
@@ -143,6 +134,16 @@ class KnowledgeBase(Displayable):
     def glossary(self) -> Sequence[Term]:
         return self._glossary
 
+    @property
+    def studies(self) -> Sequence[Study]:
+        """Every study, once, in file order."""
+        return self._studies
+
+    @property
+    def references(self) -> Sequence[Reference]:
+        """Every reference, once, in file order."""
+        return self._references
+
     def _names(self, kind: str, entries: Sequence[Any], label: str) -> NameIndex[Any]:
         keys, ids = self._name_keys.get(kind, (None, None))
         return NameIndex(entries, label, keys, ids)
@@ -158,6 +159,10 @@ class KnowledgeBase(Displayable):
     @cached_property
     def _term_names(self) -> NameIndex[Term]:
         return self._names("term", self._glossary, "glossary term")
+
+    @cached_property
+    def _study_names(self) -> NameIndex[Study]:
+        return self._names("study", self._studies, "study")
 
     @cached_property
     def _index(self) -> SearchIndex:
@@ -188,8 +193,14 @@ class KnowledgeBase(Displayable):
         """The glossary term called ``name``; raises :class:`mesocli.NotFoundError`."""
         return self._term_names.get(name)
 
+    def study(self, name: str) -> Study:
+        """The study called ``name`` (id, acronym, alias such as an NCT number, or unique prefix)."""
+        return self._study_names.get(name)
+
     def names(self, kind: str = "treatment") -> list[str]:
-        """Ids of one kind of entry ("treatment", "guide" or "term"), in file order."""
+        """Ids of one kind of entry ("treatment", "guide", "term" or "study"), in file order."""
+        if kind == "study":
+            return self._study_names.names()
         if kind == "guide":
             return self._guide_names.names()
         if kind == "term":
@@ -205,33 +216,24 @@ class KnowledgeBase(Displayable):
 
         Needs pandas: ``pip install "mesocli[notebook]"``.
         """
-        pandas = _pandas()
-        rows = [
-            {
-                "id": t.id,
-                "name": t.name,
-                "category": t.category,
-                "evidence_level": t.evidence_level,
-                "goals": ", ".join(t.goals),
-                "mesothelioma_types": ", ".join(t.mesothelioma_types),
-                "summary": t.summary,
-                "options": len(t.options),
-                "studies": len(t.evidence),
-                "references": len(t.references),
-                "last_reviewed": t.last_reviewed,
-            }
-            for t in self._treatments
-        ]
-        return pandas.DataFrame(rows).set_index("id")
+        from mesocli.query.frames import treatments_frame
+
+        return treatments_frame(self._treatments)
 
     def evidence_dataframe(self) -> Any:
-        """One row per trial arm (median overall survival, hazard ratio, reference), as a DataFrame.
+        """One row per trial arm, filed under the option of that arm (median survival, hazard ratio, source).
 
         The same rows as ``mesocli evidence --json``: each study once, arms as published.
         """
-        from mesocli.core.evidence import evidence_rows
+        from mesocli.query.frames import evidence_frame
 
-        return _pandas().DataFrame(evidence_rows(self._treatments))
+        return evidence_frame(self._studies)
+
+    def studies_dataframe(self) -> Any:
+        """One row per study: who took part (sites, histologies, line, ECOG, disease), options, result."""
+        from mesocli.query.frames import studies_frame
+
+        return studies_frame(self._studies)
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
@@ -244,16 +246,6 @@ class KnowledgeBase(Displayable):
             and (goal is None or goal in t.goals)
             and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
         ]
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ModuleNotFoundError(
-            'DataFrames need pandas, which is not installed: pip install "mesocli[notebook]"', name="pandas"
-        ) from None
-    return pandas
 
 
 class _Header(NamedTuple):
@@ -290,6 +282,6 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)
-    kb = KnowledgeBase(data, file, tuple(p for p in problems if p.severity != "error"))
+    kb = KnowledgeBase(link(data), file, tuple(p for p in problems if p.severity != "error"))
     cache.write(file, "kb", {"format": _CACHE_FORMAT, **kb._pack()})
     return kb

@@ -27,7 +27,7 @@ from mesocli.cli.context import (
 )
 from mesocli.cli.output import OutputClosed
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError
-from mesocli.kb import ENV_VAR
+from mesocli.core.files import ENV_VAR
 
 #: Every command, in --help order: name -> (module, function).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -36,12 +36,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("mesocli.cli.reading", "search"),
     "guide": ("mesocli.cli.reading", "guide"),
     "glossary": ("mesocli.cli.reading", "glossary"),
+    "studies": ("mesocli.cli.reading", "studies"),
     "compare": ("mesocli.cli.visit", "compare"),
     "questions": ("mesocli.cli.visit", "questions"),
     "evidence": ("mesocli.cli.visit", "evidence"),
     "sources": ("mesocli.cli.visit", "sources"),
     "validate": ("mesocli.cli.manage", "validate"),
     "schema": ("mesocli.cli.manage", "schema"),
+    "migrate": ("mesocli.cli.manage", "migrate"),
 }
 
 #: Names of the commands built in this process, in the order they were built (tests count them).

@@ -1,6 +1,7 @@
 """The knowledge-base tools: validate and schema."""
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -8,7 +9,7 @@ import typer
 from mesocli.cli.context import EXIT_KB, chosen_format, state
 from mesocli.cli.options import Format, FormatOption, JsonOption
 from mesocli.cli.output import emit
-from mesocli.core.errors import Problem
+from mesocli.core.errors import KnowledgeBaseError, Problem
 from mesocli.core.serialize import to_data
 
 
@@ -24,7 +25,7 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Check a knowledge-base file and report every problem as file:line:column: entry: message."""
-    from mesocli.kb import default_path
+    from mesocli.core.files import default_path
     from mesocli.kb import validate as check
 
     target = path or state(ctx).kb_path or str(default_path())
@@ -62,3 +63,32 @@ def schema(
 
 def _row(problem: Problem) -> dict[str, Any]:
     return to_data(problem)  # type: ignore[no-any-return]
+
+
+def migrate(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="A schema 1 knowledge-base file.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="Where to write the schema 2 file ('-': stdout).")],
+    force: Annotated[bool, typer.Option("--force", help="Let NEW replace an existing file.")] = False,
+) -> None:
+    """Convert a schema 1 knowledge-base file to schema 2: studies and references written once, cited by id.
+
+    Review the result: a schema 1 study had no arm attribution or structured population, so every arm is
+    filed under the option that listed it. NEW is never replaced unless --force is given.
+    """
+    import yaml
+
+    from mesocli.cli.visit import _write_new
+    from mesocli.core.files import read_text
+    from mesocli.core.migrate import dump
+    from mesocli.core.migrate import migrate as convert
+
+    try:
+        doc = yaml.load(read_text(old), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(Problem(str(old), f"is not valid YAML: {str(exc).splitlines()[0]}")) from None
+    text = dump(convert(doc, str(old)))
+    if str(new) == "-":
+        sys.stdout.write(text)
+        return
+    _write_new(new, text, force)
+    sys.stderr.write(f"mesocli: wrote {new}; check it with: mesocli validate {new}\n")

@@ -9,6 +9,7 @@ from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabu
 from mesocli.core.errors import NotFoundError
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
+from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
 from mesocli.kb import KnowledgeBase
 from mesocli.pages import reading as pages
 
@@ -131,3 +132,56 @@ def glossary(
         return
     found = kb.term(term)
     emit_page(ctx, fmt, as_json, lambda: pages.term_page(found), lambda: to_data(found))
+
+
+def studies(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="A study: acronym, NCT number, id or unique prefix; leave out to list them.",
+            autocompletion=complete_names("study"),
+        ),
+    ] = None,
+    site: Annotated[
+        str | None, vocabulary_option("--site", "-s", MESO_TYPES, "site", "Studies open to this site")
+    ] = None,
+    histology: Annotated[
+        str | None, vocabulary_option("--histology", "-H", HISTOLOGIES, "histology", "Studies open to this histology")
+    ] = None,
+    line: Annotated[str | None, vocabulary_option("--line", "-l", LINES, "line", "Studies of this line")] = None,
+    option: Annotated[
+        str | None,
+        typer.Option(
+            "--option", "-o", help="Studies with an arm in this option.", autocompletion=complete_names("treatment")
+        ),
+    ] = None,
+    status: Annotated[str | None, vocabulary_option("--status", "-S", STATUSES, "status", "Only this status")] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the studies behind the options, or show one: who took part, the arms, the results."""
+    from mesocli.core.evidence import filter_studies, study_row
+    from mesocli.pages import studies as study_pages
+
+    kb = state(ctx).kb
+    if name is not None:
+        found = kb.study(name)
+        emit_page(
+            ctx,
+            fmt,
+            as_json,
+            lambda: study_pages.study_page(found, kb.references, kb.disclaimer),
+            lambda: to_data(found),
+        )
+        return
+    chosen = filter_studies(kb.studies, site, histology, line, kb.get(option).id if option else None, status)
+    if not chosen:
+        raise NothingFound("no study matches these filters")
+    emit_page(
+        ctx,
+        fmt,
+        as_json,
+        lambda: study_pages.studies_page(chosen, "Studies"),
+        lambda: [study_row(s) for s in chosen],
+    )

@@ -132,18 +132,23 @@ def evidence(
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Chart the key trials: one bar per arm, scaled by median overall survival, with HR and reference."""
+    """Chart the key trials: one bar per arm, scaled by median overall survival, with HR, population and source."""
+    from mesocli.core.evidence import charted_studies, evidence_rows
     from mesocli.pages import visit as pages_visit
 
     kb = state(ctx).kb
-    chosen = [kb.get(name)] if name else list(kb.treatments)
-    from mesocli.core.evidence import evidence_rows
-
-    rows = evidence_rows(chosen)
-    if not rows:
+    options = [kb.get(name).id] if name else None
+    studies = charted_studies(kb.studies, options)
+    if not studies:
         raise NothingFound(f"no trial with per-arm survival figures for {name or 'these options'}")
-    title = f"Evidence: {chosen[0].name}" if name else "Evidence: key trials"
-    emit_page(ctx, fmt, as_json, lambda: pages_visit.evidence_page(chosen, title), lambda: rows)
+    title = f"Evidence: {kb.get(name).name}" if name else "Evidence: key trials"
+    emit_page(
+        ctx,
+        fmt,
+        as_json,
+        lambda: pages_visit.evidence_page(studies, title, kb.references),
+        lambda: evidence_rows(studies),
+    )
 
 
 def sources(

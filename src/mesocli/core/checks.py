@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
+from mesocli.core.citations import ID_PATTERN, at, check_references, check_studies
 from mesocli.core.errors import Problem
 from mesocli.core.loader import Marks
 from mesocli.core.models import (
@@ -16,16 +17,13 @@ from mesocli.core.models import (
     SCHEMA_VERSION,
     Guide,
     KnowledgeBaseData,
-    Reference,
     Term,
     Treatment,
     entry_texts,
 )
 from mesocli.core.names import normalise
+from mesocli.core.studies import Study
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 #: An entry not reviewed for this long gets a warning.
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -42,6 +40,7 @@ _NOT_CLAIMS = re.compile(
 _DIGIT = re.compile(r"\d")
 
 Entry = Treatment | Guide | Term
+Named = Entry | Study
 
 
 def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = None) -> list[Problem]:
@@ -49,24 +48,20 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
     today = today or dt.date.today()
     problems: list[Problem] = []
     if data.schema_version != SCHEMA_VERSION:
-        problems.append(
-            _at(
-                marks,
-                data,
-                "schema_version",
-                f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION})",
-            )
-        )
+        hint = " (convert it with: mesocli migrate OLD NEW)" if data.schema_version < SCHEMA_VERSION else ""
+        message = f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION}){hint}"
+        problems.append(at(marks, data, "schema_version", message))
     entries: list[Entry] = [*data.treatments, *data.guides, *data.glossary]
     linkable = {e.id for e in entries}
-    for collection in (data.treatments, data.guides, data.glossary):
+    for collection in (data.treatments, data.guides, data.glossary, data.studies):
         problems += _unique_names(collection, marks)
+    problems += check_references(data, marks)
+    problems += check_studies(data, marks)
     for entry in entries:
         problems += _id_format(entry, marks)
         problems += _related(entry, linkable, marks)
-        problems += _references(entry, marks)
         problems += [
-            _at(
+            at(
                 marks,
                 entry,
                 path.split("[")[0].split(".")[0],
@@ -77,7 +72,7 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
         ]
         if not isinstance(entry, Term) and today - entry.last_reviewed > STALE_AFTER:
             problems.append(
-                _at(
+                at(
                     marks,
                     entry,
                     "last_reviewed",
@@ -89,24 +84,10 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
     return problems
 
 
-def _at(
-    marks: Marks,
-    entry: object,
-    name: str | None,
-    message: str,
-    index: int | None = None,
-    entry_id: str | None = None,
-    severity: str = "error",
-) -> Problem:
-    line, column = marks.at(entry, name, index) or marks.at(entry) or (None, None)
-    eid = entry_id if entry_id is not None else getattr(entry, "id", None)
-    return Problem(marks.file, message, line, column, eid, severity)
-
-
-def _names(entry: Entry) -> Iterator[tuple[str | None, int | None, str]]:
+def _names(entry: Named) -> Iterator[tuple[str | None, int | None, str]]:
     yield "id", None, entry.id
     yield (
-        ("name" if isinstance(entry, Treatment) else "title" if isinstance(entry, Guide) else "term"),
+        ("name" if isinstance(entry, (Treatment, Study)) else "title" if isinstance(entry, Guide) else "term"),
         None,
         (entry.title),
     )
@@ -114,19 +95,19 @@ def _names(entry: Entry) -> Iterator[tuple[str | None, int | None, str]]:
         yield "aliases", i, alias
 
 
-def _unique_names(collection: Iterable[Entry], marks: Marks) -> list[Problem]:
+def _unique_names(collection: Iterable[Named], marks: Marks) -> list[Problem]:
     problems: list[Problem] = []
-    owners: dict[str, Entry] = {}
-    ids: dict[str, Entry] = {}
+    owners: dict[str, Named] = {}
+    ids: dict[str, Named] = {}
     for entry in collection:
         if entry.id in ids:
-            problems.append(_at(marks, entry, "id", f"duplicate id {entry.id!r}"))
+            problems.append(at(marks, entry, "id", f"duplicate id {entry.id!r}"))
         ids[entry.id] = entry
         for name, index, value in _names(entry):
             key = normalise(value)
             owner = owners.get(key)
             if owner is not None and owner is not entry:
-                problems.append(_at(marks, entry, name, f"{value!r} is already a name or alias of {owner.id!r}", index))
+                problems.append(at(marks, entry, name, f"{value!r} is already a name or alias of {owner.id!r}", index))
             owners.setdefault(key, entry)
     return problems
 
@@ -134,68 +115,23 @@ def _unique_names(collection: Iterable[Entry], marks: Marks) -> list[Problem]:
 def _id_format(entry: Entry, marks: Marks) -> list[Problem]:
     if ID_PATTERN.match(entry.id):
         return []
-    return [_at(marks, entry, "id", f"id {entry.id!r} must be kebab-case (a-z, 0-9 and single hyphens)")]
+    return [at(marks, entry, "id", f"id {entry.id!r} must be kebab-case (a-z, 0-9 and single hyphens)")]
 
 
 def _related(entry: Entry, linkable: set[str], marks: Marks) -> list[Problem]:
     return [
-        _at(marks, entry, "related", f"related id {rid!r} does not exist", i)
+        at(marks, entry, "related", f"related id {rid!r} does not exist", i)
         for i, rid in enumerate(entry.related)
         if rid not in linkable
     ]
-
-
-def _cited_ids(entry: Entry) -> Iterator[tuple[str, str]]:
-    """(field path, reference id) for every citation an entry makes."""
-    for path, text in entry_texts(entry):
-        for match in CITATION.finditer(text):
-            yield path, match.group(1)
-    if isinstance(entry, Treatment):
-        for i, study in enumerate(entry.evidence):
-            yield f"evidence[{i}].reference", study.reference
-        for i, approval in enumerate(entry.approvals):
-            yield f"approvals[{i}].reference", approval.reference
-
-
-def _references(entry: Entry, marks: Marks) -> list[Problem]:
-    problems: list[Problem] = []
-    known: dict[str, Reference] = {}
-    for ref in entry.references:
-        if ref.id in known:
-            problems.append(_at(marks, ref, "id", f"duplicate reference id {ref.id!r}", entry_id=entry.id))
-        known[ref.id] = ref
-        problems += _reference_format(entry, ref, marks)
-    used: set[str] = set()
-    for path, rid in _cited_ids(entry):
-        used.add(rid)
-        if rid not in known:
-            field = path.split("[")[0].split(".")[0]
-            problems.append(_at(marks, entry, field, f"{path} cites unknown reference {rid!r}"))
-    for ref in entry.references:
-        if ref.id not in used:
-            problems.append(_at(marks, ref, "id", f"reference {ref.id!r} is never cited", entry_id=entry.id))
-    return problems
-
-
-def _reference_format(entry: Entry, ref: Reference, marks: Marks) -> list[Problem]:
-    problems = []
-    if ref.pmid is not None and not PMID_PATTERN.match(ref.pmid):
-        problems.append(_at(marks, ref, "pmid", f"malformed PMID {ref.pmid!r}", entry_id=entry.id))
-    if ref.doi is not None and not DOI_PATTERN.match(ref.doi):
-        problems.append(_at(marks, ref, "doi", f"malformed DOI {ref.doi!r} (expected 10.NNNN/...)", entry_id=entry.id))
-    if ref.url is not None and not ref.url.startswith("https://"):
-        problems.append(_at(marks, ref, "url", f"URL {ref.url!r} must start with https://", entry_id=entry.id))
-    if ref.pmid is None and ref.doi is None and ref.url is None:
-        problems.append(_at(marks, ref, None, f"reference {ref.id!r} needs a pmid, doi or url", entry_id=entry.id))
-    return problems
 
 
 def unsourced_numbers(entry: Entry) -> list[tuple[str, str]]:
     """Paragraphs and list items of an entry that state a number but cite no source: (field path, text)."""
     found = []
     for path, text in entry_texts(entry):
-        if path.startswith(("evidence[", "approvals[")):
-            continue  # sourced by the study's or the approval's own reference
+        if path.startswith(("approvals[", "guidelines[")):
+            continue  # sourced by the approval's or the guideline row's own reference
         for paragraph in re.split(r"\n\s*\n|\n(?=\s*- )", text):
             if _DIGIT.search(_NOT_CLAIMS.sub("", paragraph)) and not CITATION.search(paragraph):
                 found.append((path, " ".join(paragraph.split())))

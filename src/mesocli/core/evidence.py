@@ -1,39 +1,118 @@
-"""Evidence rows: the charted trials of a set of options, as plain data (for the chart and the DataFrame)."""
+"""Evidence as plain data: the charted trials and one row per arm, for the chart, the DataFrames and JSON.
+
+Every row names the option its arm belongs to, so a trial of an immunotherapy against chemotherapy files
+its first arm under immunotherapy and its comparator under chemotherapy.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from mesocli.core.models import Study, Treatment
+from mesocli.core.studies import Arm, Population, Study
 
 
-def charted_studies(treatments: Sequence[Treatment]) -> list[tuple[Treatment, Study]]:
-    """Studies with per-arm survival, each once (the first entry that cites the paper), in file order."""
-    seen: set[str] = set()
-    found = []
-    for t in treatments:
-        for study in t.evidence:
-            if study.arms and study.reference not in seen:
-                seen.add(study.reference)
-                found.append((t, study))
-    return found
+def charted_studies(studies: Iterable[Study], options: Iterable[str] | None = None) -> list[Study]:
+    """Studies with per-arm median survival (with an arm in one of ``options``, when given), in file order."""
+    wanted = set(options) if options is not None else None
+    return [
+        s
+        for s in studies
+        if any(a.median_os_months is not None for a in s.arms) and (wanted is None or wanted & set(s.options))
+    ]
 
 
-def evidence_rows(treatments: Sequence[Treatment]) -> list[dict[str, Any]]:
-    """What ``evidence --format json`` gives: one row per arm of each charted study."""
-    rows = []
-    for t, study in charted_studies(treatments):
-        for arm in study.arms:
-            rows.append(
-                {
-                    "study": study.name,
-                    "year": study.year,
-                    "treatment": t.id,
-                    "arm": arm.name,
-                    "median_os_months": arm.median_os_months,
-                    "hazard_ratio": study.hazard_ratio,
-                    "reference": study.reference,
-                }
-            )
-    return rows
+def population_text(p: Population) -> str:
+    """The structured population in a few words: "605 people; pleural; first line; ECOG 0-1; unresectable"."""
+    parts = [f"{p.n:,} people" if p.n else ""]
+    parts.append(", ".join(p.sites))
+    if p.histologies and len(p.histologies) < 3:
+        parts.append(", ".join(p.histologies) + " only")
+    parts.append({"first": "first line", "second-or-later": "after earlier treatment"}.get(p.line or "", p.line or ""))
+    if p.ecog:
+        parts.append(f"ECOG {min(p.ecog)}-{max(p.ecog)}" if len(p.ecog) > 1 else f"ECOG {p.ecog[0]}")
+    parts.append(p.disease or "")
+    return "; ".join(part for part in parts if part)
+
+
+def arm_row(study: Study, arm: Arm, role: str) -> dict[str, Any]:
+    """One arm as a plain row: the study, the option it belongs to, its figures and the source."""
+    c = study.comparison
+    return {
+        "study": study.name,
+        "study_id": study.id,
+        "year": study.year,
+        "cancer": study.cancer,
+        "population": population_text(study.population),
+        "arm": arm.name,
+        "role": role,
+        "treatment": arm.options[0] if arm.options else None,
+        "options": list(arm.options),
+        "median_os_months": arm.median_os_months,
+        "median_pfs_months": arm.median_pfs_months,
+        "grade3plus_trae_pct": arm.grade3plus_trae_pct,
+        "hazard_ratio": c.os_hr if c else None,
+        "reference": study.reference,
+    }
+
+
+def roles(study: Study) -> list[str]:
+    """What each arm is: the treatment tested, or the comparator (the last arm of a randomised comparison)."""
+    count = len(study.arms)
+    compared = count > 1 and study.randomised is not False
+    return ["comparator" if compared and i == count - 1 else "tested" for i in range(count)]
+
+
+def evidence_rows(studies: Sequence[Study], options: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """What ``evidence --format json`` gives: one row per arm with a median survival, of each charted study."""
+    return [
+        arm_row(study, arm, role)
+        for study in charted_studies(studies, options)
+        for arm, role in zip(study.arms, roles(study), strict=True)
+        if arm.median_os_months is not None
+    ]
+
+
+def study_row(study: Study) -> dict[str, Any]:
+    """One study as a flat row, for ``mesocli studies`` and ``kb.studies_dataframe()``."""
+    p = study.population
+    c = study.comparison
+    return {
+        "id": study.id,
+        "name": study.name,
+        "year": study.year,
+        "status": study.status,
+        "cancer": study.cancer,
+        "phase": study.phase,
+        "randomised": study.randomised,
+        "n": p.n,
+        "sites": list(p.sites),
+        "histologies": list(p.histologies),
+        "line": p.line,
+        "ecog": list(p.ecog),
+        "disease": p.disease,
+        "options": list(study.options),
+        "os_hr": c.os_hr if c else None,
+        "primary_endpoint_met": c.met if c else None,
+        "reference": study.reference,
+    }
+
+
+def filter_studies(
+    studies: Iterable[Study],
+    site: str | None = None,
+    histology: str | None = None,
+    line: str | None = None,
+    option: str | None = None,
+    status: str | None = None,
+) -> list[Study]:
+    """Studies whose population could include ``site``, ``histology`` and ``line`` (None: any)."""
+    return [
+        s
+        for s in studies
+        if (site is None or site in s.population.sites)
+        and (histology is None or not s.population.histologies or histology in s.population.histologies)
+        and (line is None or s.population.line in (line, "any", None))
+        and (option is None or option in s.options)
+        and (status is None or s.status == status)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from mesocli.core.errors import KnowledgeBaseError, Problem
@@ -10,6 +11,25 @@ from mesocli.core.models import KnowledgeBaseData
 
 #: Knowledge-base files larger than this are refused before they are parsed.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+
+
+#: Environment variable naming a knowledge-base file to use instead of the bundled one.
+ENV_VAR = "MESOCLI_KB"
+
+
+def bundled_path() -> Path:
+    """The knowledge base shipped with mesocli (inside the wheel, or in a source checkout)."""
+    here = Path(__file__).resolve().parent.parent  # the mesocli package
+    packaged = here / "data" / "treatments.yaml"
+    if packaged.is_file():
+        return packaged
+    return here.parent.parent / "data" / "treatments.yaml"
+
+
+def default_path() -> Path:
+    """``$MESOCLI_KB`` if set, else the bundled knowledge base."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env).expanduser() if env else bundled_path()
 
 
 def read_text(path: Path) -> str:

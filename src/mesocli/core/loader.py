@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from mesocli.core.errors import Problem
-from mesocli.core.models import KnowledgeBaseData
+from mesocli.core.models import KnowledgeBaseData, derived
 
 #: How many YAML nodes one file may expand to (aliases make a small file large).
 MAX_NODES = 2_000_000
@@ -102,7 +102,7 @@ class _Builder:
         fields, hints = _plan(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
-        if cls.__name__ in ("Treatment", "Guide", "Term"):
+        if cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference"):
             what = ""
             for key_node, value_node in node.value:
                 if key_node.value == "id" and isinstance(value_node.value, str):
@@ -179,6 +179,11 @@ class _Builder:
                 self.problem(node, f"{what} contains the control character {bad.group()!r}, which is not allowed")
                 return _INVALID
             return text
+        if hint is bool:
+            if not isinstance(value, bool):
+                self.problem(node, f"{what} must be true or false")
+                return _INVALID
+            return value
         if hint is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.problem(node, f"{what} must be a whole number")
@@ -205,7 +210,7 @@ class _Builder:
 @functools.cache
 def _plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
     """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
-    return {f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls)
+    return {f.name: f for f in dataclasses.fields(cls) if not derived(f)}, get_type_hints(cls)
 
 
 class _Invalid:
@@ -249,6 +254,18 @@ def _yaml_problem(file: str, exc: BaseException) -> Problem:
     return Problem(file, _yaml_message(exc), mark.line + 1, mark.column + 1)
 
 
+def _old_schema(root: Any, file: str) -> Problem | None:
+    """A schema 1 file is named as such, with the command that converts it, rather than as many unknown keys."""
+    if not _is_kind(root, "MappingNode"):
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) == "schema_version" and getattr(value, "value", None) == "1":
+            mark = value.start_mark
+            message = "uses schema 1, which this mesocli no longer reads; convert it with: mesocli migrate OLD NEW"
+            return Problem(file, message, mark.line + 1, mark.column + 1)
+    return None
+
+
 def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
     """Parse and type-check ``text``; return the data (None if invalid), marks and problems."""
     import yaml
@@ -262,6 +279,9 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
             return None, Marks(file), [_yaml_problem(file, exc)]
         if root is None:
             return None, Marks(file), [Problem(file, "is empty; expected a knowledge base", 1, 1)]
+        old = _old_schema(root, file)
+        if old is not None:
+            return None, Marks(file), [old]
         builder = _Builder(file, loader.construct_object)
         try:
             data = builder.build(KnowledgeBaseData, root, "")

@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mesocli.core.display import Displayable
+from mesocli.core.studies import Study
 
 Category = Literal["supportive-care", "systemic-therapy", "local-therapy", "procedure", "research"]
 Goal = Literal["extend-life", "relieve-symptoms", "quality-of-life", "control-disease", "new-treatments"]
 EvidenceLevel = Literal["high", "moderate", "low", "expert-consensus"]
 MesoType = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
+Region = Literal["us", "eu", "uk", "other"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 GOALS: tuple[str, ...] = get_args(Goal)
 MESO_TYPES: tuple[str, ...] = get_args(MesoType)
+REGIONS: tuple[str, ...] = get_args(Region)
 
 #: What each evidence level means, shown in help and docs.
 EVIDENCE_LEVEL_MEANING = {
@@ -32,7 +35,7 @@ EVIDENCE_LEVEL_MEANING = {
 }
 
 #: The knowledge-base file format this version of mesocli reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: A citation marker in text: ``[@refid]``.
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
@@ -40,6 +43,15 @@ CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 
 def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
+
+
+#: Field metadata of what mesocli works out at load time and a file never states (the loader refuses it).
+DERIVED = {"derived": "true", "doc": "Worked out at load time from the file's top-level collections."}
+
+
+def derived(field_: object) -> bool:
+    """Whether a dataclass field is derived at load time rather than written in the file."""
+    return getattr(field_, "metadata", {}).get("derived") == "true"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,38 +84,22 @@ class SubOption:
 
 
 @dataclass(frozen=True, slots=True)
-class Arm:
-    """One arm of a trial with its median overall survival."""
-
-    name: str
-    median_os_months: float
-
-
-@dataclass(frozen=True, slots=True)
-class Study:
-    """A key study and what it found, with its numbers."""
-
-    name: str
-    year: int
-    population: str
-    finding: str
-    reference: str = field(metadata=_doc("Id of a reference of the same entry."))
-    design: str | None = None
-    arms: tuple[Arm, ...] = field(
-        default=(), metadata=_doc("Arms with median survival: new treatment first, comparator last.")
-    )
-    hazard_ratio: float | None = field(
-        default=None, metadata=_doc("Overall-survival hazard ratio, new vs control, as published.")
-    )
-
-
-@dataclass(frozen=True, slots=True)
 class Approval:
     """A regulatory approval."""
 
     agency: str
     date: dt.date
     what: str
+    reference: str
+    region: Region | None = field(default=None, metadata=_doc("Where it applies: us, eu, uk or other."))
+
+
+@dataclass(frozen=True, slots=True)
+class GuidelineRow:
+    """What one clinical guideline lists an option for."""
+
+    guideline: str = field(metadata=_doc("Short name and year, e.g. 'ESMO 2022'."))
+    says: str = field(metadata=_doc("One plain sentence: what it lists the option for."))
     reference: str
 
 
@@ -123,15 +119,19 @@ class Treatment(Displayable):
     aliases: tuple[str, ...] = ()
     goals: tuple[Goal, ...] = ()
     evidence_level: EvidenceLevel = "expert-consensus"
+    evidence_rationale: str | None = field(
+        default=None, metadata=_doc("One line: why this level, and which way the evidence points.")
+    )
     mesothelioma_types: tuple[MesoType, ...] = ()
     benefits: tuple[str, ...] = ()
     risks: tuple[str, ...] = ()
     options: tuple[SubOption, ...] = ()
-    evidence: tuple[Study, ...] = ()
     approvals: tuple[Approval, ...] = ()
+    guidelines: tuple[GuidelineRow, ...] = ()
     questions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    references: tuple[Reference, ...] = ()
+    references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
+    studies: tuple[Study, ...] = field(default=(), metadata=DERIVED)
 
     @property
     def title(self) -> str:
@@ -150,7 +150,7 @@ class Guide(Displayable):
     aliases: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    references: tuple[Reference, ...] = ()
+    references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,7 @@ class Term(Displayable):
     definition: str
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    references: tuple[Reference, ...] = ()
+    references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
 
     @property
     def title(self) -> str:
@@ -184,6 +184,8 @@ class KnowledgeBaseData:
     treatments: tuple[Treatment, ...]
     guides: tuple[Guide, ...] = ()
     glossary: tuple[Term, ...] = ()
+    studies: tuple[Study, ...] = field(default=(), metadata=_doc("Every study, once; options point to them."))
+    references: tuple[Reference, ...] = field(default=(), metadata=_doc("Every source, once; cited by id."))
 
 
 def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
@@ -198,11 +200,10 @@ def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
             yield f"options[{i}].summary", option.summary
             if option.details:
                 yield f"options[{i}].details", option.details
-        for i, study in enumerate(entry.evidence):
-            yield f"evidence[{i}].population", study.population
-            yield f"evidence[{i}].finding", study.finding
         for i, approval in enumerate(entry.approvals):
             yield f"approvals[{i}].what", approval.what
+        for i, row in enumerate(entry.guidelines):
+            yield f"guidelines[{i}].says", row.says
     elif isinstance(entry, Guide):
         yield "summary", entry.summary
         yield "body", entry.body

@@ -8,8 +8,8 @@ import types
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from mesocli._version import __version__
-from mesocli.core.checks import DOI_PATTERN, ID_PATTERN, PMID_PATTERN
-from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, Reference
+from mesocli.core.citations import DOI_PATTERN, ID_PATTERN, PMID_PATTERN
+from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, Reference, derived
 
 _PATTERNS: dict[tuple[type, str], str] = {
     (Reference, "pmid"): PMID_PATTERN.pattern,
@@ -47,6 +47,8 @@ def _type(hint: Any, definitions: dict[str, Any], owner: type, name: str) -> dic
         return {"$ref": f"#/$defs/{cls.__name__}"}
     if hint is dt.date:
         return {"type": "string", "format": "date"}
+    if hint is bool:
+        return {"type": "boolean"}
     if hint is int:
         return {"const": SCHEMA_VERSION} if name == "schema_version" else {"type": "integer"}
     if hint is float:
@@ -64,6 +66,8 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in dataclasses.fields(cls):
+        if derived(field):
+            continue
         prop = _type(hints[field.name], definitions, cls, field.name)
         if "doc" in field.metadata:
             prop = {**prop, "description": field.metadata["doc"]}

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 
 if TYPE_CHECKING:
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from mesocli.query.search import SearchHit
 
 FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
+#: Said wherever trials of unresectable disease are shown: they are not trials of stage IV alone.
+UNRESECTABLE = (
+    "Most of these trials enrolled people with unresectable mesothelioma (cancer that surgery cannot remove), "
+    "not only people with stage IV disease; ask how the results apply to you."
+)
 
 
 def cited(text: str, numbers: dict[str, int] | None) -> Inline:
@@ -87,6 +93,8 @@ def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
     """Everything about one treatment option, in the order a reader asks about it."""
     n = _numbers(t.references)
     level = f"{t.evidence_level} ({EVIDENCE_LEVEL_MEANING[t.evidence_level]})"
+    if t.evidence_rationale:
+        level += f". {t.evidence_rationale}"
     blocks: list[Block] = [
         Heading(t.name, 1),
         Paragraph(cited(t.summary, n)),
@@ -114,12 +122,13 @@ def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
         text = option.summary + (" " + option.details if option.details else "")
         options.append(Bullets(((Span(option.name, "strong"), Span(": "), *cited(text, n)),)))
     blocks += _section("Options", _merge_bullets(options))
-    blocks += _section("Evidence", _merge_bullets(_study(s, n) for s in t.evidence))
+    blocks += _section("What guidelines say", _guidelines(t, n))
+    blocks += _section("Key studies", _studies(t, n))
     approvals = [
         (
-            Span(f"{a.agency}, {a.date.isoformat()}: ", "label"),
+            Span(f"{a.agency}{f' ({a.region.upper()})' if a.region else ''}, {a.date.isoformat()}: ", "label"),
             *cited(a.what, n),
-            Span(f" [{n.get(a.reference, '?')}]", "cite"),
+            _cite(n, a.reference),
         )
         for a in t.approvals
     ]
@@ -133,19 +142,25 @@ def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
     return tuple(blocks)
 
 
-def _study(study: object, n: dict[str, int]) -> Bullets:
-    from mesocli.core.models import Study
+def _guidelines(t: Treatment, n: dict[str, int]) -> list[Block]:
+    rows = [(Span(f"{g.guideline}: ", "label"), *cited(g.says, n), _cite(n, g.reference)) for g in t.guidelines]
+    return [Bullets(tuple(rows))] if rows else []
 
-    assert isinstance(study, Study)
-    head = f"{study.name} ({study.year})"
-    design = f", {study.design.rstrip('.')}" if study.design else ""
-    spans: Inline = (
-        Span(head, "strong"),
-        Span(f"{design}. {study.population.rstrip('.')}. "),
-        *cited(study.finding, n),
-        Span(f" [{n.get(study.reference, '?')}]", "cite"),
-    )
-    return Bullets((spans,))
+
+def _studies(t: Treatment, n: dict[str, int]) -> list[Block]:
+    from mesocli.pages.studies import study_item
+
+    if not t.studies:
+        return []
+    blocks: list[Block] = []
+    if any(s.population.disease == "unresectable" for s in t.studies):
+        blocks.append(Paragraph(plain(UNRESECTABLE, "dim")))
+    blocks.append(Bullets(tuple(study_item(s, n, t.id) for s in t.studies)))
+    return blocks
+
+
+def _cite(n: dict[str, int], rid: str) -> Span:
+    return Span(f" [{n.get(rid, '?')}]", "cite")
 
 
 def _merge_bullets(blocks: Iterable[Block]) -> list[Block]:
@@ -242,6 +257,10 @@ def page_of(obj: object) -> Document:
         return guide_page(obj)
     if isinstance(obj, Term):
         return term_page(obj)
+    if isinstance(obj, Study):
+        from mesocli.pages.studies import study_page
+
+        return study_page(obj, ())
     if isinstance(obj, SearchResults):
         return search_page(obj.query, obj)
     if isinstance(obj, KnowledgeBase):

@@ -10,6 +10,7 @@ from typing import Any
 
 from mesocli.core.evidence import charted_studies
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.core.studies import Study
 from mesocli.pages.document import (
     Bar,
     Bars,
@@ -24,7 +25,7 @@ from mesocli.pages.document import (
     Table,
     plain,
 )
-from mesocli.pages.reading import FOOTER, cited, reference_items
+from mesocli.pages.reading import FOOTER, UNRESECTABLE, cited, reference_items
 
 
 def _first_paragraph(text: str) -> str:
@@ -34,14 +35,15 @@ def _first_paragraph(text: str) -> str:
 
 
 def key_numbers(t: Treatment) -> list[str]:
-    """One line per study that published per-arm survival: arms, months, hazard ratio, reference id."""
+    """One line per study of this option with per-arm survival: arms, months, hazard ratio, reference id."""
     lines = []
-    for study in t.evidence:
-        if not study.arms:
-            continue
-        arms = " vs ".join(f"{a.median_os_months:g} mo ({a.name})" for a in study.arms)
-        hr = f", HR {study.hazard_ratio:g}" if study.hazard_ratio is not None else ""
-        lines.append(f"{study.name} ({study.year}): median survival {arms}{hr} [{study.reference}]")
+    for study in charted_studies(t.studies):
+        arms = " vs ".join(
+            f"{a.median_os_months:g} mo ({a.name})" for a in study.arms if a.median_os_months is not None
+        )
+        hr = study.comparison.os_hr if study.comparison else None
+        ratio = f", HR {hr:g}" if hr is not None else ""
+        lines.append(f"{study.label}: median survival {arms}{ratio} [@{study.reference}]")
     return lines
 
 
@@ -110,18 +112,22 @@ def questions_data(treatments: Sequence[Treatment], guides: Sequence[Guide]) -> 
     }
 
 
-def evidence_page(treatments: Sequence[Treatment], title: str) -> Document:
-    """One bar per trial arm, scaled by median overall survival, with hazard ratio and reference."""
+def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Reference] = ()) -> Document:
+    """One bar per trial arm, scaled by median overall survival, with hazard ratio, population and reference."""
+    from mesocli.core.evidence import population_text, roles
+
+    pmids = {r.id: r.pmid for r in references if r.pmid}
     bars = []
-    for t, study in charted_studies(treatments):
-        hr = f"HR {study.hazard_ratio:g}, " if study.hazard_ratio is not None else ""
-        refs = {r.id: r for r in t.references}
-        ref = refs.get(study.reference)
-        source = f"{hr}{study.reference}" + (f" (PMID {ref.pmid})" if ref and ref.pmid else "")
-        for i, arm in enumerate(study.arms):
-            comparator = " (comparator)" if i == len(study.arms) - 1 and len(study.arms) > 1 else ""
-            note = source if i == 0 else ""
-            bars.append(Bar(f"{study.name} ({study.year})", arm.name + comparator, arm.median_os_months, note))
+    for study in charted_studies(studies):
+        hr = study.comparison.os_hr if study.comparison else None
+        source = f"{f'HR {hr:g}, ' if hr is not None else ''}{study.reference}"
+        source += f" (PMID {pmids[study.reference]})" if study.reference in pmids else ""
+        who = population_text(study.population) + ("" if study.mesothelioma else f"; NOT mesothelioma: {study.cancer}")
+        group = f"{study.label}: {who}"
+        charted = [(a, r) for a, r in zip(study.arms, roles(study), strict=True) if a.median_os_months is not None]
+        for i, (arm, role) in enumerate(charted):
+            label = arm.name + (" (comparator)" if role == "comparator" else "")
+            bars.append(Bar(group, label, arm.median_os_months or 0.0, source if i == 0 else ""))
     blocks: list[Block] = [
         Heading(title, 1),
         Paragraph(
@@ -132,6 +138,8 @@ def evidence_page(treatments: Sequence[Treatment], title: str) -> Document:
         ),
     ]
     blocks.append(Bars(tuple(bars), "months") if bars else Paragraph(plain("No per-arm survival figures.")))
+    if any(s.population.disease == "unresectable" for s in charted_studies(studies)):
+        blocks.append(Paragraph(plain(UNRESECTABLE, "dim")))
     blocks.append(
         Paragraph(
             plain(

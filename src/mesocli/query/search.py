@@ -106,8 +106,8 @@ def _fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
     if isinstance(entry, Treatment):
         for option in entry.options:
             yield "options", BODY_WEIGHT, option.name
-        for study in entry.evidence:
-            yield "evidence", BODY_WEIGHT, study.name
+        for study in entry.studies:
+            yield "evidence", BODY_WEIGHT, ", ".join((study.name, *study.aliases))
 
 
 def _within(a: str, b: str, limit: int) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 from mesocli._version import __version__
 
-_FORMAT = 3  # bump when what is pickled changes shape
+_FORMAT = 4  # bump when what is pickled changes shape
 
 
 def directory() -> Path | None:

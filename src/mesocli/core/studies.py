@@ -1,0 +1,142 @@
+"""Typed, immutable models of the evidence: studies, their populations, arms and results.
+
+A study is written once, in the file's top-level ``studies:`` list. Each arm names the options it belongs
+to, so a trial of nivolumab plus ipilimumab against chemotherapy is filed under both options, arm by arm.
+Every figure of a study comes from the study's ``reference`` (an update's from its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from mesocli.core.display import Displayable
+
+Histology = Literal["epithelioid", "sarcomatoid", "biphasic"]
+Line = Literal["first", "second-or-later", "maintenance", "any"]
+Disease = Literal["unresectable", "resectable", "advanced", "any"]
+Status = Literal["published", "presented", "stopped-early", "recruiting"]
+Site = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
+
+HISTOLOGIES: tuple[str, ...] = get_args(Histology)
+LINES: tuple[str, ...] = get_args(Line)
+STATUSES: tuple[str, ...] = get_args(Status)
+
+#: What a line of treatment means, in plain words.
+LINE_MEANING = {
+    "first": "people not treated before for mesothelioma",
+    "second-or-later": "people whose mesothelioma grew after earlier treatment",
+    "maintenance": "people whose disease was controlled by first treatment",
+    "any": "people at any point of treatment",
+}
+
+
+def _doc(text: str) -> dict[str, str]:
+    return {"doc": text}
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """Who took part: the eligibility that decides whether a trial included someone like you."""
+
+    description: str = field(metadata=_doc("One plain line: who took part."))
+    n: int | None = field(default=None, metadata=_doc("People randomised or enrolled."))
+    sites: tuple[Site, ...] = field(default=(), metadata=_doc("Mesothelioma sites eligible (empty: other cancer)."))
+    histologies: tuple[Histology, ...] = field(default=(), metadata=_doc("Histologies eligible."))
+    line: Line | None = field(default=None, metadata=_doc("Line of treatment."))
+    ecog: tuple[int, ...] = field(default=(), metadata=_doc("ECOG performance-status levels eligible, e.g. [0, 1]."))
+    disease: Disease | None = field(default=None, metadata=_doc("Resectability as the trial defined it."))
+    stage_note: str | None = field(default=None, metadata=_doc("What is known of the stages enrolled."))
+
+
+@dataclass(frozen=True, slots=True)
+class Survival:
+    """The share of people alive at a fixed time."""
+
+    years: float
+    pct: float
+
+
+@dataclass(frozen=True, slots=True)
+class Arm:
+    """One arm of a study with the figures published for it."""
+
+    name: str
+    options: tuple[str, ...] = field(default=(), metadata=_doc("Ids of the treatment options this arm belongs to."))
+    n: int | None = None
+    median_os_months: float | None = field(default=None, metadata=_doc("Median overall survival, months."))
+    median_pfs_months: float | None = field(default=None, metadata=_doc("Median progression-free survival, months."))
+    response_rate_pct: float | None = field(default=None, metadata=_doc("Objective response rate, percent."))
+    grade3plus_trae_pct: float | None = field(
+        default=None, metadata=_doc("Grade 3 or higher treatment-related adverse events, percent of people.")
+    )
+    survival: tuple[Survival, ...] = field(default=(), metadata=_doc("Share alive at fixed years."))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How the first arm compared with the last, as published (new treatment vs control)."""
+
+    os_hr: float | None = field(default=None, metadata=_doc("Hazard ratio for death, new vs control."))
+    os_ci: tuple[float, ...] = field(default=(), metadata=_doc("Confidence interval of os_hr: [low, high]."))
+    pfs_hr: float | None = None
+    pfs_ci: tuple[float, ...] = ()
+    ci_level: float | None = field(default=None, metadata=_doc("Confidence level of the intervals, percent."))
+    primary_endpoint: str | None = None
+    met: bool | None = field(default=None, metadata=_doc("Whether the primary endpoint was met."))
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A later analysis of a study, with its own figures and reference."""
+
+    label: str
+    year: int
+    reference: str
+    note: str | None = None
+    arms: tuple[Arm, ...] = ()
+    comparison: Comparison | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Study(Displayable):
+    """A study, written once and cited by id: who took part, the arms, what it found."""
+
+    id: str
+    name: str
+    status: Status
+    design: str
+    population: Population
+    finding: str = field(metadata=_doc("One or two plain sentences: what it found."))
+    reference: str = field(metadata=_doc("Id of the reference every figure of the study comes from."))
+    year: int | None = field(default=None, metadata=_doc("Year of the main publication (none while recruiting)."))
+    aliases: tuple[str, ...] = field(default=(), metadata=_doc("Other names, NCT and EudraCT numbers."))
+    cancer: str = field(default="mesothelioma", metadata=_doc("The cancer studied, when not mesothelioma."))
+    phase: str | None = None
+    randomised: bool | None = None
+    blinded: bool | None = None
+    arms: tuple[Arm, ...] = field(default=(), metadata=_doc("New treatment first, comparator last."))
+    comparison: Comparison | None = None
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The name with the year, as pages show it: "CheckMate 743 (2021)"."""
+        return f"{self.name} ({self.year})" if self.year else f"{self.name} ({self.status})"
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """Every option any arm belongs to, in arm order."""
+        return tuple(dict.fromkeys(o for arm in self.arms for o in arm.options))
+
+    @property
+    def mesothelioma(self) -> bool:
+        return self.cancer == "mesothelioma"
+
+    def references(self) -> tuple[str, ...]:
+        """The ids of the references its figures come from: the study's, then each update's."""
+        return tuple(dict.fromkeys([self.reference, *(u.reference for u in self.updates)]))

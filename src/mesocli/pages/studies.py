@@ -1,0 +1,165 @@
+"""Pages of the evidence: a study on its own, the list of studies, and a study as one item of an option's page.
+
+Pure like the other pages: models in, documents out. Every figure comes from the study's own fields,
+each followed by the number of the reference it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mesocli.core.evidence import population_text, roles
+from mesocli.core.models import Reference
+from mesocli.core.studies import LINE_MEANING, Arm, Comparison, Study, Update
+from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
+
+FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
+
+
+def _cite(numbers: dict[str, int], rid: str) -> Span:
+    return Span(f" [{numbers.get(rid, '?')}]", "cite")
+
+
+def _g(value: float) -> str:
+    return f"{value:g}"
+
+
+def arm_figures(arm: Arm) -> str:
+    """An arm's published figures in words: "median survival 18.1 months, 30% serious side effects"."""
+    parts = []
+    if arm.median_os_months is not None:
+        parts.append(f"median survival {_g(arm.median_os_months)} months")
+    if arm.median_pfs_months is not None:
+        parts.append(f"median time without growth {_g(arm.median_pfs_months)} months")
+    parts += [f"{_g(s.pct)}% alive at {_g(s.years)} year{'' if s.years == 1 else 's'}" for s in arm.survival]
+    if arm.response_rate_pct is not None:
+        parts.append(f"tumours shrank in {_g(arm.response_rate_pct)}%")
+    if arm.grade3plus_trae_pct is not None:
+        parts.append(f"serious (grade 3 or higher) side effects in {_g(arm.grade3plus_trae_pct)}%")
+    return ", ".join(parts)
+
+
+def comparison_text(c: Comparison | None) -> str:
+    """Hazard ratios with their intervals, and whether the main goal was met."""
+    if c is None:
+        return ""
+    level = f"{_g(c.ci_level)}% " if c.ci_level else ""
+    parts = []
+    for label, hr, ci in (("death", c.os_hr, c.os_ci), ("growth or death", c.pfs_hr, c.pfs_ci)):
+        if hr is not None:
+            interval = f" ({level}CI {_g(ci[0])}-{_g(ci[1])})" if len(ci) == 2 else ""
+            parts.append(f"hazard ratio for {label} {_g(hr)}{interval}")
+    if c.primary_endpoint and c.met is not None:
+        parts.append(f"main goal ({c.primary_endpoint}) {'met' if c.met else 'not met'}")
+    return "; ".join(parts)
+
+
+def _arms_text(arms: Sequence[Arm], labels: Sequence[str]) -> str:
+    described = [(arm, arm_figures(arm)) for arm in arms]
+    return "; ".join(
+        f"{arm.name}{' (comparator)' if label == 'comparator' else ''}: {text}"
+        for (arm, text), label in zip(described, labels, strict=True)
+        if text
+    )
+
+
+def study_item(study: Study, numbers: dict[str, int], option: str | None = None) -> Inline:
+    """A study as one list item: name, design, who took part, what it found, its figures, each sourced once."""
+    spans: list[Span] = [Span(study.label, "strong"), Span(f", {study.design.rstrip('.')}. ")]
+    if not study.mesothelioma:
+        spans.append(Span(f"Not a mesothelioma trial ({study.cancer}). ", "label"))
+    spans.append(Span(f"Who took part: {study.population.description.rstrip('.')}. "))
+    spans.append(Span(study.finding.rstrip()))
+    labels = roles(study)
+    if (
+        option is not None
+        and len(study.arms) > 1
+        and option in study.arms[-1].options
+        and option not in study.arms[0].options
+    ):
+        spans.append(Span(" Here this option was the comparator."))
+    figures = "; ".join(part for part in (_arms_text(study.arms, labels), comparison_text(study.comparison)) if part)
+    if figures:
+        spans.append(Span(f" {figures[0].upper()}{figures[1:]}."))
+    spans.append(_cite(numbers, study.reference))
+    for update in study.updates:
+        spans += [Span(" "), *update_item(update, numbers)]
+    return tuple(spans)
+
+
+def roles_of(arms: Sequence[Arm]) -> list[str]:
+    return ["comparator" if len(arms) > 1 and i == len(arms) - 1 else "tested" for i in range(len(arms))]
+
+
+def study_page(study: Study, references: Sequence[Reference], disclaimer: str = FOOTER) -> Document:
+    """Everything about one study: design, who took part, the arms and their figures, updates, sources."""
+    from mesocli.pages.reading import reference_items
+
+    wanted = set(study.references())
+    refs = [r for r in references if r.id in wanted]
+    numbers = {r.id: i for i, r in enumerate(refs, 1)}
+    p = study.population
+    facts = [
+        ("Design", study.design),
+        ("Status", study.status),
+        ("Also called", ", ".join(study.aliases)),
+        ("Cancer", study.cancer if not study.mesothelioma else ""),
+    ]
+    blocks: list[Block] = [Heading(study.label, 1)]
+    blocks += [Paragraph((Span(f"{k}: ", "label"), Span(v))) for k, v in facts if v]
+    blocks += [Heading("Who took part"), Paragraph(plain(p.description))]
+    details = [population_text(p)]
+    if p.line:
+        details.append(f"Line of treatment: {p.line} ({LINE_MEANING[p.line]})")
+    if p.disease == "unresectable":
+        details.append("Unresectable disease: not only stage IV; people whose cancer could not be removed by surgery")
+    if p.stage_note:
+        details.append(p.stage_note)
+    blocks.append(Bullets(tuple(plain(d) for d in details if d)))
+    blocks += [Heading("What it found"), Paragraph((Span(study.finding), _cite(numbers, study.reference)))]
+    arms = [
+        (
+            Span(f"{a.name}{' (comparator)' if r == 'comparator' else ''}", "strong"),
+            Span(f" [{', '.join(a.options) or '-'}]: "),
+            Span(arm_figures(a) or "no figures published"),
+        )
+        for a, r in zip(study.arms, roles(study), strict=True)
+    ]
+    blocks += [Heading("Arms"), Bullets(tuple(arms))] if arms else []
+    if comparison_text(study.comparison):
+        blocks.append(Paragraph(plain(comparison_text(study.comparison))))
+    updates = [update_item(u, numbers) for u in study.updates]
+    blocks += [Heading("Later analyses"), Bullets(tuple(updates))] if updates else []
+    blocks += [Heading("References"), reference_items(refs)] if refs else []
+    blocks.append(Note(plain(disclaimer)))
+    return tuple(blocks)
+
+
+def update_item(update: Update, numbers: dict[str, int]) -> Inline:
+    """A later analysis: its label and year, what it adds, its figures, and its own reference."""
+    parts = (update.note or "", _arms_text(update.arms, roles_of(update.arms)), comparison_text(update.comparison))
+    text = "; ".join(part for part in parts if part)
+    return (
+        Span(f"{update.label} ({update.year}): ", "label"),
+        Span(text.rstrip(".") + "."),
+        _cite(numbers, update.reference),
+    )
+
+
+def studies_page(studies: Sequence[Study], title: str) -> Document:
+    """The studies as a table: name, year, status, who took part, the options its arms belong to."""
+    rows = tuple(
+        (
+            plain(s.name, "strong"),
+            plain(str(s.year or "-")),
+            plain(s.status),
+            plain(population_text(s.population) + ("" if s.mesothelioma else f" ({s.cancer})")),
+            plain(", ".join(s.options)),
+        )
+        for s in studies
+    )
+    return (
+        Heading(title, 1),
+        Table(("Study", "Year", "Status", "Who took part", "Options"), rows, (1, 0, 0, 3, 1)),
+        Note(plain("`mesocli studies NAME` shows one study. " + FOOTER)),
+    )

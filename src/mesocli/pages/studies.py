@@ -17,7 +17,8 @@ FOOTER = "Information, not medical advice: use it to prepare questions for your 
 
 
 def _cite(numbers: dict[str, int], rid: str) -> Span:
-    return Span(f" [{numbers.get(rid, '?')}]", "cite")
+    """The reference's number on this page, or its id where the page lists no references (a notebook cell)."""
+    return Span(f" [{numbers.get(rid, rid)}]", "cite")
 
 
 def _g(value: float) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from mesocli.core.l10n import _
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -98,32 +99,32 @@ def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
     blocks: list[Block] = [
         Heading(t.name, 1),
         Paragraph(cited(t.summary, n)),
-        Paragraph((Span("Category: ", "label"), Span(t.category), Span("   Evidence: ", "label"), Span(level))),
+        Paragraph((Span(_("Category: "), "label"), Span(t.category), Span(_("   Evidence: "), "label"), Span(level))),
     ]
     if t.goals or t.mesothelioma_types:
         blocks.append(
             Paragraph(
                 (
-                    Span("Goals: ", "label"),
+                    Span(_("Goals: "), "label"),
                     Span(", ".join(t.goals) or "-"),
-                    Span("   Types: ", "label"),
+                    Span(_("   Types: "), "label"),
                     Span(", ".join(t.mesothelioma_types) or "-"),
                 )
             )
         )
-    blocks += _section("Overview", prose(t.overview, n))
-    blocks += _section("How it works", prose(t.how_it_works, n))
-    blocks += _section("Who it is for", prose(t.candidates, n))
-    blocks += _section("What to expect", prose(t.what_to_expect, n))
-    blocks += _section("Benefits", _bullets(t.benefits, n))
-    blocks += _section("Risks and side effects", _bullets(t.risks, n))
+    blocks += _section(_("Overview"), prose(t.overview, n))
+    blocks += _section(_("How it works"), prose(t.how_it_works, n))
+    blocks += _section(_("Who it is for"), prose(t.candidates, n))
+    blocks += _section(_("What to expect"), prose(t.what_to_expect, n))
+    blocks += _section(_("Benefits"), _bullets(t.benefits, n))
+    blocks += _section(_("Risks and side effects"), _bullets(t.risks, n))
     options: list[Block] = []
     for option in t.options:
         text = option.summary + (" " + option.details if option.details else "")
         options.append(Bullets(((Span(option.name, "strong"), Span(": "), *cited(text, n)),)))
-    blocks += _section("Options", _merge_bullets(options))
-    blocks += _section("What guidelines say", _guidelines(t, n))
-    blocks += _section("Key studies", _studies(t, n))
+    blocks += _section(_("Options"), _merge_bullets(options))
+    blocks += _section(_("What guidelines say"), _guidelines(t, n))
+    blocks += _section(_("Key studies"), _studies(t, n))
     approvals = [
         (
             Span(f"{a.agency}{f' ({a.region.upper()})' if a.region else ''}, {a.date.isoformat()}: ", "label"),
@@ -132,12 +133,12 @@ def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
         )
         for a in t.approvals
     ]
-    blocks += _section("Approvals", [Bullets(tuple(approvals))] if approvals else [])
-    blocks += _section("Questions to ask your care team", _bullets(t.questions, n))
+    blocks += _section(_("Approvals"), [Bullets(tuple(approvals))] if approvals else [])
+    blocks += _section(_("Questions to ask your care team"), _bullets(t.questions, n))
     if t.related:
-        blocks += [Heading("Related"), Paragraph(plain(", ".join(t.related)))]
-    blocks += _section("References", [reference_items(t.references)] if t.references else [])
-    blocks.append(Paragraph((Span("Last reviewed: ", "label"), Span(t.last_reviewed.isoformat()))))
+        blocks += [Heading(_("Related")), Paragraph(plain(", ".join(t.related)))]
+    blocks += _section(_("References"), [reference_items(t.references)] if t.references else [])
+    blocks.append(Paragraph((Span(_("Last reviewed: "), "label"), Span(t.last_reviewed.isoformat()))))
     blocks.append(Note(plain(disclaimer)))
     return tuple(blocks)
 
@@ -154,7 +155,7 @@ def _studies(t: Treatment, n: dict[str, int]) -> list[Block]:
         return []
     blocks: list[Block] = []
     if any(s.population.disease == "unresectable" for s in t.studies):
-        blocks.append(Paragraph(plain(UNRESECTABLE, "dim")))
+        blocks.append(Paragraph(plain(_(UNRESECTABLE), "dim")))
     blocks.append(Bullets(tuple(study_item(s, n, t.id) for s in t.studies)))
     return blocks
 
@@ -175,7 +176,7 @@ def list_page(treatments: Sequence[Treatment], title: str) -> Document:
     rows = tuple(
         (plain(t.name, "strong"), plain(t.category), plain(t.evidence_level), plain(t.summary)) for t in treatments
     )
-    return (Heading(title, 1), Table(("Name", "Category", "Evidence", "Summary"), rows, (1, 0, 0, 3)))
+    return (Heading(title, 1), Table((_("Name"), _("Category"), _("Evidence"), _("Summary")), rows, (1, 0, 0, 3)))
 
 
 def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
@@ -199,35 +200,35 @@ def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
 
 def guide_list_page(guides: Sequence[Guide]) -> Document:
     rows = tuple((plain(g.id, "strong"), plain(g.title), plain(g.summary)) for g in guides)
-    return (Heading("Guide topics", 1), Table(("Topic", "Title", "Summary"), rows, (0, 2, 3)))
+    return (Heading(_("Guide topics"), 1), Table((_("Topic"), _("Title"), _("Summary")), rows, (0, 2, 3)))
 
 
 def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
     n = _numbers(g.references)
     blocks: list[Block] = [Heading(g.title, 1), Paragraph(cited(g.summary, n)), *prose(g.body, n)]
-    blocks += _section("Questions to ask your care team", _bullets(g.questions, n))
+    blocks += _section(_("Questions to ask your care team"), _bullets(g.questions, n))
     if g.related:
-        blocks += [Heading("Related"), Paragraph(plain(", ".join(g.related)))]
-    blocks += _section("References", [reference_items(g.references)] if g.references else [])
-    blocks.append(Paragraph((Span("Last reviewed: ", "label"), Span(g.last_reviewed.isoformat()))))
+        blocks += [Heading(_("Related")), Paragraph(plain(", ".join(g.related)))]
+    blocks += _section(_("References"), [reference_items(g.references)] if g.references else [])
+    blocks.append(Paragraph((Span(_("Last reviewed: "), "label"), Span(g.last_reviewed.isoformat()))))
     blocks.append(Note(plain(disclaimer)))
     return tuple(blocks)
 
 
 def glossary_list_page(terms: Sequence[Term]) -> Document:
     rows = tuple((plain(t.term, "strong"), cited(t.definition, None)) for t in terms)
-    return (Heading("Glossary", 1), Table(("Term", "Definition"), rows, (1, 4)))
+    return (Heading(_("Glossary"), 1), Table((_("Term"), _("Definition")), rows, (1, 4)))
 
 
 def term_page(t: Term) -> Document:
     n = _numbers(t.references)
     blocks: list[Block] = [Heading(t.term, 1)]
     if t.aliases:
-        blocks.append(Paragraph((Span("Also called: ", "label"), Span(", ".join(t.aliases)))))
+        blocks.append(Paragraph((Span(_("Also called: "), "label"), Span(", ".join(t.aliases)))))
     blocks += list(prose(t.definition, n))
     if t.related:
-        blocks += [Heading("Related"), Paragraph(plain(", ".join(t.related)))]
-    blocks += _section("References", [reference_items(t.references)] if t.references else [])
+        blocks += [Heading(_("Related")), Paragraph(plain(", ".join(t.related)))]
+    blocks += _section(_("References"), [reference_items(t.references)] if t.references else [])
     return tuple(blocks)
 
 
@@ -239,7 +240,7 @@ def knowledge_base_page(kb: KnowledgeBase) -> Document:
         *list_page(kb.treatments, "Treatment options")[1:],
     ]
     if kb.guides:
-        blocks += [Heading("Guide topics"), Bullets(tuple(plain(f"{g.id}: {g.title}") for g in kb.guides))]
+        blocks += [Heading(_("Guide topics")), Bullets(tuple(plain(f"{g.id}: {g.title}") for g in kb.guides))]
     if kb.glossary:
         blocks += [Paragraph(plain(f"Glossary: {len(kb.glossary)} terms (kb.term(name), mesocli glossary)."))]
     blocks.append(Note(plain(kb.disclaimer)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mesocli.core.evidence import population_text, roles
+from mesocli.core.l10n import _
 from mesocli.core.models import Reference
 from mesocli.core.studies import LINE_MEANING, Arm, Comparison, Study, Update
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -29,14 +30,16 @@ def arm_figures(arm: Arm) -> str:
     """An arm's published figures in words: "median survival 18.1 months, 30% serious side effects"."""
     parts = []
     if arm.median_os_months is not None:
-        parts.append(f"median survival {_g(arm.median_os_months)} months")
+        parts.append(_("median survival {n} months").format(n=_g(arm.median_os_months)))
     if arm.median_pfs_months is not None:
-        parts.append(f"median time without growth {_g(arm.median_pfs_months)} months")
-    parts += [f"{_g(s.pct)}% alive at {_g(s.years)} year{'' if s.years == 1 else 's'}" for s in arm.survival]
+        parts.append(_("median time without growth {n} months").format(n=_g(arm.median_pfs_months)))
+    for s in arm.survival:
+        alive = _("{pct}% alive at 1 year") if s.years == 1 else _("{pct}% alive at {years} years")
+        parts.append(alive.format(pct=_g(s.pct), years=_g(s.years)))
     if arm.response_rate_pct is not None:
-        parts.append(f"tumours shrank in {_g(arm.response_rate_pct)}%")
+        parts.append(_("tumours shrank in {pct}%").format(pct=_g(arm.response_rate_pct)))
     if arm.grade3plus_trae_pct is not None:
-        parts.append(f"serious (grade 3 or higher) side effects in {_g(arm.grade3plus_trae_pct)}%")
+        parts.append(_("serious (grade 3 or higher) side effects in {pct}%").format(pct=_g(arm.grade3plus_trae_pct)))
     return ", ".join(parts)
 
 
@@ -49,16 +52,18 @@ def comparison_text(c: Comparison | None) -> str:
     for label, hr, ci in (("death", c.os_hr, c.os_ci), ("growth or death", c.pfs_hr, c.pfs_ci)):
         if hr is not None:
             interval = f" ({level}CI {_g(ci[0])}-{_g(ci[1])})" if len(ci) == 2 else ""
-            parts.append(f"hazard ratio for {label} {_g(hr)}{interval}")
+            parts.append(_("hazard ratio for {what} {hr}").format(what=_(label), hr=_g(hr)) + interval)
     if c.primary_endpoint and c.met is not None:
-        parts.append(f"main goal ({c.primary_endpoint}) {'met' if c.met else 'not met'}")
+        parts.append(
+            (_("main goal ({goal}) met") if c.met else _("main goal ({goal}) not met")).format(goal=c.primary_endpoint)
+        )
     return "; ".join(parts)
 
 
 def _arms_text(arms: Sequence[Arm], labels: Sequence[str]) -> str:
     described = [(arm, arm_figures(arm)) for arm in arms]
     return "; ".join(
-        f"{arm.name}{' (comparator)' if label == 'comparator' else ''}: {text}"
+        f"{arm.name}{_(' (comparator)') if label == 'comparator' else ''}: {text}"
         for (arm, text), label in zip(described, labels, strict=True)
         if text
     )
@@ -68,8 +73,8 @@ def study_item(study: Study, numbers: dict[str, int], option: str | None = None)
     """A study as one list item: name, design, who took part, what it found, its figures, each sourced once."""
     spans: list[Span] = [Span(study.label, "strong"), Span(f", {study.design.rstrip('.')}. ")]
     if not study.mesothelioma:
-        spans.append(Span(f"Not a mesothelioma trial ({study.cancer}). ", "label"))
-    spans.append(Span(f"Who took part: {study.population.description.rstrip('.')}. "))
+        spans.append(Span(_("Not a mesothelioma trial ({cancer}). ").format(cancer=study.cancer), "label"))
+    spans.append(Span(_("Who took part: {who}. ").format(who=study.population.description.rstrip("."))))
     spans.append(Span(study.finding.rstrip()))
     labels = roles(study)
     if (
@@ -78,7 +83,7 @@ def study_item(study: Study, numbers: dict[str, int], option: str | None = None)
         and option in study.arms[-1].options
         and option not in study.arms[0].options
     ):
-        spans.append(Span(" Here this option was the comparator."))
+        spans.append(Span(" " + _("Here this option was the comparator.")))
     figures = "; ".join(part for part in (_arms_text(study.arms, labels), comparison_text(study.comparison)) if part)
     if figures:
         spans.append(Span(f" {figures[0].upper()}{figures[1:]}."))
@@ -101,14 +106,14 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
     numbers = {r.id: i for i, r in enumerate(refs, 1)}
     p = study.population
     facts = [
-        ("Design", study.design),
-        ("Status", study.status),
+        (_("Design"), study.design),
+        (_("Status"), study.status),
         ("Also called", ", ".join(study.aliases)),
-        ("Cancer", study.cancer if not study.mesothelioma else ""),
+        (_("Cancer"), study.cancer if not study.mesothelioma else ""),
     ]
     blocks: list[Block] = [Heading(study.label, 1)]
     blocks += [Paragraph((Span(f"{k}: ", "label"), Span(v))) for k, v in facts if v]
-    blocks += [Heading("Who took part"), Paragraph(plain(p.description))]
+    blocks += [Heading(_("Who took part")), Paragraph(plain(p.description))]
     details = [population_text(p)]
     if p.line:
         details.append(f"Line of treatment: {p.line} ({LINE_MEANING[p.line]})")
@@ -117,7 +122,7 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
     if p.stage_note:
         details.append(p.stage_note)
     blocks.append(Bullets(tuple(plain(d) for d in details if d)))
-    blocks += [Heading("What it found"), Paragraph((Span(study.finding), _cite(numbers, study.reference)))]
+    blocks += [Heading(_("What it found")), Paragraph((Span(study.finding), _cite(numbers, study.reference)))]
     arms = [
         (
             Span(f"{a.name}{' (comparator)' if r == 'comparator' else ''}", "strong"),
@@ -126,12 +131,12 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
         )
         for a, r in zip(study.arms, roles(study), strict=True)
     ]
-    blocks += [Heading("Arms"), Bullets(tuple(arms))] if arms else []
+    blocks += [Heading(_("Arms")), Bullets(tuple(arms))] if arms else []
     if comparison_text(study.comparison):
         blocks.append(Paragraph(plain(comparison_text(study.comparison))))
     updates = [update_item(u, numbers) for u in study.updates]
-    blocks += [Heading("Later analyses"), Bullets(tuple(updates))] if updates else []
-    blocks += [Heading("References"), reference_items(refs)] if refs else []
+    blocks += [Heading(_("Later analyses")), Bullets(tuple(updates))] if updates else []
+    blocks += [Heading(_("References")), reference_items(refs)] if refs else []
     blocks.append(Note(plain(disclaimer)))
     return tuple(blocks)
 
@@ -161,6 +166,6 @@ def studies_page(studies: Sequence[Study], title: str) -> Document:
     )
     return (
         Heading(title, 1),
-        Table(("Study", "Year", "Status", "Who took part", "Options"), rows, (1, 0, 0, 3, 1)),
-        Note(plain("`mesocli studies NAME` shows one study. " + FOOTER)),
+        Table((_("Study"), _("Year"), _("Status"), _("Who took part"), _("Options")), rows, (1, 0, 0, 3, 1)),
+        Note(plain(_("`mesocli studies NAME` shows one study.") + " " + _(FOOTER))),
     )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mesocli.core.evidence import charted_studies
+from mesocli.core.l10n import _
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import (
@@ -54,18 +55,18 @@ def compare_rows(treatments: Sequence[Treatment], most: int = 3) -> list[tuple[s
         return tuple(span for i, v in enumerate(values) for span in ((Span("; "),) if i else ()) + cited(v, None))
 
     return [
-        ("Category", [plain(t.category) for t in treatments]),
-        ("Goals", [plain(", ".join(t.goals)) for t in treatments]),
+        (_("Category"), [plain(t.category) for t in treatments]),
+        (_("Goals"), [plain(", ".join(t.goals)) for t in treatments]),
         (
-            "Evidence level",
+            _("Evidence level"),
             [plain(f"{t.evidence_level}: {EVIDENCE_LEVEL_MEANING[t.evidence_level]}") for t in treatments],
         ),
-        ("Types", [plain(", ".join(t.mesothelioma_types)) for t in treatments]),
-        ("Who it is for", [cited(_first_paragraph(t.candidates), None) for t in treatments]),
-        ("What to expect", [cited(_first_paragraph(t.what_to_expect), None) for t in treatments]),
-        ("Main benefits", [cell(t.benefits[:most]) for t in treatments]),
-        ("Main risks", [cell(t.risks[:most]) for t in treatments]),
-        ("Key numbers", [cell(key_numbers(t)) or plain("(no per-arm survival figures)") for t in treatments]),
+        (_("Types"), [plain(", ".join(t.mesothelioma_types)) for t in treatments]),
+        (_("Who it is for"), [cited(_first_paragraph(t.candidates), None) for t in treatments]),
+        (_("What to expect"), [cited(_first_paragraph(t.what_to_expect), None) for t in treatments]),
+        (_("Main benefits"), [cell(t.benefits[:most]) for t in treatments]),
+        (_("Main risks"), [cell(t.risks[:most]) for t in treatments]),
+        (_("Key numbers"), [cell(key_numbers(t)) or plain(_("(no per-arm survival figures)")) for t in treatments]),
     ]
 
 
@@ -82,7 +83,7 @@ def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: st
         for aspect, cells in rows:
             items = tuple((Span(f"{t.name}: ", "label"), *c) for t, c in zip(treatments, cells, strict=True))
             blocks += [Heading(aspect), Bullets(items)]
-    blocks.append(Paragraph(plain("Citations in brackets are reference ids: `mesocli sources` lists them.", "dim")))
+    blocks.append(Paragraph(plain(_("Citations in brackets are reference ids: `mesocli sources` lists them."), "dim")))
     blocks.append(Note(plain(disclaimer)))
     return tuple(blocks)
 
@@ -91,17 +92,17 @@ def questions_page(treatments: Sequence[Treatment], guides: Sequence[Guide], tit
     """A printable checklist of questions for the care team, grouped by option, then general ones."""
     blocks: list[Block] = [
         Heading(title, 1),
-        Paragraph(plain("Tick what was answered; write the answers beside each question.")),
+        Paragraph(plain(_("Tick what was answered; write the answers beside each question."))),
     ]
     for t in treatments:
         if t.questions:
             blocks += [Heading(t.name), Bullets(tuple(plain(q) for q in t.questions), checkbox=True)]
     general = [g for g in guides if g.questions]
     if general:
-        blocks.append(Heading("General questions"))
+        blocks.append(Heading(_("General questions")))
         for g in general:
             blocks += [Heading(g.title, 3), Bullets(tuple(plain(q) for q in g.questions), checkbox=True)]
-    blocks.append(Note(plain(FOOTER)))
+    blocks.append(Note(plain(_(FOOTER))))
     return tuple(blocks)
 
 
@@ -137,9 +138,9 @@ def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Ref
             )
         ),
     ]
-    blocks.append(Bars(tuple(bars), "months") if bars else Paragraph(plain("No per-arm survival figures.")))
+    blocks.append(Bars(tuple(bars), "months") if bars else Paragraph(plain(_("No per-arm survival figures."))))
     if any(s.population.disease == "unresectable" for s in charted_studies(studies)):
-        blocks.append(Paragraph(plain(UNRESECTABLE, "dim")))
+        blocks.append(Paragraph(plain(_(UNRESECTABLE), "dim")))
     blocks.append(
         Paragraph(
             plain(
@@ -149,7 +150,7 @@ def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Ref
             )
         )
     )
-    blocks.append(Note(plain(FOOTER)))
+    blocks.append(Note(plain(_(FOOTER))))
     return tuple(blocks)
 
 

@@ -1,0 +1,65 @@
+"""Interface language: which one is in use, and the translation of interface strings through gettext.
+
+The catalogs are standard gettext files kept in the package, ``locale/LANG/LC_MESSAGES/mesocli.po`` with the
+compiled ``.mo`` beside them (``scripts/compile_catalogs.py``). The language comes from ``--lang``, then
+``MESOCLI_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); anything else is English.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from functools import cache
+from pathlib import Path
+
+#: The languages mesocli speaks, with their names in their own language.
+LANGUAGES = {"en": "English", "tr": "Türkçe", "es": "Español"}
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+_current = ["en"]
+
+
+def from_environment(environ: dict[str, str] | None = None) -> str:
+    """The language ``MESOCLI_LANG`` or the locale asks for, if mesocli speaks it; else English."""
+    env = os.environ if environ is None else environ
+    for name in ("MESOCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].split("-")[0].casefold()
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    """Use ``lang`` (None: the environment's) for interface strings from now on; returns the one in use."""
+    chosen = lang if lang in LANGUAGES else from_environment()
+    _current[0] = chosen
+    return chosen
+
+
+def language() -> str:
+    """The interface language in use."""
+    return _current[0]
+
+
+@cache
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    if lang == "en":
+        return _gettext.NullTranslations()
+    return _gettext.translation("mesocli", LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def _(message: str) -> str:
+    """``message`` in the interface language (English when no translation is known)."""
+    return _catalog(_current[0]).gettext(message)
+
+
+def lang_fold(text: str, lang: str | None = None) -> str:
+    """Case-folded for comparison, with Turkish dotted and dotless i folded as Turkish readers expect.
+
+    In Turkish, ``I`` is the capital of ``ı`` and ``İ`` the capital of ``i``; both then compare as ``i``, so
+    ``İMMÜNOTERAPİ`` finds ``immünoterapi`` and an English ``IMMUNOTHERAPY`` still finds ``immunotherapy``.
+    """
+    if (lang or _current[0]) == "tr":
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.casefold().replace("ı", "i").replace("i̇", "i")

@@ -13,7 +13,7 @@ from mesocli.cli import app as app_module
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "mesocli"
 #: Layers from the bottom up; a module may import (at module level) only from its own layer or below.
-LAYERS = {"_version": 0, "core": 0, "store": 1, "query": 2, "kb": 3, "__init__": 3, "__main__": 7}
+LAYERS = {"_version": 0, "core": 0, "store": 1, "query": 2, "kb": 3, "edition": 3, "__init__": 3, "__main__": 7}
 LAYERS |= {"pages": 4, "render": 5, "cli": 6}
 #: Third-party packages that only one package of ours may import, anywhere in a module.
 ONLY_IN = {"rich": "render", "typer": "cli"}

@@ -15,7 +15,8 @@ from mesocli.core.errors import KnowledgeBaseError, MesocliError, NotFoundError,
 from mesocli.core.files import bundled_path
 from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
 from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
-from mesocli.kb import KnowledgeBase, load, validate
+from mesocli.edition import load
+from mesocli.kb import KnowledgeBase, validate
 
 if TYPE_CHECKING:
     from mesocli.query.search import Match, SearchHit

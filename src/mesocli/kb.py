@@ -33,6 +33,7 @@ class KnowledgeBase(Displayable):
     def __init__(self, data: KnowledgeBaseData, path: Path | None = None, warnings: tuple[Problem, ...] = ()) -> None:
         self.path = path
         self.warnings = warnings
+        self.lang = "en"
         self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
         self._treatments: Sequence[Treatment] = data.treatments
         self._guides: Sequence[Guide] = data.guides
@@ -49,6 +50,7 @@ class KnowledgeBase(Displayable):
 
         kb = cls.__new__(cls)
         kb.path = path
+        kb.lang = "en"
         kb.warnings = packed["warnings"]
         kb._header = _Header(*packed["header"])
         kb._treatments = LazyEntries(packed["treatment"])
@@ -170,12 +172,13 @@ class KnowledgeBase(Displayable):
         from mesocli.store.lazy import Chain
 
         entries = Chain(self._treatments, self._guides, self._glossary)
-        parts = cache.read(self.path, "index") if self.path else None
+        cached = self.path if self.lang == "en" else None  # an edition's index is built in memory
+        parts = cache.read(cached, "index") if cached else None
         if isinstance(parts, tuple) and len(parts) == 3:
             return SearchIndex.from_parts(entries, parts)
         index = SearchIndex(entries)
-        if self.path:
-            cache.write(self.path, "index", index.parts())
+        if cached:
+            cache.write(cached, "index", index.parts())
         return index
 
     def get(self, name: str) -> Treatment:

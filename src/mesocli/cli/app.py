@@ -28,6 +28,7 @@ from mesocli.cli.context import (
 from mesocli.cli.output import OutputClosed
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError
 from mesocli.core.files import ENV_VAR
+from mesocli.core.l10n import LANGUAGES, _, set_language
 
 #: Every command, in --help order: name -> (module, function).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -96,9 +97,19 @@ def build_command(name: str) -> Any:
     module, function = COMMANDS[name]
     callback = getattr(importlib.import_module(module), function)
     BUILT.append(name)
-    return get_command_from_info(
+    command = get_command_from_info(
         CommandInfo(name=name, callback=callback), pretty_exceptions_short=True, rich_markup_mode=None
     )
+    return translated(command)
+
+
+def translated(command: Any) -> Any:
+    """``command`` with its help and its parameters' help in the interface language (catalogs in locale/)."""
+    command.help = _(command.help) if command.help else command.help
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+    return command
 
 
 class LazyCommands(MutableMapping[str, Any]):
@@ -133,6 +144,12 @@ class MesocliGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands()
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The group's own help in the interface language, chosen by --lang before help is written."""
+        translated(self)
+        self.epilog = _(self.epilog) if self.epilog else self.epilog
+        super().format_help(ctx, formatter)
 
     def main(
         self,
@@ -190,6 +207,13 @@ class Color(str, Enum):
     never = "never"
 
 
+def _set_lang(ctx: typer.Context, value: str | None) -> str | None:
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(f"{value!r} is not a language mesocli speaks; choose from {', '.join(LANGUAGES)}")
+    state(ctx).lang = set_language(value)
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -222,6 +246,19 @@ def main_options(
     pager: Annotated[
         bool, typer.Option("--pager", help="Page long output through $PAGER (less -R) when writing to a terminal.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            envvar="MESOCLI_LANG",
+            is_eager=True,
+            callback=_set_lang,
+            autocompletion=lambda: list(LANGUAGES),
+            help="Language of pages and help: en, tr (Türkçe) or es (Español). Default: $MESOCLI_LANG, "
+            "else the locale (LC_ALL, LANG), else English.",
+        ),
+    ] = None,
 ) -> None:
     """Explore the treatment options of stage 4 (advanced) mesothelioma."""
     current = state(ctx)

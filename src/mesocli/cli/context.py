@@ -7,11 +7,12 @@ import typer
 
 from mesocli.cli.output import choose_format, emit
 from mesocli.core.errors import MesocliError
+from mesocli.core.l10n import N_
 from mesocli.kb import KnowledgeBase
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_KB, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-EXIT_CODES_HELP = (
+EXIT_CODES_HELP = N_(
     "Exit codes: 0 ok; 1 nothing found; 2 usage error; 3 knowledge-base error "
     "(missing, unreadable or invalid file); 130 interrupted."
 )
@@ -26,6 +27,7 @@ class State:
 
     def __init__(self) -> None:
         self.kb_path: str | None = None
+        self.lang: str | None = None
         self.color = "auto"
         self.pager = False
         self._kb: KnowledgeBase | None = None
@@ -33,9 +35,9 @@ class State:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            from mesocli.kb import load
+            from mesocli.edition import load
 
-            self._kb = load(self.kb_path)
+            self._kb = load(self.kb_path, self.lang)
         return self._kb
 
 

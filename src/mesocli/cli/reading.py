@@ -1,6 +1,7 @@
 """The reading commands: list, show, search, guide, glossary."""
 
-from typing import Annotated
+import sys
+from typing import Annotated, Any
 
 import typer
 
@@ -78,8 +79,29 @@ def search(
     text = " ".join(query)
     hits = kb.search(text, limit)
     if not hits:
+        hits = _other_language(kb, text, limit)
+    if not hits:
         raise NothingFound(f"nothing matches {text!r}; try fewer or other words")
     emit_page(ctx, fmt, as_json, lambda: pages.search_page(text, hits), lambda: [hit_row(h) for h in hits])
+
+
+def _other_language(kb: KnowledgeBase, text: str, limit: int) -> Any:
+    """Hits for ``text`` in another edition, with a hint on stderr saying so; empty if none."""
+    from mesocli.core.l10n import LANGUAGES
+    from mesocli.edition import in_language
+    from mesocli.kb import load
+
+    english = load(kb.path) if kb.lang != "en" else kb
+    for lang in [code for code in LANGUAGES if code != kb.lang]:
+        other = in_language(english, lang)
+        if other.lang != lang:
+            continue
+        hits = other.search(text, limit)
+        if hits:
+            here, there = LANGUAGES[kb.lang], LANGUAGES[lang]
+            sys.stderr.write(f"mesocli: no {here} match; {there} results for {text!r} (--lang {lang})\n")
+            return hits
+    return []
 
 
 def guide(

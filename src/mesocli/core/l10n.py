@@ -54,6 +54,11 @@ def _(message: str) -> str:
     return _catalog(_current[0]).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it yet (module constants, translated where used)."""
+    return message
+
+
 def lang_fold(text: str, lang: str | None = None) -> str:
     """Case-folded for comparison, with Turkish dotted and dotless i folded as Turkish readers expect.
 

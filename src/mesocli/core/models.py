@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mesocli.core.display import Displayable
+from mesocli.core.l10n import N_
 from mesocli.core.studies import Study
 
 Category = Literal["supportive-care", "systemic-therapy", "local-therapy", "procedure", "research"]
@@ -26,13 +27,34 @@ GOALS: tuple[str, ...] = get_args(Goal)
 MESO_TYPES: tuple[str, ...] = get_args(MesoType)
 REGIONS: tuple[str, ...] = get_args(Region)
 
-#: What each evidence level means, shown in help and docs.
+#: What each evidence level means, shown in help and docs (translated where shown).
 EVIDENCE_LEVEL_MEANING = {
-    "high": "phase 3 randomised trials",
-    "moderate": "smaller randomised trials or consistent phase 2 results",
-    "low": "observational studies or case series",
-    "expert-consensus": "guideline and expert agreement without trials",
+    "high": N_("phase 3 randomised trials"),
+    "moderate": N_("smaller randomised trials or consistent phase 2 results"),
+    "low": N_("observational studies or case series"),
+    "expert-consensus": N_("guideline and expert agreement without trials"),
 }
+#: The vocabulary words pages show, marked for the catalogs (pages translate them with ``_``).
+VOCABULARY_MARKS = (
+    N_("supportive-care"),
+    N_("systemic-therapy"),
+    N_("local-therapy"),
+    N_("procedure"),
+    N_("research"),
+    N_("extend-life"),
+    N_("relieve-symptoms"),
+    N_("quality-of-life"),
+    N_("control-disease"),
+    N_("new-treatments"),
+    N_("high"),
+    N_("moderate"),
+    N_("low"),
+    N_("expert-consensus"),
+    N_("pleural"),
+    N_("peritoneal"),
+    N_("pericardial"),
+    N_("tunica-vaginalis"),
+)
 
 #: The knowledge-base file format this version of mesocli reads.
 SCHEMA_VERSION = 2

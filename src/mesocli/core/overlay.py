@@ -16,7 +16,7 @@ from typing import Any
 
 from mesocli.core.errors import Problem
 from mesocli.core.figures import differences
-from mesocli.core.models import Guide, KnowledgeBaseData, Term, Treatment
+from mesocli.core.models import KnowledgeBaseData
 
 _PATH = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
 #: Prefix of a field shown in English because its translation is missing its source or out of date.
@@ -57,19 +57,29 @@ def _set(entry: Any, path: str, text: str) -> Any:
     return dataclasses.replace(entry, **{name: tuple(items)})
 
 
-def _marks(root: Any) -> dict[tuple[str, str | None], tuple[int, int]]:
-    """Where each entry id and field path was written in the overlay file."""
-    found: dict[tuple[str, str | None], tuple[int, int]] = {}
-    entries = next((v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "entries"), None)
-    for key, value in getattr(entries, "value", ()):
-        found[(key.value, None)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-        for field_key, _ in getattr(value, "value", ()):
-            found[(key.value, field_key.value)] = (field_key.start_mark.line + 1, field_key.start_mark.column + 1)
+SECTIONS = ("treatments", "guides", "glossary")
+
+
+def _marks(root: Any) -> dict[tuple[str, str, str | None], tuple[int, int]]:
+    """Where each entry id and field path was written in the overlay file, by section."""
+    found: dict[tuple[str, str, str | None], tuple[int, int]] = {}
+    for section_key, section in getattr(root, "value", ()):
+        kind = str(getattr(section_key, "value", ""))
+        for key, value in getattr(section, "value", ()) if kind in SECTIONS else ():
+            found[(kind, key.value, None)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            for field_key, _ in getattr(value, "value", ()):
+                found[(kind, key.value, field_key.value)] = (
+                    field_key.start_mark.line + 1,
+                    field_key.start_mark.column + 1,
+                )
     return found
 
 
-def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str | None], tuple[int, int]], list[Problem]]:
-    """The overlay's entries, where each was written, and any problem with its form."""
+Marks = dict[tuple[str, str, str | None], tuple[int, int]]
+
+
+def read(file: Path) -> tuple[dict[str, Any], Marks, list[Problem]]:
+    """The overlay's sections (treatments, guides, glossary), where each field was written, and form problems."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -83,59 +93,95 @@ def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str | None], tuple
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         return {}, {}, [Problem(str(file), f"not valid YAML: {getattr(exc, 'problem', exc)}", line)]
-    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), dict):
-        return {}, {}, [Problem(str(file), "a translation file needs 'lang' and an 'entries' mapping", 1, 1)]
-    return doc["entries"], _marks(root), []
+    if not isinstance(doc, dict) or not all(isinstance(doc.get(k, {}), dict) for k in SECTIONS):
+        return (
+            {},
+            {},
+            [Problem(str(file), "a translation file maps treatments, guides and glossary ids to fields", 1, 1)],
+        )
+    unknown = sorted(set(doc) - {"lang", "knowledge_base", *SECTIONS})
+    problems = [Problem(str(file), f"unknown key {k!r} in a translation file", 1, 1) for k in unknown]
+    sections = {k: doc.get(k) or {} for k in SECTIONS}
+    sections["knowledge_base"] = doc.get("knowledge_base") or {}
+    return sections, _marks(root), problems
 
 
 def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBaseData, list[Problem]]:
     """``data`` with every up-to-date translated field of ``file`` in place, and the problems found."""
-    entries, marks, problems = read(file)
-    everything: list[Treatment | Guide | Term] = [*data.treatments, *data.guides, *data.glossary]
-    by_id = {e.id: e for e in everything}
+    sections, marks, problems = read(file)
     marker = STALE_MARKER.get(lang, "[English] ")
+    translated: dict[str, tuple[Any, ...]] = {}
+    for kind, entries in (("treatments", data.treatments), ("guides", data.guides), ("glossary", data.glossary)):
+        by_id: dict[str, Any] = {e.id: e for e in entries}
+        for eid, fields in sections.get(kind, {}).items():
+            problem = _Reporter(file, problems, {k[2]: v for k, v in marks.items() if k[:2] == (kind, eid)}, str(eid))
 
-    def problem(eid: str, path: str | None, message: str, severity: str = "error") -> None:
-        line, column = marks.get((eid, path)) or marks.get((eid, None)) or (None, None)
-        problems.append(Problem(str(file), message, line, column, eid, severity))
-
-    for eid, fields in entries.items():
-        entry = by_id.get(eid)
-        if entry is None or not isinstance(fields, dict):
-            problem(eid, None, f"no entry {eid!r} in the knowledge base")
-            continue
-        for path, value in fields.items():
-            if path == "aliases":
-                extra = tuple(str(a) for a in value or () if str(a).strip())
-                entry = dataclasses.replace(entry, aliases=(*entry.aliases, *extra))
+            if eid not in by_id or not isinstance(fields, dict):
+                problem(None, f"no entry {eid!r} in {kind} of the knowledge base")
                 continue
-            english = _get(entry, str(path))
-            if english is None:
-                problem(eid, path, f"{eid} has no text field {path!r} to translate")
-                continue
-            text = value.get("text") if isinstance(value, dict) else None
-            if not isinstance(text, str) or not text.strip():
-                problem(eid, path, f"{path}: a translation needs 'text' and 'source_hash'")
-                continue
-            if value.get("source_hash") != source_hash(english):
-                problem(eid, path, f"{path}: stale translation; the English has changed since", "warning")
-                entry = _set(entry, path, marker + english)
-                continue
-            missing, added = differences(english, text, lang)
-            if missing or added:
-                problem(
-                    eid,
-                    path,
-                    f"{path}: figures differ from the English (missing {sorted(missing)}, added {sorted(added)})",
-                )
-                entry = _set(entry, path, marker + english)
-                continue
-            entry = _set(entry, path, text.rstrip("\n") + ("\n" if english.endswith("\n") else ""))
-        by_id[eid] = entry
-    translated = dataclasses.replace(
+            by_id[eid] = _translate(by_id[eid], fields, lang, marker, problem)
+        translated[kind] = tuple(by_id[e.id] for e in entries)
+    header = _Header(data.title, data.disclaimer)
+    header = _translate(header, sections.get("knowledge_base") or {}, lang, marker, _Reporter(file, problems, {}))
+    result = dataclasses.replace(
         data,
-        treatments=tuple(by_id[t.id] for t in data.treatments),  # type: ignore[misc]
-        guides=tuple(by_id[g.id] for g in data.guides),  # type: ignore[misc]
-        glossary=tuple(by_id[t.id] for t in data.glossary),  # type: ignore[misc]
+        title=header.title,
+        disclaimer=header.disclaimer,
+        treatments=translated["treatments"],
+        guides=translated["guides"],
+        glossary=translated["glossary"],
     )
-    return translated, problems
+    return result, problems
+
+
+@dataclasses.dataclass(frozen=True)
+class _Header:
+    """The file's title and disclaimer, translated like an entry's fields."""
+
+    title: str
+    disclaimer: str
+    id: str = "knowledge-base"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass
+class _Reporter:
+    file: Path
+    problems: list[Problem]
+    where: dict[Any, tuple[int, int]]
+    eid: str = "knowledge-base"
+
+    def __call__(self, path: str | None, message: str, severity: str = "error") -> None:
+        line, column = self.where.get(path) or self.where.get(None) or (None, None)
+        self.problems.append(Problem(str(self.file), message, line, column, self.eid, severity))
+
+
+def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, problem: Any) -> Any:
+    """One entry with its translated fields, falling back to marked English where a field is stale or wrong."""
+    english_title = getattr(entry, "title", None)
+    for path, value in fields.items():
+        if path == "aliases":
+            extra = tuple(str(a) for a in value or () if str(a).strip())
+            entry = dataclasses.replace(entry, aliases=(*entry.aliases, *extra))
+            continue
+        english = _get(entry, str(path))
+        if english is None:
+            problem(path, f"{entry.id} has no text field {path!r} to translate")
+            continue
+        text = value.get("text") if isinstance(value, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            problem(path, f"{path}: a translation needs 'text' and 'source_hash'")
+            continue
+        if str(value.get("source_hash")) != source_hash(english):
+            problem(path, f"{path}: stale translation; the English has changed since", "warning")
+            entry = _set(entry, path, marker + english)
+            continue
+        missing, added = differences(english, text, lang)
+        if missing or added:
+            problem(path, f"{path}: figures differ from the English (missing {sorted(missing)}, added {sorted(added)})")
+            entry = _set(entry, path, marker + english)
+            continue
+        entry = _set(entry, path, text.rstrip("\n") + ("\n" if english.endswith("\n") else ""))
+    if english_title is not None and entry.title != english_title and entry.aliases is not None:
+        entry = dataclasses.replace(entry, aliases=(*entry.aliases, english_title))  # English names still resolve
+    return entry

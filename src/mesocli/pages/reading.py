@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mesocli.core.l10n import _
+from mesocli.core.l10n import N_, _
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from mesocli.kb import KnowledgeBase
     from mesocli.query.search import SearchHit
 
-FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
+FOOTER = N_("Information, not medical advice: use it to prepare questions for your care team.")
 #: Said wherever trials of unresectable disease are shown: they are not trials of stage IV alone.
-UNRESECTABLE = (
+UNRESECTABLE = N_(
     "Most of these trials enrolled people with unresectable mesothelioma (cancer that surgery cannot remove), "
     "not only people with stage IV disease; ask how the results apply to you."
 )
@@ -93,22 +93,24 @@ def _bullets(items: Sequence[str], numbers: dict[str, int]) -> list[Block]:
 def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
     """Everything about one treatment option, in the order a reader asks about it."""
     n = _numbers(t.references)
-    level = f"{t.evidence_level} ({EVIDENCE_LEVEL_MEANING[t.evidence_level]})"
+    level = f"{_(t.evidence_level)} ({_(EVIDENCE_LEVEL_MEANING[t.evidence_level])})"
     if t.evidence_rationale:
         level += f". {t.evidence_rationale}"
     blocks: list[Block] = [
         Heading(t.name, 1),
         Paragraph(cited(t.summary, n)),
-        Paragraph((Span(_("Category: "), "label"), Span(t.category), Span(_("   Evidence: "), "label"), Span(level))),
+        Paragraph(
+            (Span(_("Category: "), "label"), Span(_(t.category)), Span(_("   Evidence: "), "label"), Span(level))
+        ),
     ]
     if t.goals or t.mesothelioma_types:
         blocks.append(
             Paragraph(
                 (
                     Span(_("Goals: "), "label"),
-                    Span(", ".join(t.goals) or "-"),
+                    Span(", ".join(_(g) for g in t.goals) or "-"),
                     Span(_("   Types: "), "label"),
-                    Span(", ".join(t.mesothelioma_types) or "-"),
+                    Span(", ".join(_(m) for m in t.mesothelioma_types) or "-"),
                 )
             )
         )
@@ -174,7 +176,8 @@ def _merge_bullets(blocks: Iterable[Block]) -> list[Block]:
 
 def list_page(treatments: Sequence[Treatment], title: str) -> Document:
     rows = tuple(
-        (plain(t.name, "strong"), plain(t.category), plain(t.evidence_level), plain(t.summary)) for t in treatments
+        (plain(t.name, "strong"), plain(_(t.category)), plain(_(t.evidence_level)), plain(t.summary))
+        for t in treatments
     )
     return (Heading(title, 1), Table((_("Name"), _("Category"), _("Evidence"), _("Summary")), rows, (1, 0, 0, 3)))
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mesocli.core.evidence import population_text, roles
-from mesocli.core.l10n import _
+from mesocli.core.l10n import N_, _
 from mesocli.core.models import Reference
 from mesocli.core.studies import LINE_MEANING, Arm, Comparison, Study, Update
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 
-FOOTER = "Information, not medical advice: use it to prepare questions for your care team."
+FOOTER = N_("Information, not medical advice: use it to prepare questions for your care team.")
 
 
 def _cite(numbers: dict[str, int], rid: str) -> Span:
@@ -49,7 +49,7 @@ def comparison_text(c: Comparison | None) -> str:
         return ""
     level = f"{_g(c.ci_level)}% " if c.ci_level else ""
     parts = []
-    for label, hr, ci in (("death", c.os_hr, c.os_ci), ("growth or death", c.pfs_hr, c.pfs_ci)):
+    for label, hr, ci in ((N_("death"), c.os_hr, c.os_ci), (N_("growth or death"), c.pfs_hr, c.pfs_ci)):
         if hr is not None:
             interval = f" ({level}CI {_g(ci[0])}-{_g(ci[1])})" if len(ci) == 2 else ""
             parts.append(_("hazard ratio for {what} {hr}").format(what=_(label), hr=_g(hr)) + interval)

@@ -55,13 +55,13 @@ def compare_rows(treatments: Sequence[Treatment], most: int = 3) -> list[tuple[s
         return tuple(span for i, v in enumerate(values) for span in ((Span("; "),) if i else ()) + cited(v, None))
 
     return [
-        (_("Category"), [plain(t.category) for t in treatments]),
-        (_("Goals"), [plain(", ".join(t.goals)) for t in treatments]),
+        (_("Category"), [plain(_(t.category)) for t in treatments]),
+        (_("Goals"), [plain(", ".join(_(g) for g in t.goals)) for t in treatments]),
         (
             _("Evidence level"),
-            [plain(f"{t.evidence_level}: {EVIDENCE_LEVEL_MEANING[t.evidence_level]}") for t in treatments],
+            [plain(f"{_(t.evidence_level)}: {_(EVIDENCE_LEVEL_MEANING[t.evidence_level])}") for t in treatments],
         ),
-        (_("Types"), [plain(", ".join(t.mesothelioma_types)) for t in treatments]),
+        (_("Types"), [plain(", ".join(_(m) for m in t.mesothelioma_types)) for t in treatments]),
         (_("Who it is for"), [cited(_first_paragraph(t.candidates), None) for t in treatments]),
         (_("What to expect"), [cited(_first_paragraph(t.what_to_expect), None) for t in treatments]),
         (_("Main benefits"), [cell(t.benefits[:most]) for t in treatments]),

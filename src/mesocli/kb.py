@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import parse_and_check
-from mesocli.core.models import Guide, KnowledgeBaseData, Term, Treatment
+from mesocli.core.files import check_text, on_day, parse_and_check, read_text
+from mesocli.core.models import COLLECTIONS, Guide, KnowledgeBaseData, Term, Treatment, TreatmentRow
 from mesocli.query.resolve import NameIndex
-from mesocli.store import cache
+from mesocli.store import location
+from mesocli.store.database import Damaged
+from mesocli.store.identity import identity_of, settled, text_digest
+from mesocli.store.read import Stored, discard, open_stored
+from mesocli.store.views import Chain
+from mesocli.store.write import save
 
 if TYPE_CHECKING:
     from mesocli.query.search import SearchIndex, SearchResults
 
-_CACHE_FORMAT = 2
+R = TypeVar("R")
 
 #: Environment variable naming a knowledge-base file to use instead of the bundled one.
 ENV_VAR = "MESOCLI_KB"
@@ -51,69 +57,58 @@ class KnowledgeBase(Displayable):
         self.path = path
         self.warnings = warnings
         self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
-        self._treatments: Sequence[Treatment] = data.treatments
-        self._guides: Sequence[Guide] = data.guides
-        self._glossary: Sequence[Term] = data.glossary
-        self._name_keys: dict[str, tuple[dict[str, int], list[str]]] = {}
+        self._collections: dict[str, Sequence[Any]] = {k: getattr(data, f) for k, (f, _m) in COLLECTIONS.items()}
+        self._stored: Stored | None = None
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
     @classmethod
-    def _from_cache(cls, packed: dict[str, Any], path: Path) -> KnowledgeBase:
-        """A knowledge base whose entries are decoded only when read (see :mod:`mesocli.store`)."""
-        from mesocli.store.lazy import LazyEntries
-
+    def _from_store(cls, stored: Stored, path: Path) -> KnowledgeBase:
+        """A knowledge base read from its database: entries are decoded only when read."""
         kb = cls.__new__(cls)
         kb.path = path
-        kb.warnings = packed["warnings"]
-        kb._header = _Header(*packed["header"])
-        kb._treatments = LazyEntries(packed["treatment"])
-        kb._guides = LazyEntries(packed["guide"])
-        kb._glossary = LazyEntries(packed["term"])
-        kb._name_keys = packed["names"]
+        kb._stored = stored
+        kb.warnings = stored.warnings(dt.date.today())
+        schema, title, version, reviewed, disclaimer = stored.header
+        kb._header = _Header(schema, title, version, dt.date.fromisoformat(reviewed), disclaimer)
+        kb._collections = {kind: stored.entries(kind, kb._fallback) for kind in COLLECTIONS}
         return kb
 
-    def _pack(self) -> dict[str, Any]:
-        from mesocli.query.resolve import name_keys
-        from mesocli.store.lazy import pack
+    def _recovered(self) -> KnowledgeBase:
+        """The file parsed afresh, once, when its database turns out damaged in use (it is discarded)."""
+        if "_memory" not in self.__dict__:
+            assert self.path is not None  # only a stored knowledge base can be damaged
+            discard(self.path)
+            self.__dict__["_memory"] = _parse(self.path)
+        memory: KnowledgeBase = self.__dict__["_memory"]
+        return memory
 
-        collections: dict[str, Sequence[Treatment | Guide | Term]] = {
-            "treatment": self._treatments,
-            "guide": self._guides,
-            "term": self._glossary,
-        }
-        return {
-            "header": tuple(self._header),
-            "warnings": self.warnings,
-            **{kind: pack(entries) for kind, entries in collections.items()},
-            "names": {kind: (name_keys(e), [x.id for x in e]) for kind, e in collections.items()},
-        }
+    def _fallback(self, kind: str) -> Sequence[Any]:
+        return self._recovered()._collections[kind]
+
+    def _safely(self, operation: Callable[[KnowledgeBase], R]) -> R:
+        """``operation`` on this knowledge base, or on the file parsed afresh if the database is damaged."""
+        try:
+            return operation(self)
+        except Damaged:
+            return operation(self._recovered())
 
     def __len__(self) -> int:
-        return len(self._treatments)
+        return len(self.treatments)
 
     def __iter__(self) -> Iterator[Treatment]:
-        return iter(self._treatments)
+        return iter(self.treatments)
 
     def __repr__(self) -> str:
         return (
             f"<KnowledgeBase {self.title!r} v{self.version}: {len(self)} treatments, "
-            f"{len(self._guides)} guides, {len(self._glossary)} terms>"
+            f"{len(self.guides)} guides, {len(self.glossary)} terms>"
         )
 
     @cached_property
     def data(self) -> KnowledgeBaseData:
         """The whole knowledge base as one model (decodes every entry)."""
-        h = self._header
-        return KnowledgeBaseData(
-            h.schema_version,
-            h.title,
-            h.version,
-            h.last_reviewed,
-            h.disclaimer,
-            tuple(self._treatments),
-            tuple(self._guides),
-            tuple(self._glossary),
-        )
+        collections: dict[str, Any] = {f: tuple(self._collections[k]) for k, (f, _m) in COLLECTIONS.items()}
+        return KnowledgeBaseData(*self._header, **collections)
 
     @property
     def title(self) -> str:
@@ -133,96 +128,83 @@ class KnowledgeBase(Displayable):
 
     @property
     def treatments(self) -> Sequence[Treatment]:
-        return self._treatments
+        return self._collections["treatment"]
 
     @property
     def guides(self) -> Sequence[Guide]:
-        return self._guides
+        return self._collections["guide"]
 
     @property
     def glossary(self) -> Sequence[Term]:
-        return self._glossary
+        return self._collections["term"]
 
-    def _names(self, kind: str, entries: Sequence[Any], label: str) -> NameIndex[Any]:
-        keys, ids = self._name_keys.get(kind, (None, None))
-        return NameIndex(entries, label, keys, ids)
+    def _names(self, kind: str, label: str) -> NameIndex[Any]:
+        keys = self._stored.names(kind) if self._stored is not None else None
+        return NameIndex(self._collections[kind], label, keys)
 
     @cached_property
     def _treatment_names(self) -> NameIndex[Treatment]:
-        return self._names("treatment", self._treatments, "treatment")
+        return self._names("treatment", "treatment")
 
     @cached_property
     def _guide_names(self) -> NameIndex[Guide]:
-        return self._names("guide", self._guides, "guide topic")
+        return self._names("guide", "guide topic")
 
     @cached_property
     def _term_names(self) -> NameIndex[Term]:
-        return self._names("term", self._glossary, "glossary term")
+        return self._names("term", "glossary term")
 
     @cached_property
     def _index(self) -> SearchIndex:
         from mesocli.query.search import SearchIndex
-        from mesocli.store.lazy import Chain
 
-        entries = Chain(self._treatments, self._guides, self._glossary)
-        parts = cache.read(self.path, "index") if self.path else None
-        if isinstance(parts, tuple) and len(parts) == 3:
-            return SearchIndex.from_parts(entries, parts)
-        index = SearchIndex(entries)
-        if self.path:
-            cache.write(self.path, "index", index.parts())
-        return index
+        entries = Chain(*self._collections.values())
+        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None)
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).
 
         Raises :class:`mesocli.NotFoundError` (a ``LookupError``) with ``.suggestions``.
         """
-        return self._treatment_names.get(name)
+        return self._safely(lambda kb: kb._treatment_names.get(name))
 
     def guide(self, name: str) -> Guide:
         """The guide topic called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._guide_names.get(name)
+        return self._safely(lambda kb: kb._guide_names.get(name))
 
     def term(self, name: str) -> Term:
         """The glossary term called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._term_names.get(name)
+        return self._safely(lambda kb: kb._term_names.get(name))
 
     def names(self, kind: str = "treatment") -> list[str]:
         """Ids of one kind of entry ("treatment", "guide" or "term"), in file order."""
-        if kind == "guide":
-            return self._guide_names.names()
-        if kind == "term":
-            return self._term_names.names()
-        return self._treatment_names.names()
+        index = {"guide": "_guide_names", "term": "_term_names"}.get(kind, "_treatment_names")
+        return self._safely(lambda kb: list(getattr(kb, index).names()))
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
         """Treatments, guide topics and glossary terms matching ``query``, best first."""
-        return self._index.search(query, limit)
+        return self._safely(lambda kb: kb._index.search(query, limit))
+
+    def list_rows(
+        self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
+    ) -> list[TreatmentRow]:
+        """What ``list`` shows of the treatments that :meth:`filter` would give, without decoding them."""
+        return [
+            row
+            for row in self._safely(_rows)
+            if (category is None or row.category == category)
+            and (goal is None or goal in row.goals)
+            and (mesothelioma_type is None or mesothelioma_type in row.mesothelioma_types)
+        ]
 
     def to_dataframe(self) -> Any:
         """One row per treatment option with its main fields, as a pandas DataFrame.
 
         Needs pandas: ``pip install "mesocli[notebook]"``.
         """
-        pandas = _pandas()
-        rows = [
-            {
-                "id": t.id,
-                "name": t.name,
-                "category": t.category,
-                "evidence_level": t.evidence_level,
-                "goals": ", ".join(t.goals),
-                "mesothelioma_types": ", ".join(t.mesothelioma_types),
-                "summary": t.summary,
-                "options": len(t.options),
-                "studies": len(t.evidence),
-                "references": len(t.references),
-                "last_reviewed": t.last_reviewed,
-            }
-            for t in self._treatments
-        ]
-        return pandas.DataFrame(rows).set_index("id")
+        from mesocli.core.serialize import dataframe_row, pandas
+
+        return pandas().DataFrame([dataframe_row(t) for t in self.treatments]).set_index("id")
 
     def evidence_dataframe(self) -> Any:
         """One row per trial arm (median overall survival, hazard ratio, reference), as a DataFrame.
@@ -230,8 +212,9 @@ class KnowledgeBase(Displayable):
         The same rows as ``mesocli evidence --json``: each study once, arms as published.
         """
         from mesocli.core.evidence import evidence_rows
+        from mesocli.core.serialize import pandas
 
-        return _pandas().DataFrame(evidence_rows(self._treatments))
+        return pandas().DataFrame(evidence_rows(self.treatments))
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
@@ -239,21 +222,11 @@ class KnowledgeBase(Displayable):
         """Treatments in ``category``, serving ``goal`` and for ``mesothelioma_type`` (None: any)."""
         return [
             t
-            for t in self._treatments
+            for t in self.treatments
             if (category is None or t.category == category)
             and (goal is None or goal in t.goals)
             and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
         ]
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ModuleNotFoundError(
-            'DataFrames need pandas, which is not installed: pip install "mesocli[notebook]"', name="pandas"
-        ) from None
-    return pandas
 
 
 class _Header(NamedTuple):
@@ -276,20 +249,44 @@ def validate(path: Path | str | None = None, today: dt.date | None = None) -> li
 def load(path: Path | str | None = None) -> KnowledgeBase:
     """Load and validate a knowledge base: ``path``, else ``$MESOCLI_KB``, else the bundled one.
 
-    A parsed, validated copy is cached (see :mod:`mesocli.cache`), so later loads of an unchanged
-    file skip parsing.
+    The parsed, validated result is kept in a database (see :mod:`mesocli.store`), so later loads of
+    an unchanged file skip parsing.
 
     Raises :class:`mesocli.KnowledgeBaseError` listing every problem if the file is unreadable
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
     file = Path(path).expanduser() if path is not None else default_path()
-    cached = cache.read(file, "kb")
-    if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
-        return KnowledgeBase._from_cache(cached, file)
-    data, problems = parse_and_check(file)
+    stored = open_stored(file)
+    if stored is not None:
+        return KnowledgeBase._from_store(stored, file)
+    return _parse(file, keep=True)
+
+
+def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
+    """Parse and check ``file``; if ``keep``, store the result unless the file changed meanwhile."""
+    read_at, before = time.time_ns(), identity_of(file)
+    text = read_text(file)
+    data, problems, dated = check_text(text, str(file))
+    problems += on_day(dated)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)
-    kb = KnowledgeBase(data, file, tuple(p for p in problems if p.severity != "error"))
-    cache.write(file, "kb", {"format": _CACHE_FORMAT, **kb._pack()})
+    kb = KnowledgeBase(data, file, tuple(problems))
+    folder = location.usable() if keep and before is not None else None
+    if folder is not None and before is not None:
+        from mesocli.query.build import stored_contents
+
+        contents, index = stored_contents(kb.data, dated)
+        kb.__dict__["_index"] = index
+        if identity_of(file) == before:  # never stored under an identity the file no longer has
+            save(folder, file, before, text_digest(text), settled(before, read_at), contents)
     return kb
+
+
+def _rows(kb: KnowledgeBase) -> list[TreatmentRow]:
+    if kb._stored is not None:
+        return kb._stored.rows("treatment")
+    from mesocli.core.plain import from_data
+    from mesocli.core.serialize import treatment_row
+
+    return [from_data(TreatmentRow, treatment_row(t)) for t in kb.treatments]

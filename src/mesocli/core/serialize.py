@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from mesocli.core.models import Treatment
+from mesocli.core.models import Treatment, TreatmentRow
 
 if TYPE_CHECKING:
     from mesocli.query.search import SearchHit
@@ -27,7 +27,7 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-def treatment_row(t: Treatment) -> dict[str, Any]:
+def treatment_row(t: Treatment | TreatmentRow) -> dict[str, Any]:
     """What ``list`` gives for one treatment."""
     return {
         "id": t.id,
@@ -38,6 +38,34 @@ def treatment_row(t: Treatment) -> dict[str, Any]:
         "mesothelioma_types": list(t.mesothelioma_types),
         "summary": t.summary,
     }
+
+
+def dataframe_row(t: Treatment) -> dict[str, Any]:
+    """What ``kb.to_dataframe()`` gives for one treatment."""
+    return {
+        "id": t.id,
+        "name": t.name,
+        "category": t.category,
+        "evidence_level": t.evidence_level,
+        "goals": ", ".join(t.goals),
+        "mesothelioma_types": ", ".join(t.mesothelioma_types),
+        "summary": t.summary,
+        "options": len(t.options),
+        "studies": len(t.evidence),
+        "references": len(t.references),
+        "last_reviewed": t.last_reviewed,
+    }
+
+
+def pandas() -> Any:
+    """The pandas module, or an error saying how to install it."""
+    try:
+        import pandas
+    except ImportError:
+        raise ModuleNotFoundError(
+            'DataFrames need pandas, which is not installed: pip install "mesocli[notebook]"', name="pandas"
+        ) from None
+    return pandas
 
 
 def hit_row(hit: SearchHit) -> dict[str, Any]:
@@ -70,4 +98,4 @@ def dump(data: Any, fmt: str) -> str:
     return text
 
 
-__all__: Sequence[str] = ("dump", "hit_row", "rows", "to_data", "treatment_row")
+__all__: Sequence[str] = ("dataframe_row", "dump", "hit_row", "pandas", "rows", "to_data", "treatment_row")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -28,6 +29,7 @@ def kind_of(entry: Entry) -> str:
     return "treatment" if isinstance(entry, Treatment) else "guide" if isinstance(entry, Guide) else "term"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a knowledge base repeats its words: a cold build stems each once
 def stem(word: str) -> str:
     """A light plural folding, so that 'options' finds 'option' and 'therapies' finds 'therapy'."""
     if len(word) > 4 and word.endswith("ies"):

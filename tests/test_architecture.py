@@ -125,7 +125,7 @@ def test_checker_sees_a_planted_circle(tmp_path: Path) -> None:
     """The import parser resolves the relative and absolute forms the circle test depends on."""
     found = set(imports(SRC / "kb.py", True))
     assert "mesocli.core.models" in found
-    assert "mesocli.store.cache" in found
+    assert "mesocli.store.read" in found
 
 
 def test_show_builds_only_the_show_command(runner: CliRunner) -> None:

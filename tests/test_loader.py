@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import mesocli
 from mesocli import KnowledgeBaseError
-from mesocli.core import files, loader
+from mesocli.core import files
 from mesocli.core.models import Treatment
 
 WriteKb = Callable[..., Path]
@@ -174,22 +177,51 @@ def test_custom_tag_on_mapping_is_refused(write_kb: WriteKb, tiny_data: dict[str
         mesocli.load(write_kb(text))
 
 
-def test_alias_bomb_is_refused_quickly(write_kb: WriteKb, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Aliases that expand a small file into a huge one hit the node limit instead of exhausting memory."""
-    monkeypatch.setattr(loader, "MAX_NODES", 5_000)
+def test_alias_bomb_is_refused_quickly(write_kb: WriteKb) -> None:
+    """Nested aliases that would expand a small file into 10^8 scalars are refused within a second."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 8):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     lines.append("treatments:\n  - aliases: *a7")
-    with pytest.raises(KnowledgeBaseError):
+    start = time.perf_counter()
+    with pytest.raises(KnowledgeBaseError) as info:
         mesocli.load(write_kb("\n".join(lines) + "\n"))
+    assert time.perf_counter() - start < 1.0
+    assert info.value.problems
+
+
+def test_one_long_string_repeated_by_aliases_is_refused_quickly(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A 108 KB string referenced 2,000 times is refused within a second, located at its anchor."""
+    text = yaml.safe_dump(tiny_data, sort_keys=False)
+    long = "  - &long " + "word " * 21_600 + "\n"
+    text = text.replace("  benefits:\n", "  benefits:\n" + long + "  - *long\n" * 2000, 1)
+    start = time.perf_counter()
+    with pytest.raises(KnowledgeBaseError, match="aliases expand the file") as info:
+        mesocli.load(write_kb(text))
+    assert time.perf_counter() - start < 1.0
+    assert info.value.line == text[: text.index("&long")].count("\n") + 1
+
+
+def test_aliases_that_expand_a_little_are_accepted(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """The expansion guard is relative to the file: a few repeats of a short anchor still load."""
+    text = yaml.safe_dump(tiny_data, sort_keys=False)
+    text = text.replace("  benefits:\n", "  benefits:\n  - &b Shared benefit.\n  - *b\n  - *b\n", 1)
+    assert mesocli.load(write_kb(text))
 
 
 def test_large_file_is_refused_before_parsing(write_kb: WriteKb, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file over the size limit is refused with its size in the message."""
-    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
-    with pytest.raises(KnowledgeBaseError, match="limited to 100"):
+    """A file over MESOCLI_MAX_KB_BYTES is refused with its size and the limit in the message."""
+    monkeypatch.setenv("MESOCLI_MAX_KB_BYTES", "100")
+    with pytest.raises(KnowledgeBaseError, match="is 207 bytes; knowledge-base files are limited to 100"):
         mesocli.load(write_kb("title: " + "x" * 200))
+
+
+def test_default_size_limit_fits_real_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without MESOCLI_MAX_KB_BYTES the limit is at least 512 MiB; a non-number is ignored."""
+    monkeypatch.delenv("MESOCLI_MAX_KB_BYTES", raising=False)
+    assert files.max_kb_bytes() >= 512 * 1024 * 1024
+    monkeypatch.setenv("MESOCLI_MAX_KB_BYTES", "lots")
+    assert files.max_kb_bytes() == files.DEFAULT_MAX_KB_BYTES
 
 
 def test_control_characters_in_text_are_refused(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
@@ -226,3 +258,36 @@ def test_a_number_without_a_citation_is_a_warning(write_kb: WriteKb, tiny_data: 
     problems = mesocli.validate(write_kb(tiny_data), today=dt.date(2026, 11, 28))
     assert [(p.entry_id, p.severity) for p in problems] == [("palliative-care", "warning")]
     assert "overview states a number but cites no source" in problems[0].message
+
+
+def test_unsourced_numbers_runs_its_costly_regex_only_where_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paragraphs that cite a source or hold no digit skip the name-stripping regex; findings are unchanged."""
+    from mesocli.core import checks
+    from mesocli.core.models import CITATION, entry_texts
+
+    def before_the_fix(entry: Any) -> list[tuple[str, str]]:
+        found = []
+        for path, text in entry_texts(entry):
+            if path.startswith(("approvals[", "guidelines[")):
+                continue
+            for paragraph in re.split(r"\n\s*\n|\n(?=\s*- )", text):
+                if re.search(r"\d", checks._NOT_CLAIMS.sub("", paragraph)) and not CITATION.search(paragraph):
+                    found.append((path, " ".join(paragraph.split())))
+        return found
+
+    entries = [*mesocli.load().data.treatments, *mesocli.load().guides, *mesocli.load().glossary]
+    uncited = dataclasses.replace(entries[0], overview="Half (50%) respond.\n\nIn CheckMate 743.")
+    entries.append(uncited)
+    expected = [before_the_fix(e) for e in entries]
+    substituted: list[str] = []
+    real = checks._NOT_CLAIMS
+
+    class Counting:
+        def sub(self, replacement: str, text: str) -> str:
+            substituted.append(text)
+            return real.sub(replacement, text)
+
+    monkeypatch.setattr(checks, "_NOT_CLAIMS", Counting())
+    assert [checks.unsourced_numbers(e) for e in entries] == expected
+    assert any(expected)
+    assert substituted and all(re.search(r"\d", t) and not CITATION.search(t) for t in substituted)

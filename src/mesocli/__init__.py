@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
 from mesocli.core.errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
-from mesocli.core.files import bundled_path
+from mesocli.core.files import bundled_path, validate
 from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
 from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
 from mesocli.edition import load
-from mesocli.kb import KnowledgeBase, validate
+from mesocli.kb import KnowledgeBase
 
 if TYPE_CHECKING:
     from mesocli.query.search import Match, SearchHit

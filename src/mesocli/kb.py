@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import default_path, parse_and_check
+from mesocli.core.files import check_text, default_path, on_day, read_text
 from mesocli.core.link import link
-from mesocli.core.models import Guide, KnowledgeBaseData, Reference, Term, Treatment
+from mesocli.core.models import (
+    COLLECTIONS,
+    SEARCHED,
+    Guide,
+    KnowledgeBaseData,
+    Reference,
+    Term,
+    Treatment,
+    TreatmentRow,
+)
 from mesocli.core.studies import Study
 from mesocli.query.resolve import NameIndex
-from mesocli.store import cache
+from mesocli.store import location
+from mesocli.store.database import Damaged
+from mesocli.store.identity import identity_of, settled, text_digest
+from mesocli.store.read import Stored, discard, open_stored
+from mesocli.store.views import Chain
+from mesocli.store.write import save
 
 if TYPE_CHECKING:
     from mesocli.query.search import SearchIndex, SearchResults
 
-_CACHE_FORMAT = 2
+R = TypeVar("R")
 
 
 class KnowledgeBase(Displayable):
@@ -35,78 +50,59 @@ class KnowledgeBase(Displayable):
         self.warnings = warnings
         self.lang = "en"
         self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
-        self._treatments: Sequence[Treatment] = data.treatments
-        self._guides: Sequence[Guide] = data.guides
-        self._glossary: Sequence[Term] = data.glossary
-        self._studies: Sequence[Study] = data.studies
-        self._references: Sequence[Reference] = data.references
-        self._name_keys: dict[str, tuple[dict[str, int], list[str]]] = {}
+        self._collections: dict[str, Sequence[Any]] = {k: getattr(data, f) for k, (f, _m) in COLLECTIONS.items()}
+        self._stored: Stored | None = None
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
     @classmethod
-    def _from_cache(cls, packed: dict[str, Any], path: Path) -> KnowledgeBase:
-        """A knowledge base whose entries are decoded only when read (see :mod:`mesocli.store`)."""
-        from mesocli.store.lazy import LazyEntries
-
+    def _from_store(cls, stored: Stored, path: Path) -> KnowledgeBase:
+        """A knowledge base read from its database: entries are decoded only when read."""
         kb = cls.__new__(cls)
         kb.path = path
         kb.lang = "en"
-        kb.warnings = packed["warnings"]
-        kb._header = _Header(*packed["header"])
-        kb._treatments = LazyEntries(packed["treatment"])
-        kb._guides = LazyEntries(packed["guide"])
-        kb._glossary = LazyEntries(packed["term"])
-        kb._studies = LazyEntries(packed["study"])
-        kb._references = LazyEntries(packed["reference"])
-        kb._name_keys = packed["names"]
+        kb._stored = stored
+        kb.warnings = stored.warnings(dt.date.today())
+        schema, title, version, reviewed, disclaimer = stored.header
+        kb._header = _Header(schema, title, version, dt.date.fromisoformat(reviewed), disclaimer)
+        kb._collections = {kind: stored.entries(kind, kb._fallback) for kind in COLLECTIONS}
         return kb
 
-    def _pack(self) -> dict[str, Any]:
-        from mesocli.query.resolve import name_keys
-        from mesocli.store.lazy import pack
+    def _recovered(self) -> KnowledgeBase:
+        """The file parsed afresh, once, when its database turns out damaged in use (it is discarded)."""
+        if "_memory" not in self.__dict__:
+            assert self.path is not None  # only a stored knowledge base can be damaged
+            discard(self.path)
+            self.__dict__["_memory"] = _parse(self.path)
+        memory: KnowledgeBase = self.__dict__["_memory"]
+        return memory
 
-        collections: dict[str, Sequence[Any]] = {
-            "treatment": self._treatments,
-            "guide": self._guides,
-            "term": self._glossary,
-            "study": self._studies,
-            "reference": self._references,
-        }
-        return {
-            "header": tuple(self._header),
-            "warnings": self.warnings,
-            **{kind: pack(entries) for kind, entries in collections.items()},
-            "names": {k: (name_keys(e), [x.id for x in e]) for k, e in collections.items() if k != "reference"},
-        }
+    def _fallback(self, kind: str) -> Sequence[Any]:
+        return self._recovered()._collections[kind]
+
+    def _safely(self, operation: Callable[[KnowledgeBase], R]) -> R:
+        """``operation`` on this knowledge base, or on the file parsed afresh if the database is damaged."""
+        try:
+            return operation(self)
+        except Damaged:
+            return operation(self._recovered())
 
     def __len__(self) -> int:
-        return len(self._treatments)
+        return len(self.treatments)
 
     def __iter__(self) -> Iterator[Treatment]:
-        return iter(self._treatments)
+        return iter(self.treatments)
 
     def __repr__(self) -> str:
         return (
             f"<KnowledgeBase {self.title!r} v{self.version}: {len(self)} treatments, "
-            f"{len(self._guides)} guides, {len(self._glossary)} terms>"
+            f"{len(self.guides)} guides, {len(self.glossary)} terms>"
         )
 
     @cached_property
     def data(self) -> KnowledgeBaseData:
         """The whole knowledge base as one model (decodes every entry)."""
-        h = self._header
-        return KnowledgeBaseData(
-            h.schema_version,
-            h.title,
-            h.version,
-            h.last_reviewed,
-            h.disclaimer,
-            tuple(self._treatments),
-            tuple(self._guides),
-            tuple(self._glossary),
-            tuple(self._studies),
-            tuple(self._references),
-        )
+        collections: dict[str, Any] = {f: tuple(self._collections[k]) for k, (f, _m) in COLLECTIONS.items()}
+        return KnowledgeBaseData(*self._header, **collections)
 
     @property
     def title(self) -> str:
@@ -126,93 +122,92 @@ class KnowledgeBase(Displayable):
 
     @property
     def treatments(self) -> Sequence[Treatment]:
-        return self._treatments
+        return self._collections["treatment"]
 
     @property
     def guides(self) -> Sequence[Guide]:
-        return self._guides
+        return self._collections["guide"]
 
     @property
     def glossary(self) -> Sequence[Term]:
-        return self._glossary
+        return self._collections["term"]
 
     @property
     def studies(self) -> Sequence[Study]:
         """Every study, once, in file order."""
-        return self._studies
+        return self._collections["study"]
 
     @property
     def references(self) -> Sequence[Reference]:
         """Every reference, once, in file order."""
-        return self._references
+        return self._collections["reference"]
 
-    def _names(self, kind: str, entries: Sequence[Any], label: str) -> NameIndex[Any]:
-        keys, ids = self._name_keys.get(kind, (None, None))
-        return NameIndex(entries, label, keys, ids)
+    def _names(self, kind: str, label: str) -> NameIndex[Any]:
+        keys = self._stored.names(kind) if self._stored is not None else None
+        return NameIndex(self._collections[kind], label, keys)
 
     @cached_property
     def _treatment_names(self) -> NameIndex[Treatment]:
-        return self._names("treatment", self._treatments, "treatment")
+        return self._names("treatment", "treatment")
 
     @cached_property
     def _guide_names(self) -> NameIndex[Guide]:
-        return self._names("guide", self._guides, "guide topic")
+        return self._names("guide", "guide topic")
 
     @cached_property
     def _term_names(self) -> NameIndex[Term]:
-        return self._names("term", self._glossary, "glossary term")
+        return self._names("term", "glossary term")
 
     @cached_property
     def _study_names(self) -> NameIndex[Study]:
-        return self._names("study", self._studies, "study")
+        return self._names("study", "study")
 
     @cached_property
     def _index(self) -> SearchIndex:
         from mesocli.query.search import SearchIndex
-        from mesocli.store.lazy import Chain
 
-        entries = Chain(self._treatments, self._guides, self._glossary)
-        cached = self.path if self.lang == "en" else None  # an edition's index is built in memory
-        parts = cache.read(cached, "index") if cached else None
-        if isinstance(parts, tuple) and len(parts) == 3:
-            return SearchIndex.from_parts(entries, parts)
-        index = SearchIndex(entries)
-        if cached:
-            cache.write(cached, "index", index.parts())
-        return index
+        entries = Chain(*(self._collections[kind] for kind in SEARCHED))
+        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None)
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).
 
         Raises :class:`mesocli.NotFoundError` (a ``LookupError``) with ``.suggestions``.
         """
-        return self._treatment_names.get(name)
+        return self._safely(lambda kb: kb._treatment_names.get(name))
 
     def guide(self, name: str) -> Guide:
         """The guide topic called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._guide_names.get(name)
+        return self._safely(lambda kb: kb._guide_names.get(name))
 
     def term(self, name: str) -> Term:
         """The glossary term called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._term_names.get(name)
+        return self._safely(lambda kb: kb._term_names.get(name))
 
     def study(self, name: str) -> Study:
         """The study called ``name`` (id, acronym, alias such as an NCT number, or unique prefix)."""
-        return self._study_names.get(name)
+        return self._safely(lambda kb: kb._study_names.get(name))
 
     def names(self, kind: str = "treatment") -> list[str]:
         """Ids of one kind of entry ("treatment", "guide", "term" or "study"), in file order."""
-        if kind == "study":
-            return self._study_names.names()
-        if kind == "guide":
-            return self._guide_names.names()
-        if kind == "term":
-            return self._term_names.names()
-        return self._treatment_names.names()
+        index = {"guide": "_guide_names", "term": "_term_names", "study": "_study_names"}.get(kind, "_treatment_names")
+        return self._safely(lambda kb: list(getattr(kb, index).names()))
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
         """Treatments, guide topics and glossary terms matching ``query``, best first."""
-        return self._index.search(query, limit)
+        return self._safely(lambda kb: kb._index.search(query, limit))
+
+    def list_rows(
+        self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
+    ) -> list[TreatmentRow]:
+        """What ``list`` shows of the treatments that :meth:`filter` would give, without decoding them."""
+        return [
+            row
+            for row in self._safely(_rows)
+            if (category is None or row.category == category)
+            and (goal is None or goal in row.goals)
+            and (mesothelioma_type is None or mesothelioma_type in row.mesothelioma_types)
+        ]
 
     def to_dataframe(self) -> Any:
         """One row per treatment option with its main fields, as a pandas DataFrame.
@@ -221,7 +216,7 @@ class KnowledgeBase(Displayable):
         """
         from mesocli.query.frames import treatments_frame
 
-        return treatments_frame(self._treatments)
+        return treatments_frame(self.treatments)
 
     def evidence_dataframe(self) -> Any:
         """One row per trial arm, filed under the option of that arm (median survival, hazard ratio, source).
@@ -230,13 +225,13 @@ class KnowledgeBase(Displayable):
         """
         from mesocli.query.frames import evidence_frame
 
-        return evidence_frame(self._studies)
+        return evidence_frame(self.studies)
 
     def studies_dataframe(self) -> Any:
         """One row per study: who took part (sites, histologies, line, ECOG, disease), options, result."""
         from mesocli.query.frames import studies_frame
 
-        return studies_frame(self._studies)
+        return studies_frame(self.studies)
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
@@ -244,7 +239,7 @@ class KnowledgeBase(Displayable):
         """Treatments in ``category``, serving ``goal`` and for ``mesothelioma_type`` (None: any)."""
         return [
             t
-            for t in self._treatments
+            for t in self.treatments
             if (category is None or t.category == category)
             and (goal is None or goal in t.goals)
             and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
@@ -259,32 +254,44 @@ class _Header(NamedTuple):
     disclaimer: str
 
 
-def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
-    """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
-    file = Path(path) if path is not None else default_path()
-    try:
-        return parse_and_check(file, today)[1]
-    except KnowledgeBaseError as exc:
-        return list(exc.problems)
-
-
 def load(path: Path | str | None = None) -> KnowledgeBase:
     """Load and validate a knowledge base: ``path``, else ``$MESOCLI_KB``, else the bundled one.
 
-    A parsed, validated copy is cached (see :mod:`mesocli.cache`), so later loads of an unchanged
-    file skip parsing.
+    The parsed, validated result is kept in a database (see :mod:`mesocli.store`), so later loads of
+    an unchanged file skip parsing.
 
     Raises :class:`mesocli.KnowledgeBaseError` listing every problem if the file is unreadable
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
     file = Path(path).expanduser() if path is not None else default_path()
-    cached = cache.read(file, "kb")
-    if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
-        return KnowledgeBase._from_cache(cached, file)
-    data, problems = parse_and_check(file)
+    stored = open_stored(file)
+    if stored is not None:
+        return KnowledgeBase._from_store(stored, file)
+    return _parse(file, keep=True)
+
+
+def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
+    """Parse and check ``file``; if ``keep``, store the result unless the file changed meanwhile."""
+    read_at, before = time.time_ns(), identity_of(file)
+    text = read_text(file)
+    data, problems, dated = check_text(text, str(file))
+    problems += on_day(dated)
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)
-    kb = KnowledgeBase(link(data), file, tuple(p for p in problems if p.severity != "error"))
-    cache.write(file, "kb", {"format": _CACHE_FORMAT, **kb._pack()})
+    kb = KnowledgeBase(link(data), file, tuple(problems))
+    folder = location.usable() if keep and before is not None else None
+    if folder is not None and before is not None:
+        from mesocli.query.build import stored_contents
+
+        contents, index = stored_contents(kb.data, dated)
+        kb.__dict__["_index"] = index
+        if identity_of(file) == before:  # never stored under an identity the file no longer has
+            save(folder, file, before, text_digest(text), settled(before, read_at), contents)
     return kb
+
+
+def _rows(kb: KnowledgeBase) -> list[TreatmentRow]:
+    from mesocli.query.build import treatment_rows
+
+    return kb._stored.rows("treatment") if kb._stored is not None else treatment_rows(kb.treatments)

@@ -26,7 +26,7 @@ def validate(
 ) -> None:
     """Check a knowledge-base file and report every problem as file:line:column: entry: message."""
     from mesocli.core.files import default_path
-    from mesocli.kb import validate as check
+    from mesocli.core.files import validate as check
 
     target = path or state(ctx).kb_path or str(default_path())
     problems = check(target)

@@ -29,7 +29,7 @@ def list_command(
 ) -> None:
     """List the treatment options: name, category, evidence level and summary."""
     kb = state(ctx).kb
-    found = kb.filter(category, goal, meso_type)
+    found = kb.list_rows(category, goal, meso_type)
     if not found:
         raise NothingFound("no treatment option matches these filters")
     emit_page(ctx, fmt, as_json, lambda: pages.list_page(found, kb.title), lambda: [treatment_row(t) for t in found])

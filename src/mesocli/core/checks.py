@@ -38,6 +38,7 @@ _NOT_CLAIMS = re.compile(
     re.MULTILINE,
 )
 _DIGIT = re.compile(r"\d")
+_PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\s*- )")
 
 Entry = Treatment | Guide | Term
 Named = Entry | Study
@@ -46,7 +47,17 @@ Named = Entry | Study
 def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = None) -> list[Problem]:
     """Every cross-entry problem in ``data``, errors and warnings, in file order."""
     today = today or dt.date.today()
+    return [p for p, since in dated_problems(data, marks) if since is None or today >= since]
+
+
+def dated_problems(data: KnowledgeBaseData, marks: Marks) -> list[tuple[Problem, dt.date | None]]:
+    """Every cross-entry problem with the first day it applies (None: every day), in file order.
+
+    Only review dates depend on the day; the store keeps this list, so that a stored knowledge base
+    reports a stale review from the day it becomes stale.
+    """
     problems: list[Problem] = []
+    dated: list[tuple[Problem, dt.date | None]] = []
     if data.schema_version != SCHEMA_VERSION:
         hint = " (convert it with: mesocli migrate OLD NEW)" if data.schema_version < SCHEMA_VERSION else ""
         message = f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION}){hint}"
@@ -70,18 +81,20 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
             )
             for path, text in unsourced_numbers(entry)
         ]
-        if not isinstance(entry, Term) and today - entry.last_reviewed > STALE_AFTER:
-            problems.append(
-                at(
-                    marks,
-                    entry,
-                    "last_reviewed",
-                    f"last reviewed {entry.last_reviewed}, over 12 months ago",
-                    severity="warning",
-                )
+        dated += [(p, None) for p in problems]
+        problems = []
+        if not isinstance(entry, Term) and entry.last_reviewed < dt.date.max - STALE_AFTER:
+            stale = at(
+                marks,
+                entry,
+                "last_reviewed",
+                f"last reviewed {entry.last_reviewed}, over 12 months ago",
+                severity="warning",
             )
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems
+            dated.append((stale, entry.last_reviewed + STALE_AFTER + dt.timedelta(days=1)))
+    dated += [(p, None) for p in problems]
+    dated.sort(key=lambda pair: (pair[0].line or 0, pair[0].column or 0))
+    return dated
 
 
 def _names(entry: Named) -> Iterator[tuple[str | None, int | None, str]]:
@@ -132,7 +145,10 @@ def unsourced_numbers(entry: Entry) -> list[tuple[str, str]]:
     for path, text in entry_texts(entry):
         if path.startswith(("approvals[", "guidelines[")):
             continue  # sourced by the approval's or the guideline row's own reference
-        for paragraph in re.split(r"\n\s*\n|\n(?=\s*- )", text):
-            if _DIGIT.search(_NOT_CLAIMS.sub("", paragraph)) and not CITATION.search(paragraph):
+        for paragraph in _PARAGRAPHS.split(text):
+            # Cheap tests first: most paragraphs cite a source or state no digit, and need no substitution.
+            if CITATION.search(paragraph) or not _DIGIT.search(paragraph):
+                continue
+            if _DIGIT.search(_NOT_CLAIMS.sub("", paragraph)):
                 found.append((path, " ".join(paragraph.split())))
     return found

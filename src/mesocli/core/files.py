@@ -9,8 +9,17 @@ from pathlib import Path
 from mesocli.core.errors import KnowledgeBaseError, Problem
 from mesocli.core.models import KnowledgeBaseData
 
-#: Knowledge-base files larger than this are refused before they are parsed.
-MAX_FILE_BYTES = 32 * 1024 * 1024
+DatedProblem = tuple[Problem, dt.date | None]
+
+#: Knowledge-base files larger than this are refused before they are parsed; ``MESOCLI_MAX_KB_BYTES``
+#: overrides it. (Alias expansion has its own guard, relative to the file's length: see core/loader.py.)
+DEFAULT_MAX_KB_BYTES = 1 << 30
+
+
+def max_kb_bytes() -> int:
+    """The size limit of a knowledge-base file: ``$MESOCLI_MAX_KB_BYTES`` if a whole number, else 1 GiB."""
+    value = os.environ.get("MESOCLI_MAX_KB_BYTES", "").strip()
+    return int(value) if value.isdigit() else DEFAULT_MAX_KB_BYTES
 
 
 #: Environment variable naming a knowledge-base file to use instead of the bundled one.
@@ -38,10 +47,12 @@ def read_text(path: Path) -> str:
     try:
         if path.is_dir():
             raise KnowledgeBaseError(Problem(file, "is a directory, not a knowledge-base file"))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        size, limit = path.stat().st_size, max_kb_bytes()
+        if size > limit:
             raise KnowledgeBaseError(
-                Problem(file, f"is {size:,} bytes; knowledge-base files are limited to {MAX_FILE_BYTES:,}")
+                Problem(
+                    file, f"is {size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
+                )
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -57,12 +68,32 @@ def read_text(path: Path) -> str:
         raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
 
 
-def parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
-    """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
-    from mesocli.core.checks import check_all
+def check_text(text: str, file: str) -> tuple[KnowledgeBaseData | None, list[Problem], list[DatedProblem]]:
+    """Parse and check ``text``: the data (None if unparsable), the parser's problems, and the checks'
+    problems each with the first day it applies (see :func:`mesocli.core.checks.dated_problems`)."""
+    from mesocli.core.checks import dated_problems
     from mesocli.core.loader import parse
 
-    data, marks, problems = parse(read_text(file), str(file))
-    if data is not None:
-        problems = problems + check_all(data, marks, today)
-    return data, problems
+    data, marks, problems = parse(text, file)
+    return data, problems, dated_problems(data, marks) if data is not None else []
+
+
+def on_day(dated: list[DatedProblem], today: dt.date | None = None) -> list[Problem]:
+    """The dated problems that apply on ``today``."""
+    day = today or dt.date.today()
+    return [p for p, since in dated if since is None or day >= since]
+
+
+def parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
+    """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
+    data, problems, dated = check_text(read_text(file), str(file))
+    return data, problems + on_day(dated, today)
+
+
+def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
+    file = Path(path) if path is not None else default_path()
+    try:
+        return parse_and_check(file, today)[1]
+    except KnowledgeBaseError as exc:
+        return list(exc.problems)

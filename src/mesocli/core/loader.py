@@ -16,13 +16,18 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.errors import Problem
+from mesocli.core.migrate import schema_1_problem
 from mesocli.core.models import KnowledgeBaseData, derived
+from mesocli.core.plain import type_plan
 
-#: How many YAML nodes one file may expand to (aliases make a small file large).
-MAX_NODES = 2_000_000
+#: Aliases make a small file large: the text a file expands to (a unit per node plus every character of
+#: every scalar, counted each time an alias repeats it) may be at most this many times the file's length,
+#: plus EXPANSION_SLACK. A file without aliases never expands beyond its own length.
+EXPANSION_FACTOR = 4
+EXPANSION_SLACK = 1 << 20
 
 Mark = tuple[int, int]  # 1-based line and column
 MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
@@ -57,7 +62,7 @@ class _Builder:
     problems: list[Problem] = field(default_factory=list)
     marks: Marks = field(init=False)
     entry_id: str | None = None
-    nodes: int = 0
+    budget: int = EXPANSION_SLACK
 
     def __post_init__(self) -> None:
         self.marks = Marks(self.file)
@@ -68,8 +73,8 @@ class _Builder:
 
     def build(self, hint: Any, node: Any, what: str) -> Any:
         """Convert ``node`` to ``hint``; on a problem, record it and return ``_INVALID``."""
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
+        self.budget -= 1 + (len(node.value) if isinstance(node.value, str) else 0)
+        if self.budget < 0:
             raise _TooLarge(node)
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"YAML tag {node.tag} is not allowed")
@@ -99,7 +104,7 @@ class _Builder:
         if not _is_kind(node, "MappingNode"):
             self.problem(node, f"{what or 'the knowledge base'} must be a mapping of keys to values")
             return _INVALID
-        fields, hints = _plan(cls)
+        fields, hints = _written(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
         if cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference"):
@@ -208,9 +213,10 @@ class _Builder:
 
 
 @functools.cache
-def _plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
-    """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
-    return {f.name: f for f in dataclasses.fields(cls) if not derived(f)}, get_type_hints(cls)
+def _written(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """The fields a file may write (not those derived at load time), with their type hints."""
+    fields, hints = type_plan(cls)
+    return {name: f for name, f in fields.items() if not derived(f)}, hints
 
 
 class _Invalid:
@@ -254,18 +260,6 @@ def _yaml_problem(file: str, exc: BaseException) -> Problem:
     return Problem(file, _yaml_message(exc), mark.line + 1, mark.column + 1)
 
 
-def _old_schema(root: Any, file: str) -> Problem | None:
-    """A schema 1 file is named as such, with the command that converts it, rather than as many unknown keys."""
-    if not _is_kind(root, "MappingNode"):
-        return None
-    for key, value in root.value:
-        if getattr(key, "value", None) == "schema_version" and getattr(value, "value", None) == "1":
-            mark = value.start_mark
-            message = "uses schema 1, which this mesocli no longer reads; convert it with: mesocli migrate OLD NEW"
-            return Problem(file, message, mark.line + 1, mark.column + 1)
-    return None
-
-
 def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
     """Parse and type-check ``text``; return the data (None if invalid), marks and problems."""
     import yaml
@@ -279,14 +273,17 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
             return None, Marks(file), [_yaml_problem(file, exc)]
         if root is None:
             return None, Marks(file), [Problem(file, "is empty; expected a knowledge base", 1, 1)]
-        old = _old_schema(root, file)
+        old = schema_1_problem(root, file)
         if old is not None:
             return None, Marks(file), [old]
-        builder = _Builder(file, loader.construct_object)
+        limit = EXPANSION_FACTOR * len(text) + EXPANSION_SLACK
+        builder = _Builder(file, loader.construct_object, budget=limit)
         try:
             data = builder.build(KnowledgeBaseData, root, "")
         except _TooLarge as exc:
-            builder.problem(exc.node, f"expands to more than {MAX_NODES:,} YAML nodes (aliases?)")
+            builder.problem(
+                exc.node, f"aliases expand the file beyond {limit:,} characters ({EXPANSION_FACTOR}x its length)"
+            )
             return None, builder.marks, builder.problems
         except RecursionError:
             return None, builder.marks, [Problem(file, "is nested too deeply")]

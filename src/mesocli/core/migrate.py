@@ -97,3 +97,15 @@ def dump(doc: dict[str, Any]) -> str:
     Dumper.add_representer(str, text)
     header = "# yaml-language-server: $schema=../docs/schema.json\n"
     return header + yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+def schema_1_problem(root: Any, file: str) -> Problem | None:
+    """A schema 1 file is named as such, with the command that converts it, rather than as many unknown keys."""
+    if type(root).__name__ != "MappingNode":
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) == "schema_version" and getattr(value, "value", None) == "1":
+            mark = value.start_mark
+            message = "uses schema 1, which this mesocli no longer reads; convert it with: mesocli migrate OLD NEW"
+            return Problem(file, message, mark.line + 1, mark.column + 1)
+    return None

@@ -210,6 +210,31 @@ class KnowledgeBaseData:
     references: tuple[Reference, ...] = field(default=(), metadata=_doc("Every source, once; cited by id."))
 
 
+#: The collections of entries a knowledge base holds: kind -> (field of KnowledgeBaseData, model).
+COLLECTIONS: dict[str, tuple[str, type]] = {
+    "treatment": ("treatments", Treatment),
+    "guide": ("guides", Guide),
+    "term": ("glossary", Term),
+    "study": ("studies", Study),
+    "reference": ("references", Reference),
+}
+#: The collections search looks in (studies are found through their options; references are sources).
+SEARCHED = ("treatment", "guide", "term")
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentRow:
+    """A treatment as ``list`` shows it: read from the store's table without decoding the entry."""
+
+    id: str
+    name: str
+    category: str
+    goals: tuple[str, ...]
+    evidence_level: str
+    mesothelioma_types: tuple[str, ...]
+    summary: str
+
+
 def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
     """Every free-text field of an entry as (field path, text); the ones citation markers may sit in."""
     if isinstance(entry, Treatment):

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from mesocli.core.models import Treatment
+from mesocli.core.models import Treatment, TreatmentRow
 
 if TYPE_CHECKING:
     from mesocli.query.search import SearchHit
@@ -27,7 +27,7 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-def treatment_row(t: Treatment) -> dict[str, Any]:
+def treatment_row(t: Treatment | TreatmentRow) -> dict[str, Any]:
     """What ``list`` gives for one treatment."""
     return {
         "id": t.id,

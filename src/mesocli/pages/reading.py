@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mesocli.core.l10n import N_, _
-from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment, TreatmentRow
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 
@@ -174,7 +174,7 @@ def _merge_bullets(blocks: Iterable[Block]) -> list[Block]:
     return [Bullets(tuple(items))] if items else []
 
 
-def list_page(treatments: Sequence[Treatment], title: str) -> Document:
+def list_page(treatments: Sequence[TreatmentRow], title: str) -> Document:
     rows = tuple(
         (plain(t.name, "strong"), plain(_(t.category)), plain(_(t.evidence_level)), plain(t.summary))
         for t in treatments
@@ -240,7 +240,7 @@ def knowledge_base_page(kb: KnowledgeBase) -> Document:
     blocks: list[Block] = [
         Heading(kb.title, 1),
         Paragraph((Span("Version ", "label"), Span(f"{kb.version}, reviewed {kb.last_reviewed.isoformat()}"))),
-        *list_page(kb.treatments, "Treatment options")[1:],
+        *list_page(kb.list_rows(), "Treatment options")[1:],
     ]
     if kb.guides:
         blocks += [Heading(_("Guide topics")), Bullets(tuple(plain(f"{g.id}: {g.title}") for g in kb.guides))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from mesocli.core.errors import NotFoundError
@@ -31,26 +31,51 @@ def name_keys(entries: Sequence[Named]) -> dict[str, int]:
     return keys
 
 
+class NameKeys(Protocol):
+    """Normalised names to entry positions, and each position's id: in memory or in the store."""
+
+    def get(self, key: str) -> int | None: ...
+
+    def items(self) -> Iterable[tuple[str, int]]: ...
+
+    def ids(self) -> Sequence[str]: ...
+
+
+class MemoryNames:
+    """The names of entries held in memory."""
+
+    def __init__(self, entries: Sequence[Named]) -> None:
+        self._keys = name_keys(entries)
+        self._ids = [e.id for e in entries]
+
+    def get(self, key: str) -> int | None:
+        return self._keys.get(key)
+
+    def items(self) -> Iterable[tuple[str, int]]:
+        return self._keys.items()
+
+    def ids(self) -> Sequence[str]:
+        return self._ids
+
+
 class NameIndex(Generic[T]):
     """Looks entries up by any of their names; touches only the entry it returns."""
 
-    def __init__(
-        self, entries: Sequence[T], kind: str, keys: dict[str, int] | None = None, ids: list[str] | None = None
-    ) -> None:
+    def __init__(self, entries: Sequence[T], kind: str, keys: NameKeys | None = None) -> None:
         self.kind = kind
         self._entries = entries
-        self._keys = keys if keys is not None else name_keys(entries)
-        self._ids = ids if ids is not None else [e.id for e in entries]
+        self._keys: NameKeys = keys if keys is not None else MemoryNames(entries)
 
     def names(self) -> list[str]:
         """Every id, in file order (what completion offers)."""
-        return list(self._ids)
+        return list(self._keys.ids())
 
     def get(self, name: str) -> T:
         """The entry called ``name``; raises :class:`NotFoundError` with suggestions."""
         key = normalise(name)
+        ids = self._keys.ids
         if not key:
-            raise NotFoundError(name, self.kind, tuple(self._ids[:5]))
+            raise NotFoundError(name, self.kind, tuple(ids()[:5]))
         found = self._keys.get(key)
         if found is not None:
             return self._entries[found]
@@ -58,15 +83,16 @@ class NameIndex(Generic[T]):
         if len(prefixed) == 1:
             return self._entries[prefixed[0]]
         if prefixed:
-            raise NotFoundError(name, self.kind, tuple(self._ids[p] for p in prefixed[:5]))
+            raise NotFoundError(name, self.kind, tuple(ids()[p] for p in prefixed[:5]))
         raise NotFoundError(name, self.kind, self.suggest(key))
 
     def suggest(self, key: str, n: int = 3) -> tuple[str, ...]:
         """Ids of the entries whose names look most like ``key``, best first."""
-        close = difflib.get_close_matches(key, list(self._keys), n=n * 3, cutoff=0.6)
+        keys = dict(self._keys.items())
+        close = difflib.get_close_matches(key, list(keys), n=n * 3, cutoff=0.6)
         ids: list[str] = []
         for k in close:
-            eid = self._ids[self._keys[k]]
+            eid = self._keys.ids()[keys[k]]
             if eid not in ids:
                 ids.append(eid)
         return tuple(ids[:n])

@@ -7,32 +7,16 @@ matches a word of the text exactly, as a prefix, or within a small edit distance
 from __future__ import annotations
 
 import math
-import re
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from mesocli.core.display import Displayable
-from mesocli.core.models import CITATION, Guide, Term, Treatment, entry_texts
+from mesocli.core.models import Treatment
+from mesocli.query.text import STOP_WORDS, WORD, Entry, clean, fields, kind_of, stem, tokens
+from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
-Entry = Treatment | Guide | Term
-
-NAME_WEIGHT = 10.0
-SUMMARY_WEIGHT = 4.0
-BODY_WEIGHT = 1.0
-_KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see SearchIndex.kinds)
-_WORD = re.compile(r"\w+")
-#: Words too common to rank by; a query made only of them is searched as it is.
-STOP_WORDS = frozenset(
-    """
-    a an and are as at be been by can could do does for from has have how i if in into is it its me
-    my of on or our should so than that the their them then there these they this to was we what
-    when where which who why will with would you your
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-_MARKER = re.compile(r"\s*" + CITATION.pattern)
+_KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,47 +53,6 @@ class SearchResults(list[SearchHit], Displayable):
         self.query = query
 
 
-def kind_of(entry: Entry) -> str:
-    return "treatment" if isinstance(entry, Treatment) else "guide" if isinstance(entry, Guide) else "term"
-
-
-def stem(word: str) -> str:
-    """A light plural folding, so that 'options' finds 'option' and 'therapies' finds 'therapy'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.casefold())]
-
-
-def clean(text: str) -> str:
-    """Text as shown in snippets: citation markers removed, white space folded."""
-    return " ".join(_MARKER.sub("", text).split())
-
-
-def _fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
-    """(field, weight, text) for everything searchable in an entry."""
-    yield "id", NAME_WEIGHT, entry.id.replace("-", " ")
-    yield "name", NAME_WEIGHT, entry.title
-    if entry.aliases:
-        yield "aliases", NAME_WEIGHT, ", ".join(entry.aliases)
-    if isinstance(entry, Term):
-        yield "definition", SUMMARY_WEIGHT, entry.definition
-        return
-    for path, text in entry_texts(entry):
-        field = path.split("[")[0]
-        yield field, (SUMMARY_WEIGHT if field == "summary" else BODY_WEIGHT), text
-    if isinstance(entry, Treatment):
-        for option in entry.options:
-            yield "options", BODY_WEIGHT, option.name
-        for study in entry.studies:
-            yield "evidence", BODY_WEIGHT, ", ".join((study.name, *study.aliases))
-
-
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance between ``a`` and ``b`` is at most ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -133,54 +76,29 @@ def typo_limit(word: str) -> int:
 
 
 class SearchIndex:
-    """An inverted index over the entries of a knowledge base."""
+    """Ranked search over the entries of a knowledge base, through a :class:`Vocabulary`.
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    The ranking is the same whichever vocabulary answers: the terms and weights are the same.
+    """
+
+    def __init__(self, entries: Sequence[Entry], vocabulary: Vocabulary | None = None) -> None:
         self.entries: Sequence[Entry] = entries
-        building: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        kinds = []
-        for index, entry in enumerate(entries):
-            kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
-            for _field, weight, text in _fields(entry):
-                for term in tokens(CITATION.sub(" ", text)):
-                    building[term][index] += weight
-        # term -> (entry positions, weighted term frequencies): compact arrays, quick to unpickle
-        self.postings: dict[str, tuple[array[int], array[float]]] = {
-            t: (array("I", p.keys()), array("d", p.values())) for t, p in building.items()
-        }
-        self.kinds = "".join(kinds)
-        self.by_length: dict[int, list[str]] = defaultdict(list)
-        for term in self.postings:
-            self.by_length[len(term)].append(term)
-
-    @classmethod
-    def from_parts(cls, entries: Sequence[Entry], parts: tuple[Any, ...]) -> SearchIndex:
-        """An index from :meth:`parts` of an index built over the same entries (a cache hit)."""
-        index = cls.__new__(cls)
-        index.entries = entries
-        index.postings, index.kinds, index.by_length = parts
-        return index
-
-    def parts(self) -> tuple[Any, ...]:
-        """What :meth:`from_parts` needs (picklable; no entries)."""
-        return self.postings, self.kinds, dict(self.by_length)
+        self.vocabulary: Vocabulary = vocabulary if vocabulary is not None else MemoryVocabulary(entries)
 
     def expand(self, word: str) -> dict[str, float]:
         """The index terms a query word stands for, each with how well it matches (0 to 1)."""
         found: dict[str, float] = {}
-        if word in self.postings:
+        known = self.vocabulary.has(word)
+        if known:
             found[word] = 1.0
         if len(word) >= 3:
-            for length in range(len(word) + 1, len(word) + 12):
-                for term in self.by_length.get(length, ()):
-                    if term.startswith(word):
-                        found.setdefault(term, 0.7)
+            for term in self.vocabulary.prefixed(word, len(word) + 1, len(word) + 11):
+                found.setdefault(term, 0.7)
         limit = typo_limit(word)
-        if limit and word not in self.postings:
-            for length in range(len(word) - limit, len(word) + limit + 1):
-                for term in self.by_length.get(length, ()):
-                    if term not in found and _within(word, term, limit):
-                        found[term] = 0.6
+        if limit and not known:
+            for term in self.vocabulary.near(len(word) - limit, len(word) + limit):
+                if term not in found and _within(word, term, limit):
+                    found[term] = 0.6
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
@@ -195,7 +113,7 @@ class SearchIndex:
         for word in words:
             best: dict[int, float] = {}
             for term, quality in expansions[word].items():
-                positions, weights = self.postings[term]
+                positions, weights = self.vocabulary.postings(term)
                 idf = math.log(1 + total / len(positions))
                 for index, weight in zip(positions, weights, strict=True):
                     value = quality * idf * (1 + math.log(weight))
@@ -205,9 +123,10 @@ class SearchIndex:
                 scores[index] += value
                 matched_words[index] += 1
         terms = {t for e in expansions.values() for t in e}
+        kinds = self.vocabulary.kinds
         ranked = sorted(
             (
-                (round(score * (matched_words[i] / len(words)) ** 2 * _KIND_WEIGHT[self.kinds[i]], 3), i)
+                (round(score * (matched_words[i] / len(words)) ** 2 * _KIND_WEIGHT[kinds[i]], 3), i)
                 for i, score in scores.items()
             ),
             key=lambda pair: (-pair[0], pair[1]),
@@ -221,13 +140,13 @@ class SearchIndex:
 
 def _matches(entry: Entry, terms: set[str], most: int = 3) -> Iterator[Match]:
     seen: set[str] = set()
-    for field, _weight, text in sorted(_fields(entry), key=lambda f: -f[1]):
+    for field, _weight, text in sorted(fields(entry), key=lambda f: -f[1]):
         if field in seen or field == "id" or len(seen) >= most:
             continue
         # For aliases, show only the ones that matched, not the whole list.
         matched_aliases = (a for a in entry.aliases if terms & set(tokens(a)))
         shown = ", ".join(matched_aliases) if field == "aliases" else clean(text)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(shown) if stem(m.group().casefold()) in terms]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(shown) if stem(m.group().casefold()) in terms]
         if spans:
             seen.add(field)
             yield _snippet(field, shown, spans)

@@ -1,1 +1,1 @@
-"""Store: on-disk caches and indexes of parsed knowledge bases."""
+"""The store: one SQLite database per knowledge-base file, so that later runs skip parsing."""

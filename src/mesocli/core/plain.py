@@ -1,0 +1,67 @@
+"""Models from plain data (what JSON gives back): the inverse of :func:`mesocli.core.serialize.to_data`.
+
+Generic over the frozen dataclass models: each class's fields and type hints are resolved once
+(:func:`type_plan`, shared with the YAML loader) and a decoder is built per type hint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+from collections.abc import Callable
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+Decoder = Callable[[Any], Any]
+
+
+@functools.cache
+def type_plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls)
+
+
+def from_data(cls: type, value: Any) -> Any:
+    """The model ``cls`` rebuilt from the plain data ``to_data`` made of it."""
+    return _decoder(cls)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        inner = _decoder(next(a for a in get_args(hint) if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if dataclasses.is_dataclass(hint):
+        return _dataclass_decoder(hint)  # type: ignore[arg-type]
+    if origin is tuple:
+        item = _decoder(get_args(hint)[0])
+        if item is _same:
+            return tuple
+        return lambda value: tuple(item(v) for v in value)
+    if hint is dt.date:
+        return _date
+    if hint is float:
+        return float
+    if hint in (str, int, bool) or origin is Literal:
+        return _same
+    raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the data
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    fields, hints = type_plan(cls)
+    plan = [(name, _decoder(hints[name])) for name in fields]
+
+    def decode(value: dict[str, Any]) -> Any:
+        return cls(**{name: convert(value[name]) for name, convert in plan if name in value})
+
+    return decode

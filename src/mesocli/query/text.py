@@ -1,0 +1,67 @@
+"""What search reads from an entry: its fields with their weights, and the words in them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from mesocli.core.models import CITATION, Guide, Term, Treatment, entry_texts
+
+Entry = Treatment | Guide | Term
+
+NAME_WEIGHT = 10.0
+SUMMARY_WEIGHT = 4.0
+BODY_WEIGHT = 1.0
+WORD = re.compile(r"\w+")
+#: Words too common to rank by; a query made only of them is searched as it is.
+STOP_WORDS = frozenset(
+    """
+    a an and are as at be been by can could do does for from has have how i if in into is it its me
+    my of on or our should so than that the their them then there these they this to was we what
+    when where which who why will with would you your
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+MARKER = re.compile(r"\s*" + CITATION.pattern)
+
+
+def kind_of(entry: Entry) -> str:
+    return "treatment" if isinstance(entry, Treatment) else "guide" if isinstance(entry, Guide) else "term"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a knowledge base repeats its words: a cold build stems each once
+def stem(word: str) -> str:
+    """A light plural folding, so that 'options' finds 'option' and 'therapies' finds 'therapy'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text.casefold())]
+
+
+def clean(text: str) -> str:
+    """Text as shown in snippets: citation markers removed, white space folded."""
+    return " ".join(MARKER.sub("", text).split())
+
+
+def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
+    """(field, weight, text) for everything searchable in an entry."""
+    yield "id", NAME_WEIGHT, entry.id.replace("-", " ")
+    yield "name", NAME_WEIGHT, entry.title
+    if entry.aliases:
+        yield "aliases", NAME_WEIGHT, ", ".join(entry.aliases)
+    if isinstance(entry, Term):
+        yield "definition", SUMMARY_WEIGHT, entry.definition
+        return
+    for path, text in entry_texts(entry):
+        field = path.split("[")[0]
+        yield field, (SUMMARY_WEIGHT if field == "summary" else BODY_WEIGHT), text
+    if isinstance(entry, Treatment):
+        for option in entry.options:
+            yield "options", BODY_WEIGHT, option.name
+        for study in entry.studies:
+            yield "evidence", BODY_WEIGHT, ", ".join((study.name, *study.aliases))

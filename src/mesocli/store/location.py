@@ -1,0 +1,112 @@
+"""Where the store keeps its databases, which folders it trusts, and what it may delete.
+
+Location: ``$MESOCLI_CACHE_DIR`` (``~`` expanded), else ``$XDG_CACHE_HOME/mesocli`` when that is an
+absolute path, else ``~/.cache/mesocli``. ``MESOCLI_NO_CACHE=1`` turns the store off. The folder is
+created 0700; one that is a symlink, belongs to another user or can be written by group or others is
+not used (mesocli then parses the file every time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import time
+from pathlib import Path
+
+#: The first bytes of every SQLite database, and where its application id sits in the header.
+SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x4D65736F  # "Meso"
+_DATABASE = re.compile(r"kb-[0-9a-f]{32}\.sqlite3")
+_TEMPORARY = re.compile(r"\.kb-[0-9a-f]{32}\.sqlite3-[A-Za-z0-9_]+\.tmp")
+UNUSED_DAYS = 30
+_TEMPORARY_HOURS = 6
+
+
+def directory() -> Path | None:
+    """Where databases go, or None when the store is off."""
+    if os.environ.get("MESOCLI_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("MESOCLI_CACHE_DIR")
+    if explicit:
+        return Path(os.path.abspath(os.path.expanduser(explicit)))
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path(os.path.expanduser("~")) / ".cache"
+    return base / "mesocli" if base.is_absolute() else None
+
+
+def usable() -> Path | None:
+    """The store's folder, created if need be, when it can be trusted; None otherwise."""
+    folder = directory()
+    return folder if folder is not None and trusted(folder, create=True) else None
+
+
+def trusted(folder: Path, create: bool) -> bool:
+    """Whether ``folder`` is a real directory of ours that no one else can write to (made if asked)."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(folder, 0o700)
+            info = os.lstat(folder)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or not _ours(info):
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _ours(info: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def database_path(folder: Path, file: Path) -> Path:
+    """The database of one knowledge-base file: named by a hash of its resolved path."""
+    key = hashlib.sha256(os.fsencode(str(file.resolve()))).hexdigest()[:32]
+    return folder / f"kb-{key}.sqlite3"
+
+
+def made_by_store(path: Path) -> bool:
+    """Whether ``path`` is a regular file of ours that starts with a SQLite header and our application id."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode) or not _ours(os.lstat(path)):
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(72)
+    except OSError:
+        return False
+    return head.startswith(SQLITE_HEADER) and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Delete databases not used for UNUSED_DAYS, and temporary files left by builds that died.
+
+    Only files whose names follow the store's patterns and that carry its header are touched.
+    """
+    now = time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name == keep:
+            continue
+        if _DATABASE.fullmatch(name):
+            age = UNUSED_DAYS * 86400
+        elif _TEMPORARY.fullmatch(name):
+            age = _TEMPORARY_HOURS * 3600
+        else:
+            continue
+        path = folder / name
+        try:
+            info = os.lstat(path)
+            if now - max(info.st_atime, info.st_mtime) > age and made_by_store(path):
+                path.unlink()
+        except OSError:
+            pass

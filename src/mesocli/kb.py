@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import parse_and_check
+from mesocli.core.files import check_file, parse_and_check
 from mesocli.core.models import Guide, KnowledgeBaseData, Term, Treatment
 from mesocli.query.resolve import NameIndex
 from mesocli.store import cache
@@ -283,6 +283,7 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
     file = Path(path).expanduser() if path is not None else default_path()
+    check_file(file)  # before the cache looks at it: a FIFO, a device or a symlink loop is refused at once
     cached = cache.read(file, "kb")
     if isinstance(cached, dict) and cached.get("format") == _CACHE_FORMAT:
         return KnowledgeBase._from_cache(cached, file)

@@ -1,0 +1,166 @@
+"""Hostile paths and hostile output: devices, FIFOs, loops, closed or full output. Each ends in a line and a code.
+
+Cases that need real file descriptors (a closed stdout, /dev/full, pipes, FIFOs) run the real entry point in a
+subprocess, always with a timeout: a hang fails the test instead of stalling the run.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import mesocli
+from mesocli import KnowledgeBaseError
+from mesocli.cli.app import app
+from mesocli.core import files
+
+ROOT_ONLY = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+FULL = Path("/dev/full")
+NEEDS_DEV_FULL = pytest.mark.skipif(not FULL.exists(), reason="no /dev/full")
+MESOCLI = f"{sys.executable} -m mesocli"
+
+
+def env() -> dict[str, str]:
+    """The test environment for a child process: no colour, no knowledge base chosen by the caller."""
+    out = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    out.pop("FORCE_COLOR", None)
+    out.pop("MESOCLI_KB", None)
+    return out
+
+
+def mesocli_run(*args: str, timeout: float = 30, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+    return subprocess.run(
+        [sys.executable, "-m", "mesocli", *args], text=True, timeout=timeout, check=False, **{"env": env(), **streams}
+    )
+
+
+def shell(command: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """``command`` in bash with pipefail, so that a pipeline's code is mesocli's."""
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def one_clean_line(stderr: str) -> str:
+    assert "Traceback" not in stderr, stderr
+    assert stderr.count("\n") == 1, stderr
+    return stderr
+
+
+# 1. Devices and FIFOs never block and never fill memory.
+
+
+@pytest.mark.parametrize("command", [["list"], ["validate"]])
+def test_fifo_as_knowledge_base_is_refused_at_once(tmp_path: Path, command: list[str]) -> None:
+    """--kb FIFO ends with exit 3 naming the FIFO instead of blocking forever on open or read."""
+    fifo = tmp_path / "kb.yaml"
+    os.mkfifo(fifo)
+    result = mesocli_run("--kb", str(fifo), *command, timeout=20)
+    assert result.returncode == 3
+    assert "named pipe (FIFO)" in result.stdout + one_clean_line(result.stderr)  # validate: problems on stdout
+
+
+def test_tab_completion_with_a_fifo_knowledge_base_does_not_hang(tmp_path: Path) -> None:
+    """Completing a name while MESOCLI_KB is a FIFO offers nothing, promptly."""
+    fifo = tmp_path / "kb.yaml"
+    os.mkfifo(fifo)
+    shell_env = {"_MESOCLI_COMPLETE": "complete_bash", "COMP_WORDS": "mesocli show chem", "COMP_CWORD": "2"}
+    result = mesocli_run(env={**env(), "MESOCLI_KB": str(fifo), **shell_env}, timeout=20)
+    assert result.returncode == 0
+    assert "chemotherapy" not in result.stdout
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_endless_devices_are_refused_without_reading(device: str) -> None:
+    """/dev/zero and /dev/urandom (st_size 0, endless) end in exit 3, not a MemoryError."""
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    for command in (["list"], ["validate"]):
+        result = mesocli_run("--kb", device, *command, timeout=20)
+        assert result.returncode == 3
+        assert "character device" in result.stdout + one_clean_line(result.stderr)
+
+
+@ROOT_ONLY
+def test_a_device_node_made_in_tmp_path_is_refused(tmp_path: Path) -> None:
+    """A character device node with a .yaml name (here a copy of /dev/zero) is refused with exit 3."""
+    node = tmp_path / "kb.yaml"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 5))
+    result = mesocli_run("--kb", str(node), "list", timeout=20)
+    assert result.returncode == 3
+    assert "character device" in one_clean_line(result.stderr)
+
+
+def test_reading_is_bounded_whatever_st_size_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A regular file that reports size 0 but holds more (a /proc file) is still cut off at the limit."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists() or maps.stat().st_size != 0:
+        pytest.skip("needs a Linux /proc file that reports size 0")
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    with pytest.raises(KnowledgeBaseError, match="over 100 bytes"):
+        files.read_text(maps)
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    """A Unix socket given as the knowledge base is named as a socket (exit 3), never opened."""
+    import socket
+
+    path = tmp_path / "kb.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+    except OSError:
+        pytest.skip("cannot bind a Unix socket here")
+    try:
+        with pytest.raises(KnowledgeBaseError, match="is a socket"):
+            mesocli.load(path)
+    finally:
+        server.close()
+
+
+# 2. Symbolic link loops.
+
+
+def test_symlink_loop_is_a_knowledge_base_error(runner: CliRunner, tmp_path: Path) -> None:
+    """--kb loopA (loopA -> loopB -> loopA) ends with exit 3 and says it is a loop, not a RuntimeError."""
+    (tmp_path / "loopA").symlink_to(tmp_path / "loopB")
+    (tmp_path / "loopB").symlink_to(tmp_path / "loopA")
+    for command in (["list"], ["validate"]):
+        result = runner.invoke(app, ["--kb", str(tmp_path / "loopA"), *command])
+        assert result.exit_code == 3
+        assert "loop of symbolic links" in result.stdout + result.stderr
+
+
+# 3. Output that cannot be written: exit 4 and one line; a closed pipe stays a quiet 0.
+
+
+# 4. questions --output writes regular files only, keeps modes, allows long names, and '-' is stdout.
+
+
+# 7. Paths are printed escaped, as the query is.
+
+HOSTILE_NAME = "a\x1b]0;T\x07.yaml"
+
+
+def test_escape_sequences_in_a_missing_path_are_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    """'no such file' names the path with \\x1b and \\x07 written out, never the raw bytes."""
+    result = runner.invoke(app, ["--kb", str(tmp_path / HOSTILE_NAME), "list"])
+    assert result.exit_code == 3
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "a\\x1b]0;T\\x07.yaml: no such file" in result.stderr
+
+
+# 10. An empty --kb is a usage error.

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 
 from mesocli.core.errors import Problem
 from mesocli.core.loader import Marks
@@ -23,11 +24,23 @@ from mesocli.core.models import (
 )
 from mesocli.core.names import normalise
 
+#: The patterns are JSON Schema's too (docs/schema.json); the checks use fullmatch, since "$" would let
+#: a trailing newline through.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 #: An entry not reviewed for this long gets a warning.
 STALE_AFTER = dt.timedelta(days=365)
+#: Median overall survival is at least 0 and below this many months (50 years); anything else is a typo.
+MAX_SURVIVAL_MONTHS = 600
+FIRST_YEAR = 1900
+#: Unicode categories refused in ids and names: invisible format characters (zero-width space, RLM)
+#: and the line and paragraph separators, which make two names look the same or break a line.
+_INVISIBLE = frozenset({"Cf", "Zl", "Zp"})
+#: Problems listed after the rest, in this order: a missing key (located at the start of its mapping, it
+#: would otherwise come before everything inside it), then dangling references (often the consequence of
+#: a duplicated or broken entry).
+_LATER = (("missing required key ",), ("related id ", " cites unknown reference "))
 
 #: Numbers in these phrases are names, not claims that need a source: stages and phases, gene and
 #: protein names (PD-L1, CTLA-4, BAP1, p16, B12), ordinals ("9th edition", "2nd-line"), numbered steps,
@@ -57,12 +70,18 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
                 f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION})",
             )
         )
+    if not data.treatments and marks.at(data, "treatments") is not None:
+        problems.append(_at(marks, data, "treatments", "the knowledge base has no treatments; add at least one"))
+    if data.last_reviewed > today:
+        problems.append(_future(marks, data, data.last_reviewed))
     entries: list[Entry] = [*data.treatments, *data.guides, *data.glossary]
-    linkable = {e.id for e in entries}
+    linkable = {e.id for e in entries} | marks.ids  # ids of entries that failed to build are not dangling
     for collection in (data.treatments, data.guides, data.glossary):
         problems += _unique_names(collection, marks)
     for entry in entries:
         problems += _id_format(entry, marks)
+        problems += _invisible(entry, marks)
+        problems += _figures(entry, marks, today)
         problems += _related(entry, linkable, marks)
         problems += _references(entry, marks)
         problems += [
@@ -85,7 +104,56 @@ def check_all(data: KnowledgeBaseData, marks: Marks, today: dt.date | None = Non
                     severity="warning",
                 )
             )
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        if not isinstance(entry, Term) and entry.last_reviewed > today:
+            problems.append(_future(marks, entry, entry.last_reviewed))
+    return in_order(problems)
+
+
+def in_order(problems: Sequence[Problem]) -> list[Problem]:
+    """Problems by line and column, root causes first: a dangling reference comes after, say, a duplicate id."""
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        tier = next((i for i, marks in enumerate(_LATER, 1) if any(m in problem.message for m in marks)), 0)
+        return tier, problem.line or 0, problem.column or 0
+
+    return sorted(problems, key=key)
+
+
+def _future(marks: Marks, obj: object, day: dt.date) -> Problem:
+    return _at(marks, obj, "last_reviewed", f"last reviewed {day}, which is in the future", severity="warning")
+
+
+def _invisible(entry: Entry, marks: Marks) -> list[Problem]:
+    problems = []
+    for name, index, value in _names(entry):
+        hidden = [c for c in value if unicodedata.category(c) in _INVISIBLE]
+        if hidden:
+            code = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(hidden))
+            problems.append(
+                _at(marks, entry, name, f"{name} {value!r} contains an invisible character ({code})", index)
+            )
+    return problems
+
+
+def _figures(entry: Entry, marks: Marks, today: dt.date) -> list[Problem]:
+    """Study years, hazard ratios and survival figures that cannot be right."""
+    if not isinstance(entry, Treatment):
+        return []
+    problems = []
+    for study in entry.evidence:
+        if not FIRST_YEAR <= study.year <= today.year + 1:
+            message = f"year {study.year} of {study.name!r} is not between {FIRST_YEAR} and {today.year + 1}"
+            problems.append(_at(marks, study, "year", message, entry_id=entry.id))
+        if study.hazard_ratio is not None and study.hazard_ratio <= 0:
+            message = f"hazard ratio {study.hazard_ratio:g} of {study.name!r} must be above 0"
+            problems.append(_at(marks, study, "hazard_ratio", message, entry_id=entry.id))
+        for arm in study.arms:
+            if not 0 <= arm.median_os_months < MAX_SURVIVAL_MONTHS:
+                message = (
+                    f"median_os_months {arm.median_os_months:g} of {arm.name!r} must be at least 0 "
+                    f"and below {MAX_SURVIVAL_MONTHS}"
+                )
+                problems.append(_at(marks, arm, "median_os_months", message, entry_id=entry.id))
     return problems
 
 
@@ -132,7 +200,7 @@ def _unique_names(collection: Iterable[Entry], marks: Marks) -> list[Problem]:
 
 
 def _id_format(entry: Entry, marks: Marks) -> list[Problem]:
-    if ID_PATTERN.match(entry.id):
+    if ID_PATTERN.fullmatch(entry.id):
         return []
     return [_at(marks, entry, "id", f"id {entry.id!r} must be kebab-case (a-z, 0-9 and single hyphens)")]
 
@@ -179,9 +247,9 @@ def _references(entry: Entry, marks: Marks) -> list[Problem]:
 
 def _reference_format(entry: Entry, ref: Reference, marks: Marks) -> list[Problem]:
     problems = []
-    if ref.pmid is not None and not PMID_PATTERN.match(ref.pmid):
+    if ref.pmid is not None and not PMID_PATTERN.fullmatch(ref.pmid):
         problems.append(_at(marks, ref, "pmid", f"malformed PMID {ref.pmid!r}", entry_id=entry.id))
-    if ref.doi is not None and not DOI_PATTERN.match(ref.doi):
+    if ref.doi is not None and not DOI_PATTERN.fullmatch(ref.doi):
         problems.append(_at(marks, ref, "doi", f"malformed DOI {ref.doi!r} (expected 10.NNNN/...)", entry_id=entry.id))
     if ref.url is not None and not ref.url.startswith("https://"):
         problems.append(_at(marks, ref, "url", f"URL {ref.url!r} must start with https://", entry_id=entry.id))

@@ -96,10 +96,11 @@ def _os_problem(file: str, exc: OSError) -> KnowledgeBaseError:
 
 def parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
     """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
-    from mesocli.core.checks import check_all
+    from mesocli.core.checks import check_all, in_order
     from mesocli.core.loader import parse
 
     data, marks, problems = parse(read_text(file), str(file))
-    if data is not None:
-        problems = problems + check_all(data, marks, today)
-    return data, problems
+    checked = data if data is not None else marks.partial
+    if checked is not None:  # an invalid file is checked too, so that one pass shows every problem
+        problems = problems + check_all(checked, marks, today)
+    return data, in_order(problems)

@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,52 @@ def test_symlink_loop_is_a_knowledge_base_error(runner: CliRunner, tmp_path: Pat
 # 3. Output that cannot be written: exit 4 and one line; a closed pipe stays a quiet 0.
 
 
+def test_closed_stdout_is_exit_4(tiny_path: Path) -> None:
+    """`mesocli list >&-`: one line on stderr and exit 4, not an AttributeError traceback and exit 1."""
+    result = shell(f'{MESOCLI} --kb "{tiny_path}" list >&-')
+    assert result.returncode == 4
+    assert "could not write output" in one_clean_line(result.stderr)
+
+
+@NEEDS_DEV_FULL
+@pytest.mark.parametrize("args", [["list"], ["validate", "{bad}"], ["--version"], ["schema"], ["--help"], []])
+def test_full_disk_on_stdout_is_exit_4(
+    write_kb: Callable[..., Path], tiny_data: dict[str, Any], tiny_path: Path, args: list[str]
+) -> None:
+    """`>/dev/full` for list, validate (with problems to show), --version, schema, --help and bare `mesocli`."""
+    tiny_data["treatments"][0]["category"] = "nonsense"
+    bad = str(write_kb(tiny_data))
+    with FULL.open("w") as full:
+        given = [bad if a == "{bad}" else a for a in args]
+        result = mesocli_run(*(["--kb", str(tiny_path), *given] if args else []), stdout=full)
+    assert result.returncode == 4
+    assert "could not write output" in one_clean_line(result.stderr)
+
+
+@NEEDS_DEV_FULL
+def test_output_failure_with_stderr_closed_still_exits_4(tiny_path: Path) -> None:
+    """With stderr closed as well, nothing can be said, but the code is still 4 and nothing crashes."""
+    result = shell(f'{MESOCLI} --kb "{tiny_path}" list >/dev/full 2>&-')
+    assert result.returncode == 4
+
+
+def test_closed_pipe_keeps_validate_exit_3(write_kb: Callable[..., Path], tiny_data: dict[str, Any]) -> None:
+    """`validate BAD | head -c1` keeps exit 3: the reader leaving early does not hide a bad file."""
+    for treatment in tiny_data["treatments"]:
+        treatment["category"] = "nonsense"
+    bad = write_kb(tiny_data)
+    result = shell(f'{MESOCLI} validate "{bad}" | head -c1')
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_closed_pipe_on_help_is_a_quiet_0() -> None:
+    """`mesocli --help | head -c1`: the reader left; exit 0 and nothing on stderr."""
+    result = shell(f"{MESOCLI} --help | head -c1")
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
 # 4. questions --output writes regular files only, keeps modes, allows long names, and '-' is stdout.
 
 
@@ -164,3 +211,11 @@ def test_escape_sequences_in_a_missing_path_are_escaped(runner: CliRunner, tmp_p
 
 
 # 10. An empty --kb is a usage error.
+
+
+def test_empty_kb_path_is_a_usage_error(runner: CliRunner) -> None:
+    """--kb "" (and validate "") exit 2 instead of silently using the bundled knowledge base."""
+    for args in (["--kb", "", "list"], ["validate", ""]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert "empty" in result.stderr

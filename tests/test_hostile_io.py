@@ -7,6 +7,8 @@ subprocess, always with a timeout: a hang fails the test instead of stalling the
 from __future__ import annotations
 
 import os
+import resource
+import shutil
 import stat
 import subprocess
 import sys
@@ -194,7 +196,91 @@ def test_closed_pipe_on_help_is_a_quiet_0() -> None:
     assert result.stderr == ""
 
 
+def test_questions_output_on_a_full_disk_is_exit_4(tiny_path: Path, tmp_path: Path) -> None:
+    """questions -o on a file system that refuses the bytes (a file-size limit here) exits 4, leaves nothing."""
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+
+    target = tmp_path / "visit.md"
+    result = mesocli_run("--kb", str(tiny_path), "questions", "-o", str(target), preexec_fn=small_files)
+    assert result.returncode == 4
+    assert "could not write output" in one_clean_line(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.yaml"]
+
+
 # 4. questions --output writes regular files only, keeps modes, allows long names, and '-' is stdout.
+
+
+@ROOT_ONLY
+def test_questions_force_never_replaces_a_device_node(runner: CliRunner, tiny_path: Path, tmp_path: Path) -> None:
+    """-o DEVICE --force (a /dev/full made in tmp_path) is refused with exit 2; the node stays a device."""
+    node = tmp_path / "full"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    result = runner.invoke(app, ["--kb", str(tiny_path), "questions", "-o", str(node), "--force"])
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISCHR(os.lstat(node).st_mode)
+
+
+def test_questions_force_never_replaces_dev_stdout(tiny_path: Path, tmp_path: Path) -> None:
+    """-o /dev/stdout --force with stdout a pipe: refused (exit 2), the /dev/stdout link is untouched."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = mesocli_run("--kb", str(tiny_path), "questions", "-o", str(link), "--force")
+    assert result.returncode == 2
+    assert "not a regular file" in one_clean_line(result.stderr)
+    assert link.is_symlink()
+    if Path("/dev/stdout").is_symlink():
+        result = mesocli_run("--kb", str(tiny_path), "questions", "-o", "/dev/stdout", "--force")
+        assert result.returncode == 2
+        assert Path("/dev/stdout").is_symlink()
+
+
+def test_questions_force_keeps_the_file_mode(runner: CliRunner, tiny_path: Path, tmp_path: Path) -> None:
+    """--force replaces the content of a 0644 file and leaves it 0644 (not 0600)."""
+    target = tmp_path / "visit.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o644)
+    result = runner.invoke(app, ["--kb", str(tiny_path), "questions", "-o", str(target), "--force"])
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Questions")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_questions_force_through_a_symlink_replaces_the_target(
+    runner: CliRunner, tiny_path: Path, tmp_path: Path
+) -> None:
+    """A symbolic link to a regular file stays a link; the file it points to gets the checklist."""
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    result = runner.invoke(app, ["--kb", str(tiny_path), "questions", "-o", str(link), "--force"])
+    assert result.exit_code == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("# Questions")
+
+
+def test_questions_writes_a_name_as_long_as_the_file_system_allows(
+    runner: CliRunner, tiny_path: Path, tmp_path: Path
+) -> None:
+    """A file name of NAME_MAX characters is written: the temporary file's name is short."""
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    target = tmp_path / ("q" * (limit - 3) + ".md")
+    result = runner.invoke(app, ["--kb", str(tiny_path), "questions", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Questions")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, "tiny.yaml"])
+
+
+def test_questions_output_dash_is_stdout(runner: CliRunner, tiny_path: Path, tmp_path: Path) -> None:
+    """-o - writes the Markdown checklist to stdout and creates no file named '-'."""
+    os.chdir(tmp_path)
+    result = runner.invoke(app, ["--kb", str(tiny_path), "questions", "chemo", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Questions for my care team")
+    assert not (tmp_path / "-").exists()
 
 
 # 7. Paths are printed escaped, as the query is.
@@ -208,6 +294,20 @@ def test_escape_sequences_in_a_missing_path_are_escaped(runner: CliRunner, tmp_p
     assert result.exit_code == 3
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "a\\x1b]0;T\\x07.yaml: no such file" in result.stderr
+
+
+def test_escape_sequences_in_paths_are_escaped_everywhere(runner: CliRunner, tiny_path: Path, tmp_path: Path) -> None:
+    """--version, validate's summary and questions' 'wrote' line show a hostile file name escaped."""
+    hostile = tmp_path / HOSTILE_NAME
+    shutil.copy(tiny_path, hostile)
+    outputs = [
+        runner.invoke(app, ["--kb", str(hostile), "--version"]).stdout,
+        runner.invoke(app, ["validate", str(hostile)]).stderr,
+        runner.invoke(app, ["--kb", str(tiny_path), "questions", "-o", str(tmp_path / HOSTILE_NAME[:-5])]).stderr,
+    ]
+    for text in outputs:
+        assert "\\x1b]0;T\\x07" in text
+        assert "\x1b" not in text and "\x07" not in text
 
 
 # 10. An empty --kb is a usage error.

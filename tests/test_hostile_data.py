@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
+import string
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -167,3 +170,45 @@ def test_a_knowledge_base_without_treatments_is_an_error(runner: CliRunner, writ
     result = runner.invoke(app, ["--kb", str(path), "list"])
     assert result.exit_code == 3
     assert "no treatments" in result.stderr
+
+
+# 8. Huge $COLUMNS.
+
+
+@pytest.mark.parametrize("columns", ["10000000", "1000000000", "100000000000000000000"])
+def test_huge_columns_are_capped_for_rich_output(runner: CliRunner, tiny_path: Path, columns: str) -> None:
+    """COLUMNS of 10 million, 1e9 or 1e20 renders rich output at a capped width, not 600 MB or a traceback."""
+    result = runner.invoke(app, ["--kb", str(tiny_path), "list", "--format", "rich"], env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 200
+    assert len(result.stdout) < 50_000
+
+
+# 9. Search stays bounded.
+
+
+def random_words(count: int, length: int, seed: int = 4) -> str:
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choices(string.ascii_lowercase, k=length)) for _ in range(count))
+
+
+def test_a_query_of_thousands_of_words_is_cut_and_says_so(runner: CliRunner) -> None:
+    """12,500 distinct words: searched by the first 64 (a note says so), and the query is not echoed whole."""
+    query = random_words(12_500, 7)
+    started = time.perf_counter()
+    result = runner.invoke(app, ["search", "--", query])
+    assert time.perf_counter() - started < 5
+    assert result.exit_code in (0, 1)
+    assert "first 64 of the 12,500 words" in result.stderr
+    assert all(len(line) < 200 for line in result.stderr.splitlines())
+    assert all(len(line) < 200 for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("length", [3, 5, 8, 10, 14])
+def test_every_query_on_the_bundled_knowledge_base_takes_under_a_second(length: int) -> None:
+    """64 distinct unknown words (each a full typo scan) take under a second on the bundled knowledge base."""
+    kb = mesocli.load()
+    kb.search("warm up")  # build the index outside the timing
+    started = time.perf_counter()
+    kb.search(random_words(64, length))
+    assert time.perf_counter() - started < 1.0

@@ -14,6 +14,8 @@ from mesocli.pages.document import Document
 
 #: Plain text is wrapped to the terminal, but never wider than this, for readability.
 MAX_PLAIN_WIDTH = 100
+#: Rich tables may use more of a wide terminal, up to this; a huge $COLUMNS must not mean huge output.
+MAX_RICH_WIDTH = 200
 
 
 class OutputClosed(MesocliError):
@@ -88,7 +90,7 @@ def render(
         from mesocli.render.text import markdown
 
         return markdown(document())
-    width = shutil.get_terminal_size((80, 24)).columns
+    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_RICH_WIDTH)
     if fmt == "plain":
         from mesocli.render.text import plain
 

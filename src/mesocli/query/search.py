@@ -33,6 +33,8 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _MARKER = re.compile(r"\s*" + CITATION.pattern)
+#: A query is searched by at most this many distinct words (the first ones); each costs a scan for typos.
+MAX_QUERY_WORDS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,12 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.casefold())]
 
 
+def query_words(query: str) -> list[str]:
+    """The distinct words a query is searched by, in order: stop words dropped unless there is nothing else."""
+    every = list(dict.fromkeys(tokens(query)))
+    return [w for w in every if w not in STOP_WORDS] or every
+
+
 def clean(text: str) -> str:
     """Text as shown in snippets: citation markers removed, white space folded."""
     return " ".join(_MARKER.sub("", text).split())
@@ -113,6 +121,8 @@ def _fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance between ``a`` and ``b`` is at most ``limit``."""
     if abs(len(a) - len(b)) > limit:
+        return False
+    if len(set(a) - set(b)) > limit:  # each edit brings in at most one missing letter: a cheap way out
         return False
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -184,8 +194,7 @@ class SearchIndex:
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        every = list(dict.fromkeys(tokens(query)))
-        words = [w for w in every if w not in STOP_WORDS] or every
+        words = query_words(query)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
         total = len(self.entries)

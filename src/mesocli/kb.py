@@ -9,9 +9,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from mesocli.core.checks import in_order
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import check_text, default_path, on_day, read_text
+from mesocli.core.files import check_file, check_text, default_path, on_day, read_text
 from mesocli.core.link import link
 from mesocli.core.models import (
     COLLECTIONS,
@@ -264,6 +265,7 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
     file = Path(path).expanduser() if path is not None else default_path()
+    check_file(file)  # before the store looks at it: a FIFO, a device or a symlink loop is refused at once
     stored = open_stored(file)
     if stored is not None:
         return KnowledgeBase._from_store(stored, file)
@@ -275,7 +277,7 @@ def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
     read_at, before = time.time_ns(), identity_of(file)
     text = read_text(file)
     data, problems, dated = check_text(text, str(file))
-    problems += on_day(dated)
+    problems = in_order([*problems, *on_day(dated)])
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
         raise KnowledgeBaseError(errors or problems)

@@ -5,6 +5,7 @@ command only when it is looked up, so ``mesocli show`` builds ``show`` alone. Er
 and exit codes in ``run``, the one place where that happens.
 """
 
+import errno
 import importlib
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
@@ -21,12 +22,14 @@ from mesocli.cli.context import (
     EXIT_KB,
     EXIT_NOT_FOUND,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     NothingFound,
     state,
 )
-from mesocli.cli.output import OutputClosed
+from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError
+from mesocli.core.escape import printable
 from mesocli.core.files import ENV_VAR
 from mesocli.core.l10n import LANGUAGES, _, set_language
 
@@ -51,9 +54,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 BUILT: list[str] = []
 
 
+#: Errors of writing, not reading: what Click raises when --help meets a full disk or a closed stdout.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
+
+
 def _say(message: str) -> None:
-    sys.stderr.write(f"mesocli: {message}\n")
-    sys.stderr.flush()
+    note(printable(message))
 
 
 def run(invoke: Callable[[], Any]) -> int:
@@ -64,11 +70,12 @@ def run(invoke: Callable[[], Any]) -> int:
     from typer._click import exceptions as click_exceptions  # Typer vendors Click; no public path
 
     try:
-        result = invoke()
+        try:
+            result = invoke()
+        except click_exceptions.NoArgsIsHelpError as exc:
+            write_stdout(exc.format_message() + "\n")
+            return EXIT_OK
         return result if isinstance(result, int) else EXIT_OK
-    except click_exceptions.NoArgsIsHelpError as exc:
-        sys.stdout.write(exc.format_message() + "\n")
-        return EXIT_OK
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx is not None else "mesocli"
         _say(f"error: {exc.format_message()} (see '{command} --help')")
@@ -85,8 +92,18 @@ def run(invoke: Callable[[], Any]) -> int:
     except (NotFoundError, NothingFound) as exc:
         _say(str(exc))
         return EXIT_NOT_FOUND
-    except OutputClosed:
+    except (OutputClosed, BrokenPipeError):
+        silence_stdout()
         return EXIT_OK
+    except OutputError as exc:
+        _say(f"could not write output: {exc}")
+        return EXIT_OUTPUT
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        silence_stdout()
+        _say(f"could not write output: {exc.strerror}")
+        return EXIT_OUTPUT
 
 
 def build_command(name: str) -> Any:
@@ -192,12 +209,15 @@ def _version(ctx: typer.Context, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
     kb = state(ctx).kb
-    sys.stdout.write(f"mesocli {__version__}\nknowledge base {kb.version} (reviewed {kb.last_reviewed}, {kb.path})\n")
+    where = printable(str(kb.path))
+    write_stdout(f"mesocli {__version__}\nknowledge base {kb.version} (reviewed {kb.last_reviewed}, {where})\n")
     raise typer.Exit()
 
 
 def _set_kb(ctx: typer.Context, value: str | None) -> str | None:
-    state(ctx).kb_path = value or None
+    if value == "":
+        raise typer.BadParameter("the path is empty; leave --kb out to use the bundled knowledge base")
+    state(ctx).kb_path = value
     return value
 
 

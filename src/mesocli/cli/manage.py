@@ -8,8 +8,9 @@ import typer
 
 from mesocli.cli.context import EXIT_KB, chosen_format, state
 from mesocli.cli.options import Format, FormatOption, JsonOption
-from mesocli.cli.output import emit
+from mesocli.cli.output import OutputClosed, emit, stderr_line, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.escape import printable
 from mesocli.core.serialize import to_data
 
 
@@ -28,21 +29,24 @@ def validate(
     from mesocli.core.files import default_path
     from mesocli.core.files import validate as check
 
+    if path == "":
+        raise typer.BadParameter("the path is empty", param_hint="PATH")
     target = path or state(ctx).kb_path or str(default_path())
     problems = check(target)
     errors = [p for p in problems if p.severity == "error"]
     chosen = chosen_format(ctx, fmt, as_json)
-    if chosen in ("json", "yaml"):
-        emit(chosen, lambda: (), lambda: {"file": target, "ok": not errors, "problems": [_row(p) for p in problems]})
-    else:
-        for problem in problems:
-            sys.stdout.write(f"{problem}\n")
-        summary = (
-            f"{target}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
-            if problems
-            else f"{target}: ok"
-        )
-        sys.stderr.write(summary + "\n")
+    try:
+        if chosen in ("json", "yaml"):
+            data = {"file": target, "ok": not errors, "problems": [_row(p) for p in problems]}
+            emit(chosen, lambda: (), lambda: data)
+        else:
+            if problems:
+                write_stdout("".join(f"{problem}\n" for problem in problems))
+            counts = f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)" if problems else "ok"
+            stderr_line(f"{printable(target)}: {counts}")
+    except OutputClosed:
+        if not errors:  # the reader left early (validate | head -c1): a quiet 0, or still 3 for a bad file
+            raise
     if errors:
         raise typer.Exit(EXIT_KB)
 

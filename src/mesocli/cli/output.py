@@ -14,10 +14,45 @@ from mesocli.pages.document import Document
 
 #: Plain text is wrapped to the terminal, but never wider than this, for readability.
 MAX_PLAIN_WIDTH = 100
+#: Rich tables may use more of a wide terminal, up to this; a huge $COLUMNS must not mean huge output.
+MAX_RICH_WIDTH = 200
 
 
 class OutputClosed(MesocliError):
     """The reader of our output went away (``mesocli list | head -1``)."""
+
+
+class OutputError(MesocliError):
+    """Output could not be written: stdout closed or on a full disk, an --output file that cannot be written."""
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout and flush: OutputClosed if the reader left, OutputError if it cannot be written."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise OutputClosed() from None
+    except (OSError, ValueError) as exc:
+        silence_stdout()  # what is still buffered would fail again when Python exits
+        raise OutputError(f"standard output: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def note(message: str) -> None:
+    """``mesocli: message`` on stderr."""
+    stderr_line(f"mesocli: {message}")
+
+
+def stderr_line(text: str) -> None:
+    """One line on stderr, or nothing if stderr is closed or cannot be written."""
+    try:
+        sys.stderr.write(f"{text}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 def is_terminal() -> bool:
@@ -55,7 +90,7 @@ def render(
         from mesocli.render.text import markdown
 
         return markdown(document())
-    width = shutil.get_terminal_size((80, 24)).columns
+    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_RICH_WIDTH)
     if fmt == "plain":
         from mesocli.render.text import plain
 
@@ -79,12 +114,7 @@ def emit(
     text = render(fmt, document, data, color, terminal=paging or is_terminal())
     if paging and _page(text):
         return
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise OutputClosed() from None
+    write_stdout(text)
 
 
 def _page(text: str) -> bool:
@@ -101,10 +131,10 @@ def _page(text: str) -> bool:
     return True
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     """After the reader has gone, send what is left to /dev/null so the exit is quiet."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (AttributeError, OSError, ValueError):
         pass

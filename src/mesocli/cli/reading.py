@@ -7,12 +7,16 @@ import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
+from mesocli.cli.output import note
 from mesocli.core.errors import NotFoundError
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
 from mesocli.kb import KnowledgeBase
 from mesocli.pages import reading as pages
+
+#: A query is echoed (in the page heading, in "nothing matches") up to this many characters.
+SHOWN_QUERY = 80
 
 
 def list_command(
@@ -75,14 +79,20 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search every option, guide topic and glossary term, best matches first."""
+    from mesocli.query.text import MAX_QUERY_WORDS, query_words
+
     kb = state(ctx).kb
     text = " ".join(query)
+    given = len(query_words(text))
+    if given > MAX_QUERY_WORDS:
+        note(f"note: searching by the first {MAX_QUERY_WORDS} of the {given:,} words given")
     hits = kb.search(text, limit)
+    shown = text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
     if not hits:
         hits = _other_language(kb, text, limit)
     if not hits:
-        raise NothingFound(f"nothing matches {text!r}; try fewer or other words")
-    emit_page(ctx, fmt, as_json, lambda: pages.search_page(text, hits), lambda: [hit_row(h) for h in hits])
+        raise NothingFound(f"nothing matches {shown!r}; try fewer or other words")
+    emit_page(ctx, fmt, as_json, lambda: pages.search_page(shown, hits), lambda: [hit_row(h) for h in hits])
 
 
 def _other_language(kb: KnowledgeBase, text: str, limit: int) -> Any:

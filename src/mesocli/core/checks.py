@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 
 from mesocli.core.citations import ID_PATTERN, at, check_references, check_studies
 from mesocli.core.errors import Problem
@@ -26,6 +27,16 @@ from mesocli.core.studies import Study
 
 #: An entry not reviewed for this long gets a warning.
 STALE_AFTER = dt.timedelta(days=365)
+#: Median survival is at least 0 and below this many months (50 years); anything else is a typo.
+MAX_SURVIVAL_MONTHS = 600
+FIRST_YEAR = 1900
+#: Unicode categories refused in ids and names: invisible format characters (zero-width space, RLM)
+#: and the line and paragraph separators, which make two names look the same or break a line.
+_INVISIBLE = frozenset({"Cf", "Zl", "Zp"})
+#: Problems listed after the rest, in this order: a missing key (located at the start of its mapping, it
+#: would otherwise come before everything inside it), then dangling references (often the consequence of
+#: a duplicated or broken entry).
+_LATER = (("missing required key ",), ("related id ", " cites unknown reference ", " names unknown option "))
 
 #: Numbers in these phrases are names, not claims that need a source: stages and phases, gene and
 #: protein names (PD-L1, CTLA-4, BAP1, p16, B12), ordinals ("9th edition", "2nd-line"), numbered steps,
@@ -62,14 +73,20 @@ def dated_problems(data: KnowledgeBaseData, marks: Marks) -> list[tuple[Problem,
         hint = " (convert it with: mesocli migrate OLD NEW)" if data.schema_version < SCHEMA_VERSION else ""
         message = f"schema_version {data.schema_version} is not supported (this mesocli reads {SCHEMA_VERSION}){hint}"
         problems.append(at(marks, data, "schema_version", message))
+    if not data.treatments and marks.at(data, "treatments") is not None:
+        problems.append(at(marks, data, "treatments", "the knowledge base has no treatments; add at least one"))
     entries: list[Entry] = [*data.treatments, *data.guides, *data.glossary]
-    linkable = {e.id for e in entries}
+    linkable = {e.id for e in entries} | marks.ids  # ids of entries that failed to build are not dangling
     for collection in (data.treatments, data.guides, data.glossary, data.studies):
         problems += _unique_names(collection, marks)
     problems += check_references(data, marks)
     problems += check_studies(data, marks)
+    for study in data.studies:
+        problems += _invisible(study, marks)
+        problems += _figures(study, marks, dt.date.today())
     for entry in entries:
         problems += _id_format(entry, marks)
+        problems += _invisible(entry, marks)
         problems += _related(entry, linkable, marks)
         problems += [
             at(
@@ -93,8 +110,68 @@ def dated_problems(data: KnowledgeBaseData, marks: Marks) -> list[tuple[Problem,
             )
             dated.append((stale, entry.last_reviewed + STALE_AFTER + dt.timedelta(days=1)))
     dated += [(p, None) for p in problems]
-    dated.sort(key=lambda pair: (pair[0].line or 0, pair[0].column or 0))
-    return dated
+    order = {id(p): i for i, p in enumerate(in_order([p for p, _since in dated]))}
+    return sorted(dated, key=lambda pair: order[id(pair[0])])
+
+
+def in_order(problems: Sequence[Problem]) -> list[Problem]:
+    """Problems by line and column, root causes first: a dangling reference comes after, say, a duplicate id."""
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        tier = next((i for i, marks in enumerate(_LATER, 1) if any(m in problem.message for m in marks)), 0)
+        return tier, problem.line or 0, problem.column or 0
+
+    return sorted(problems, key=key)
+
+
+def reviewed_in_future(data: KnowledgeBaseData | None, marks: Marks, today: dt.date) -> list[Problem]:
+    """Warnings for review dates after ``today`` (checked by ``validate`` on the day it runs)."""
+    if data is None:
+        return []
+    dated: list[KnowledgeBaseData | Treatment | Guide] = [data, *data.treatments, *data.guides]
+    return [
+        at(
+            marks,
+            obj,
+            "last_reviewed",
+            f"last reviewed {obj.last_reviewed}, which is in the future",
+            severity="warning",
+        )
+        for obj in dated
+        if obj.last_reviewed > today
+    ]
+
+
+def _invisible(entry: Named, marks: Marks) -> list[Problem]:
+    problems = []
+    for name, index, value in _names(entry):
+        hidden = [c for c in value if unicodedata.category(c) in _INVISIBLE]
+        if hidden:
+            code = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(hidden))
+            problems.append(at(marks, entry, name, f"{name} {value!r} contains an invisible character ({code})", index))
+    return problems
+
+
+def _figures(study: Study, marks: Marks, today: dt.date) -> list[Problem]:
+    """Study years, hazard ratios and survival figures that cannot be right."""
+    problems = []
+    if study.year is not None and not FIRST_YEAR <= study.year <= today.year + 1:
+        message = f"year {study.year} of {study.name!r} is not between {FIRST_YEAR} and {today.year + 1}"
+        problems.append(at(marks, study, "year", message))
+    comparisons = [study.comparison, *(u.comparison for u in study.updates)]
+    for c in (c for c in comparisons if c is not None):
+        for field_name in ("os_hr", "pfs_hr"):
+            hr = getattr(c, field_name)
+            if hr is not None and hr <= 0:
+                message = f"hazard ratio {hr:g} of {study.name!r} must be above 0"
+                problems.append(at(marks, c, field_name, message, entry_id=study.id))
+    for arm in (*study.arms, *(a for u in study.updates for a in u.arms)):
+        for field_name in ("median_os_months", "median_pfs_months"):
+            months = getattr(arm, field_name)
+            if months is not None and not 0 <= months < MAX_SURVIVAL_MONTHS:
+                message = f"{field_name} {months:g} of {arm.name!r} must be at least 0 and below {MAX_SURVIVAL_MONTHS}"
+                problems.append(at(marks, arm, field_name, message, entry_id=study.id))
+    return problems
 
 
 def _names(entry: Named) -> Iterator[tuple[str | None, int | None, str]]:
@@ -126,7 +203,7 @@ def _unique_names(collection: Iterable[Named], marks: Marks) -> list[Problem]:
 
 
 def _id_format(entry: Entry, marks: Marks) -> list[Problem]:
-    if ID_PATTERN.match(entry.id):
+    if ID_PATTERN.fullmatch(entry.id):
         return []
     return [at(marks, entry, "id", f"id {entry.id!r} must be kebab-case (a-z, 0-9 and single hyphens)")]
 

@@ -9,6 +9,8 @@ from mesocli.core.errors import Problem
 from mesocli.core.loader import Marks
 from mesocli.core.models import CITATION, Guide, KnowledgeBaseData, Reference, Term, Treatment, entry_texts
 
+#: The patterns are JSON Schema's too (docs/schema.json); the checks use fullmatch, since "$" would let
+#: a trailing newline through.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -68,11 +70,11 @@ def check_references(data: KnowledgeBaseData, marks: Marks) -> list[Problem]:
 
 def _reference_format(ref: Reference, marks: Marks) -> list[Problem]:
     problems = []
-    if not ID_PATTERN.match(ref.id):
+    if not ID_PATTERN.fullmatch(ref.id):
         problems.append(at(marks, ref, "id", f"reference id {ref.id!r} must be kebab-case"))
-    if ref.pmid is not None and not PMID_PATTERN.match(ref.pmid):
+    if ref.pmid is not None and not PMID_PATTERN.fullmatch(ref.pmid):
         problems.append(at(marks, ref, "pmid", f"malformed PMID {ref.pmid!r}"))
-    if ref.doi is not None and not DOI_PATTERN.match(ref.doi):
+    if ref.doi is not None and not DOI_PATTERN.fullmatch(ref.doi):
         problems.append(at(marks, ref, "doi", f"malformed DOI {ref.doi!r} (expected 10.NNNN/...)"))
     if ref.url is not None and not ref.url.startswith("https://"):
         problems.append(at(marks, ref, "url", f"URL {ref.url!r} must start with https://"))
@@ -83,10 +85,10 @@ def _reference_format(ref: Reference, marks: Marks) -> list[Problem]:
 
 def check_studies(data: KnowledgeBaseData, marks: Marks) -> list[Problem]:
     """Studies: kebab-case ids, arms that name real options, sources given by field rather than in text."""
-    options = {t.id for t in data.treatments}
+    options = {t.id for t in data.treatments} | marks.ids  # an option that failed to build still exists
     problems: list[Problem] = []
     for study in data.studies:
-        if not ID_PATTERN.match(study.id):
+        if not ID_PATTERN.fullmatch(study.id):
             problems.append(at(marks, study, "id", f"study id {study.id!r} must be kebab-case"))
         for arm in study.arms:
             problems += [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mesocli.core.escape import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -17,14 +19,15 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
-        where = self.file
+        """``file:line:column: entry: message``, with anything that could drive a terminal escaped."""
+        where = printable(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        entry = f" {self.entry_id}:" if self.entry_id else ""
+        entry = f" {printable(self.entry_id)}:" if self.entry_id else ""
         label = "warning: " if self.severity == "warning" else ""
-        return f"{where}:{entry} {label}{self.message}"
+        return f"{where}:{entry} {label}{printable(self.message)}"
 
 
 class MesocliError(Exception):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 from pathlib import Path
+from typing import Any
 
 from mesocli.core.errors import KnowledgeBaseError, Problem
 from mesocli.core.models import KnowledgeBaseData
@@ -41,12 +44,33 @@ def default_path() -> Path:
     return Path(env).expanduser() if env else bundled_path()
 
 
-def read_text(path: Path) -> str:
-    """Read a knowledge-base file, turning every OS or decoding failure into one problem."""
+#: What a knowledge-base path may not be, by the type bits of its mode. Each would block or never end.
+_NOT_FILES = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang)."""
     file = str(path)
     try:
-        if path.is_dir():
-            raise KnowledgeBaseError(Problem(file, "is a directory, not a knowledge-base file"))
+        _require_regular(os.stat(path).st_mode, file)
+    except OSError as exc:
+        raise _os_problem(file, exc) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a knowledge-base file, turning every OS or decoding failure into one problem.
+
+    Only regular files are read; the read is bounded by the size limit whatever the size on disk says.
+    """
+    file = str(path)
+    try:
+        check_file(path)
         size, limit = path.stat().st_size, max_kb_bytes()
         if size > limit:
             raise KnowledgeBaseError(
@@ -54,13 +78,9 @@ def read_text(path: Path) -> str:
                     file, f"is {size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
                 )
             )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeBaseError(Problem(file, "no such file")) from None
-    except PermissionError:
-        raise KnowledgeBaseError(Problem(file, "permission denied")) from None
+        data = _read_bounded(path, file, limit)
     except OSError as exc:
-        raise KnowledgeBaseError(Problem(file, exc.strerror or str(exc))) from None
+        raise _os_problem(file, exc) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,14 +88,59 @@ def read_text(path: Path) -> str:
         raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
 
 
+def _require_regular(mode: int, file: str) -> None:
+    if not stat.S_ISREG(mode):
+        kind = _NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
+        raise KnowledgeBaseError(Problem(file, f"is {kind}, not a knowledge-base file"))
+
+
+def _read_bounded(path: Path, file: str, limit: int) -> bytes:
+    """The file's bytes, read through a descriptor opened without blocking (a FIFO swapped in cannot hang us)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        _require_regular(os.fstat(handle).st_mode, file)
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(handle, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise KnowledgeBaseError(
+            Problem(file, f"is over {limit:,} bytes, the limit for knowledge-base files (MESOCLI_MAX_KB_BYTES)")
+        )
+    return data
+
+
+def _os_problem(file: str, exc: OSError) -> KnowledgeBaseError:
+    if isinstance(exc, FileNotFoundError):
+        return KnowledgeBaseError(Problem(file, "no such file"))
+    if isinstance(exc, PermissionError):
+        return KnowledgeBaseError(Problem(file, "permission denied"))
+    if exc.errno == errno.ELOOP:
+        return KnowledgeBaseError(Problem(file, "is a loop of symbolic links"))
+    return KnowledgeBaseError(Problem(file, exc.strerror or str(exc)))
+
+
 def check_text(text: str, file: str) -> tuple[KnowledgeBaseData | None, list[Problem], list[DatedProblem]]:
     """Parse and check ``text``: the data (None if unparsable), the parser's problems, and the checks'
     problems each with the first day it applies (see :func:`mesocli.core.checks.dated_problems`)."""
+    data, _marks, problems, dated = _check(text, file)
+    return data, problems, dated
+
+
+def _check(text: str, file: str) -> tuple[KnowledgeBaseData | None, Any, list[Problem], list[DatedProblem]]:
     from mesocli.core.checks import dated_problems
     from mesocli.core.loader import parse
 
     data, marks, problems = parse(text, file)
-    return data, problems, dated_problems(data, marks) if data is not None else []
+    checked = data if data is not None else marks.partial  # an invalid file is checked too: one pass, every problem
+    return data, marks, problems, dated_problems(checked, marks) if checked is not None else []
 
 
 def on_day(dated: list[DatedProblem], today: dt.date | None = None) -> list[Problem]:
@@ -86,8 +151,11 @@ def on_day(dated: list[DatedProblem], today: dt.date | None = None) -> list[Prob
 
 def parse_and_check(file: Path, today: dt.date | None = None) -> tuple[KnowledgeBaseData | None, list[Problem]]:
     """Parse ``file`` and run every check; raises KnowledgeBaseError only if it cannot be read."""
-    data, problems, dated = check_text(read_text(file), str(file))
-    return data, problems + on_day(dated, today)
+    from mesocli.core.checks import in_order, reviewed_in_future
+
+    data, marks, problems, dated = _check(read_text(file), str(file))
+    future = reviewed_in_future(data or marks.partial, marks, today or dt.date.today())
+    return data, in_order([*problems, *on_day(dated, today), *future])
 
 
 def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:

@@ -20,8 +20,12 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.errors import Problem
 from mesocli.core.migrate import schema_1_problem
-from mesocli.core.models import KnowledgeBaseData, derived
+from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, derived
+from mesocli.core.numbers import number_problem
 from mesocli.core.plain import type_plan
+from mesocli.core.yaml_errors import is_kind as _is_kind
+from mesocli.core.yaml_errors import is_null as _is_null
+from mesocli.core.yaml_errors import yaml_message, yaml_problem
 
 #: Aliases make a small file large: the text a file expands to (a unit per node plus every character of
 #: every scalar, counted each time an alias repeats it) may be at most this many times the file's length,
@@ -48,6 +52,8 @@ class Marks:
 
     file: str
     positions: dict[MarkKey, Mark] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)  # every entry's id, also of entries that failed to build
+    partial: KnowledgeBaseData | None = None  # the valid part of an invalid file, for the cross-entry checks
 
     def at(self, obj: object, name: str | None = None, index: int | None = None) -> Mark | None:
         return self.positions.get((id(obj), name, index)) or (
@@ -112,6 +118,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 if key_node.value == "id" and isinstance(value_node.value, str):
                     self.entry_id = value_node.value
+                    self.marks.ids.add(value_node.value)
         where = f" in {what}" if what else ""
         for key_node, value_node in node.value:
             key = key_node.value if _is_kind(key_node, "ScalarNode") else None
@@ -125,13 +132,13 @@ class _Builder:
                 continue
             given[key] = (key_node, value_node)
         values: dict[str, Any] = {}
+        salvaged: dict[str, Any] = {}
         positions: dict[str, Mark] = {}
         item_marks: dict[tuple[str, int], Mark] = {}
         ok = True
         for name, f in fields.items():
             if name not in given:
-                required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-                if required:
+                if _required(f):
                     self.problem(node, f"missing required key {name!r}{where}")
                     ok = False
                 continue
@@ -139,6 +146,8 @@ class _Builder:
             value = self.build(hints[name], value_node, f"{what}.{name}" if what else name)
             if value is _INVALID or _contains_invalid(value):
                 ok = False
+                if _contains_invalid(value):
+                    salvaged[name] = tuple(v for v in value if v is not _INVALID)
                 continue
             values[name] = value
             positions[name] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
@@ -146,14 +155,21 @@ class _Builder:
                 for i, child in enumerate(value_node.value):
                     item_marks[(name, i)] = (child.start_mark.line + 1, child.start_mark.column + 1)
         self.entry_id = outer_entry
-        if not ok:
+        if not ok and cls is not KnowledgeBaseData:
             return _INVALID
-        obj = cls(**values)
+        if not ok:  # the top level: keep what is valid, so that the cross-entry checks run in the same pass
+            missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and _required(f)}
+            self.marks.partial = self._remember(cls(**{**missing, **values, **salvaged}), node, positions, item_marks)
+            return _INVALID
+        return self._remember(cls(**values), node, positions, item_marks)
+
+    def _remember(self, obj: Any, node: Any, positions: dict[str, Mark], items: dict[tuple[str, int], Mark]) -> Any:
+        """Record where ``obj`` and each of its fields and list items came from; return ``obj``."""
         start = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.marks.positions[(id(obj), None, None)] = start
         for name, mark in positions.items():
             self.marks.positions[(id(obj), name, None)] = mark
-        for (name, i), mark in item_marks.items():
+        for (name, i), mark in items.items():
             self.marks.positions[(id(obj), name, i)] = mark
         return obj
 
@@ -164,7 +180,7 @@ class _Builder:
         try:
             value = self.construct(node)
         except Exception as exc:  # noqa: BLE001 - PyYAML raises several types for one bad scalar
-            self.problem(node, _yaml_message(exc))
+            self.problem(node, yaml_message(exc))
             return _INVALID
         if get_origin(hint) is Literal:
             allowed = get_args(hint)
@@ -193,12 +209,12 @@ class _Builder:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.problem(node, f"{what} must be a whole number")
                 return _INVALID
-            return value
+            return self._number(node, value, what, whole=True)
         if hint is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.problem(node, f"{what} must be a number")
                 return _INVALID
-            return float(value)
+            return self._number(node, float(value), what, whole=False)
         if hint is dt.date:
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 return value
@@ -210,6 +226,13 @@ class _Builder:
             self.problem(node, f"{what} must be a date like 2026-01-31")
             return _INVALID
         raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the file
+
+    def _number(self, node: Any, value: float, what: str, whole: bool) -> Any:
+        wrong = number_problem(str(node.value), value, what, whole)
+        if wrong:
+            self.problem(node, wrong)
+            return _INVALID
+        return value
 
 
 @functools.cache
@@ -225,6 +248,8 @@ class _Invalid:
 
 
 _INVALID: Any = _Invalid()
+#: What stands in for a missing or invalid top-level field while an invalid file is still checked.
+_STAND_IN: dict[Any, Any] = {int: SCHEMA_VERSION, str: "", dt.date: dt.date.min}
 
 
 class _TooLarge(Exception):
@@ -232,32 +257,12 @@ class _TooLarge(Exception):
         self.node = node
 
 
+def _required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
 def _contains_invalid(value: Any) -> bool:
     return isinstance(value, tuple) and any(v is _INVALID for v in value)
-
-
-def _is_kind(node: Any, kind: str) -> bool:
-    return type(node).__name__ == kind
-
-
-def _is_null(node: Any) -> bool:
-    return _is_kind(node, "ScalarNode") and node.tag == "tag:yaml.org,2002:null"
-
-
-def _yaml_message(exc: BaseException) -> str:
-    problem = getattr(exc, "problem", None)
-    context = getattr(exc, "context", None)
-    text = " ".join(str(p) for p in (context, problem) if p) or str(exc).splitlines()[0]
-    if "constructor for the tag" in text or "could not determine a constructor" in text:
-        text = "YAML tags that construct objects are not allowed (" + text + ")"
-    return text
-
-
-def _yaml_problem(file: str, exc: BaseException) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return Problem(file, _yaml_message(exc))
-    return Problem(file, _yaml_message(exc), mark.line + 1, mark.column + 1)
 
 
 def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
@@ -270,7 +275,7 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
-            return None, Marks(file), [_yaml_problem(file, exc)]
+            return None, Marks(file), [yaml_problem(file, exc, text)]
         if root is None:
             return None, Marks(file), [Problem(file, "is empty; expected a knowledge base", 1, 1)]
         old = schema_1_problem(root, file)

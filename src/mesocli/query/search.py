@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from mesocli.core.display import Displayable
 from mesocli.core.models import Treatment
-from mesocli.query.text import STOP_WORDS, WORD, Entry, clean, fields, kind_of, stem, tokens
+from mesocli.query.text import (
+    MAX_QUERY_WORDS,
+    WORD,
+    Entry,
+    clean,
+    fields,
+    kind_of,
+    query_words,
+    stem,
+    tokens,
+)
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
@@ -56,6 +66,8 @@ class SearchResults(list[SearchHit], Displayable):
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance between ``a`` and ``b`` is at most ``limit``."""
     if abs(len(a) - len(b)) > limit:
+        return False
+    if len(set(a) - set(b)) > limit:  # each edit brings in at most one missing letter: a cheap way out
         return False
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -102,8 +114,7 @@ class SearchIndex:
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        every = list(dict.fromkeys(tokens(query)))
-        words = [w for w in every if w not in STOP_WORDS] or every
+        words = query_words(query)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
         total = len(self.entries)

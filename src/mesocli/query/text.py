@@ -65,3 +65,13 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
             yield "options", BODY_WEIGHT, option.name
         for study in entry.studies:
             yield "evidence", BODY_WEIGHT, ", ".join((study.name, *study.aliases))
+
+
+#: A query is searched by at most this many distinct words (the first ones); each costs a scan for typos.
+MAX_QUERY_WORDS = 64
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct words a query is searched by, in order: stop words dropped unless there is nothing else."""
+    every = list(dict.fromkeys(tokens(query)))
+    return [w for w in every if w not in STOP_WORDS] or every

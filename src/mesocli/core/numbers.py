@@ -1,0 +1,22 @@
+"""Numbers as a knowledge-base file must write them: plain, finite decimals.
+
+YAML 1.1 reads ``12:1`` as 721 (base 60), ``0x7D3`` as 2003, ``017`` as 15 and ``.nan`` as a float;
+a figure written like that is almost always a mistake, so the scalar's source text is checked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def number_problem(source: str, value: float, what: str, whole: bool) -> str | None:
+    """Why the scalar written as ``source`` (read as ``value``) is not an acceptable number, or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{what} must be a finite number, not {source!r}"
+    if not (_INTEGER if whole else _DECIMAL).match(source):
+        return f"{what} is written {source!r}, which YAML reads as {value!r}; write a plain decimal number"
+    return None

@@ -18,7 +18,9 @@ from mesocli.query.resolve import NameIndex
 from mesocli.store import cache
 
 if TYPE_CHECKING:
+    from mesocli.core.situation import Situation
     from mesocli.query.search import SearchIndex, SearchResults
+    from mesocli.query.situation import SituationResult
 
 _CACHE_FORMAT = 2
 
@@ -234,6 +236,14 @@ class KnowledgeBase(Displayable):
         from mesocli.query.frames import studies_frame
 
         return studies_frame(self._studies)
+
+    def options(self, situation: Situation | None = None, **fields: Any) -> SituationResult:
+        """The options and trials that fit a situation: ``site=``, ``histology=``, ``treated=``, ``fitness=``,
+        ``region=``, ``goal=`` (unknown fields: could be either); ``.to_dataframe()`` tabulates it."""
+        from mesocli.query.situation import assess, situation_of
+
+        person = situation_of(situation, **fields)
+        return assess(self._treatments, self._references, self.disclaimer, self.last_reviewed, person)
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None

@@ -158,13 +158,13 @@ def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[
         return "not-described", f"This knowledge base does not describe it for {person.site} mesothelioma."
     if t.category == "supportive-care":
         return "usual", "Usual in every situation: described for every stage, alongside any other treatment."
-    listed = "Guidelines list it (rows below)" if t.guidelines else "No guideline row for it here"
+    listed = "Guidelines list it" if t.guidelines else "No guideline row for it here"
     meso = [f for f in fits if f.verdict != "indirect"]
     included = [f for f in meso if f.verdict == "included"]
     if included:
         return "usual", f"{listed}, and {_count(len(included))} of it included people in this situation."
     if meso and all(f.verdict == "excluded" for f in meso):
-        return "not-studied", f"{listed}; every mesothelioma trial of it here left this situation out (reasons below)."
+        return "not-studied", f"{listed}; every mesothelioma trial of it here left this situation out."
     if meso:
         return "possible", f"{listed}; no trial of it here clearly included this situation; some could have."
     return "possible", f"{listed}; no mesothelioma trial of it here."

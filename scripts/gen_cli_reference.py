@@ -27,6 +27,9 @@ COMMANDS = [
     "sources",
     "validate",
     "schema",
+    "options",
+    "handout",
+    "profile init",
 ]
 
 
@@ -39,7 +42,7 @@ def reference() -> str:
         "",
     ]
     for command in ["", *COMMANDS]:
-        args = [command, "--help"] if command else ["--help"]
+        args = [*command.split(), "--help"]
         result = runner.invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"}, prog_name="mesocli")
         title = f"mesocli {command}".strip()
         parts += [f"## `{title}`", "", "```text", result.stdout.rstrip(), "```", ""]

@@ -36,6 +36,8 @@ PAGES = [
     ["studies", "--option", "immunotherapy", "--line", "first"],
     ["studies", "checkmate"],
     ["studies", "NCT02899299"],
+    ["options", "--site", "pleural", "--histology", "sarcomatoid", "--treated", "none", "--fitness", "1"],
+    ["options", "--site", "peritoneal", "--fitness", "3", "--region", "us"],
 ]
 CASES = [[*args, "--format", fmt] for args in PAGES for fmt in ("plain", "json")] + [
     ["show", "chemo", "--format", "markdown"],
@@ -44,7 +46,10 @@ CASES = [[*args, "--format", fmt] for args in PAGES for fmt in ("plain", "json")
     ["evidence", "--format", "rich"],
     ["schema"],
     ["--help"],
-    *[[command, "--help"] for command in ("list", "show", "search", "compare", "questions", "validate", "studies")],
+    *[
+        [command, "--help"]
+        for command in ("list", "show", "search", "compare", "questions", "validate", "studies", "options")
+    ],
 ]
 
 

@@ -25,6 +25,7 @@ from mesocli.core.models import (
     TreatmentRow,
 )
 from mesocli.core.studies import Study
+from mesocli.query.frames import Tables
 from mesocli.query.resolve import NameIndex
 from mesocli.store import location
 from mesocli.store.database import Damaged
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class KnowledgeBase(Displayable):
+class KnowledgeBase(Tables, Displayable):
     """A loaded, validated knowledge base.
 
     ``len(kb)`` and iteration cover the treatment options; guide topics and glossary terms
@@ -209,30 +210,6 @@ class KnowledgeBase(Displayable):
             and (goal is None or goal in row.goals)
             and (mesothelioma_type is None or mesothelioma_type in row.mesothelioma_types)
         ]
-
-    def to_dataframe(self) -> Any:
-        """One row per treatment option with its main fields, as a pandas DataFrame.
-
-        Needs pandas: ``pip install "mesocli[notebook]"``.
-        """
-        from mesocli.query.frames import treatments_frame
-
-        return treatments_frame(self.treatments)
-
-    def evidence_dataframe(self) -> Any:
-        """One row per trial arm, filed under the option of that arm (median survival, hazard ratio, source).
-
-        The same rows as ``mesocli evidence --json``: each study once, arms as published.
-        """
-        from mesocli.query.frames import evidence_frame
-
-        return evidence_frame(self.studies)
-
-    def studies_dataframe(self) -> Any:
-        """One row per study: who took part (sites, histologies, line, ECOG, disease), options, result."""
-        from mesocli.query.frames import studies_frame
-
-        return studies_frame(self.studies)
 
     def filter(
         self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None

@@ -41,6 +41,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "guide": ("mesocli.cli.reading", "guide"),
     "glossary": ("mesocli.cli.reading", "glossary"),
     "studies": ("mesocli.cli.reading", "studies"),
+    "options": ("mesocli.cli.situation", "options"),
+    "handout": ("mesocli.cli.situation", "handout"),
+    "profile": ("mesocli.cli.situation", "profile"),
     "compare": ("mesocli.cli.visit", "compare"),
     "questions": ("mesocli.cli.visit", "questions"),
     "evidence": ("mesocli.cli.visit", "evidence"),
@@ -107,13 +110,17 @@ def run(invoke: Callable[[], Any]) -> int:
 
 
 def build_command(name: str) -> Any:
-    """Import the module that defines command ``name`` and build its Click command."""
+    """Import the module that defines command ``name`` and build its Click command (or group)."""
     from typer.main import get_command_from_info
     from typer.models import CommandInfo
 
     module, function = COMMANDS[name]
     callback = getattr(importlib.import_module(module), function)
     BUILT.append(name)
+    if isinstance(callback, typer.Typer):  # a group of subcommands, such as `profile init`
+        group = typer.main.get_group(callback)
+        group.name = name
+        return translated(group)
     command = get_command_from_info(
         CommandInfo(name=name, callback=callback), pretty_exceptions_short=True, rich_markup_mode=None
     )

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from mesocli.cli import situation
 from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names
 from mesocli.cli.output import OutputError, note, render, write_stdout
@@ -64,12 +65,21 @@ def questions(
     general: Annotated[
         bool, typer.Option("--general/--no-general", help="Add the general questions from the guide topics.")
     ] = True,
+    profile: situation.ProfileOption = None,
+    site: situation.SiteOption = None,
+    histology: situation.HistologyOption = None,
+    treated: situation.TreatedOption = None,
+    fitness: situation.FitnessOption = None,
+    region: situation.RegionOption = None,
+    goal: situation.GoalOption = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """A printable Markdown checklist of questions for the care team, grouped by option.
 
-    With --output, an existing file is never replaced unless --force is given (exit 2, file untouched).
+    With a situation (--profile or --site, --histology, ...), the options that fit it come first, then the
+    general questions that speak of it. With --output, an existing file is never replaced unless --force is
+    given (exit 2, file untouched).
     """
     from mesocli.pages import visit as pages_visit
 
@@ -77,6 +87,14 @@ def questions(
     chosen = [kb.get(name) for name in names] if names else list(kb.treatments)
     guides = list(kb.guides) if general else []
     title = "Questions for my care team"
+    if situation.given(profile, site, histology, treated, fitness, region, goal):
+        person = situation.situation_from(profile, site, histology, treated, fitness, region, goal)
+        from mesocli.query.situation import ordered_questions
+
+        result = kb.options(person)
+        ids = {t.id for t in chosen}
+        ordered, guides = ordered_questions(result, guides)
+        chosen = [t for t in ordered if t.id in ids]
 
     def document() -> Document:
         return pages_visit.questions_page(chosen, guides, title)

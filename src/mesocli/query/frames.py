@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mesocli.core.evidence import evidence_rows, study_row
-from mesocli.core.models import Treatment
+from mesocli.core.models import Reference, Treatment
 from mesocli.core.studies import Study
+
+if TYPE_CHECKING:
+    from mesocli.core.situation import Situation
+    from mesocli.query.situation import SituationResult
 
 
 def pandas() -> Any:
@@ -50,3 +55,53 @@ def evidence_frame(studies: Sequence[Study]) -> Any:
 def studies_frame(studies: Sequence[Study]) -> Any:
     """One row per study, with its population as columns."""
     return pandas().DataFrame([study_row(s) for s in studies]).set_index("id")
+
+
+class Tables:
+    """The knowledge base's tables for notebooks, and its answer for one person's situation (a mixin)."""
+
+    @property
+    def treatments(self) -> Sequence[Treatment]:
+        raise NotImplementedError  # the knowledge base provides it
+
+    @property
+    def studies(self) -> Sequence[Study]:
+        raise NotImplementedError
+
+    @property
+    def references(self) -> Sequence[Reference]:
+        raise NotImplementedError
+
+    @property
+    def disclaimer(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def last_reviewed(self) -> dt.date:
+        raise NotImplementedError
+
+    def to_dataframe(self) -> Any:
+        """One row per treatment option with its main fields, as a pandas DataFrame.
+
+        Needs pandas: ``pip install "mesocli[notebook]"``.
+        """
+        return treatments_frame(self.treatments)
+
+    def evidence_dataframe(self) -> Any:
+        """One row per trial arm, filed under the option of that arm (median survival, hazard ratio, source).
+
+        The same rows as ``mesocli evidence --json``: each study once, arms as published.
+        """
+        return evidence_frame(self.studies)
+
+    def studies_dataframe(self) -> Any:
+        """One row per study: who took part (sites, histologies, line, ECOG, disease), options, result."""
+        return studies_frame(self.studies)
+
+    def options(self, situation: Situation | None = None, **fields: Any) -> SituationResult:
+        """The options and trials that fit a situation: ``site=``, ``histology=``, ``treated=``, ``fitness=``,
+        ``region=``, ``goal=`` (unknown fields: could be either); ``.to_dataframe()`` tabulates it."""
+        from mesocli.query.situation import assess, situation_of
+
+        person = situation_of(situation, **fields)
+        return assess(self.treatments, self.references, self.disclaimer, self.last_reviewed, person)

@@ -71,3 +71,13 @@ def _block(block: Block) -> str:
 def html(document: Document) -> str:
     """The document as an HTML fragment with its own small stylesheet."""
     return _CSS + '<div class="mesocli">' + "".join(_block(b) for b in document) + "</div>"
+
+
+def block_html(block: Block) -> str:
+    """One block as HTML, for renderers that build whole pages (``render.handout``)."""
+    return _block(block)
+
+
+def inline_html(inline: Inline) -> str:
+    """A run of spans as escaped HTML."""
+    return _inline(inline)

@@ -1,0 +1,181 @@
+"""The situation commands: ``options``, ``handout`` and ``profile init``, and the situation options they share.
+
+A situation comes from ``--profile FILE`` and the options (an option given on the command line wins over the
+file). A profile that cannot be read or holds invalid values is a usage error (exit 2), reported with its
+``file:line:column``.
+"""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mesocli.cli.context import NothingFound, emit_page, state
+from mesocli.cli.options import FormatOption, JsonOption, vocabulary_option
+from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
+from mesocli.core.situation import FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
+
+_FITNESS_HELP = "ECOG performance status, 0 to 4: " + "; ".join(f"{k}: {v}" for k, v in FITNESS_MEANING.items()) + "."
+
+SiteOption = Annotated[
+    str | None, vocabulary_option("--site", "-s", MESO_TYPES, "site", "Where the mesothelioma started")
+]
+HistologyOption = Annotated[
+    str | None,
+    vocabulary_option("--histology", "-H", PERSON_HISTOLOGIES, "histology", "Tissue type on the biopsy report"),
+]
+TreatedOption = Annotated[
+    str | None, vocabulary_option("--treated", "-t", TREATED, "treatment", "Treatment had so far for mesothelioma")
+]
+FitnessOption = Annotated[
+    int | None,
+    typer.Option(
+        "--fitness", "-F", min=0, max=4, autocompletion=lambda: [str(k) for k in FITNESS_MEANING], help=_FITNESS_HELP
+    ),
+]
+RegionOption = Annotated[
+    str | None, vocabulary_option("--region", "-r", REGIONS, "region", "Where you are treated, for approvals")
+]
+GoalOption = Annotated[str | None, vocabulary_option("--goal", "-g", GOALS, "goal", "Only options with this goal")]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", "-p", metavar="FILE", help="Read the situation from a profile (see `mesocli profile init`)."
+    ),
+]
+
+
+def situation_from(
+    profile: Path | None,
+    site: str | None = None,
+    histology: str | None = None,
+    treated: str | None = None,
+    fitness: int | None = None,
+    region: str | None = None,
+    goal: str | None = None,
+) -> Situation:
+    """The profile's situation (if any) with every option given on the command line put over it."""
+    from mesocli.core.profile import ProfileError, read_profile
+
+    base = Situation()
+    if profile is not None:
+        try:
+            base = read_profile(profile)
+        except ProfileError as exc:
+            problems = "; ".join(str(p) for p in exc.problems)
+            raise typer.BadParameter(problems, param_hint="--profile") from None
+    return base.merged(Situation(site, histology, treated, fitness, region, goal))
+
+
+def given(profile: Path | None, *values: object) -> bool:
+    """Whether any situation option or a profile was given."""
+    return profile is not None or any(v is not None for v in values)
+
+
+def options(
+    ctx: typer.Context,
+    profile: ProfileOption = None,
+    site: SiteOption = None,
+    histology: HistologyOption = None,
+    treated: TreatedOption = None,
+    fitness: FitnessOption = None,
+    region: RegionOption = None,
+    goal: GoalOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The options in one situation: whether each is usual there, the trials that included or left out such a
+    person and why, approvals in the region, and the questions to ask.
+
+    Every field is optional; an unknown one is treated as "could be either". Options come by category, then
+    evidence level: the page informs a conversation and does not choose.
+    """
+    from mesocli.pages.situation import options_page
+
+    kb = state(ctx).kb
+    result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
+    if not result.options:
+        raise NothingFound("no treatment option matches this situation's goal")
+    emit_page(ctx, fmt, as_json, lambda: options_page(result), result.to_data)
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+class HandoutFormat(str, Enum):
+    html = "html"
+    markdown = "markdown"
+
+
+def handout(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="Write the handout to FILE ('-': stdout).")
+    ],
+    profile: ProfileOption = None,
+    site: SiteOption = None,
+    histology: HistologyOption = None,
+    treated: TreatedOption = None,
+    fitness: FitnessOption = None,
+    region: RegionOption = None,
+    goal: GoalOption = None,
+    paper: Annotated[Paper, typer.Option("--paper", case_sensitive=False, help="Page size for printing.")] = Paper.a4,
+    force: Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")] = False,
+    fmt: Annotated[
+        HandoutFormat, typer.Option("--format", "-f", case_sensitive=False, help="html (printable) or markdown.")
+    ] = HandoutFormat.html,
+) -> None:
+    """A printable handout for the visit: the situation, the options that fit with their trials and numbers,
+    the questions as a checklist with space for answers, the references, the review date and the disclaimer.
+
+    HTML is one self-contained file (no scripts, no external requests) with print styles for A4 or Letter.
+    An existing file is never replaced unless --force is given (exit 2, file untouched).
+    """
+    from mesocli.cli.visit import _write_new
+    from mesocli.pages.situation import handout_page
+
+    kb = state(ctx).kb
+    result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
+    document = handout_page(result, list(kb.guides))
+    if fmt == HandoutFormat.markdown:
+        from mesocli.render.text import markdown
+
+        text = markdown(document)
+    else:
+        from mesocli.render.handout import handout_html
+
+        text = handout_html(document, paper.value, f"{kb.title}: my visit")
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    _write_new(output, text, force)
+    sys.stderr.write(f"mesocli: wrote {output}\n")
+
+
+profile = typer.Typer(
+    name="profile",
+    help="Situation profiles: small YAML files read by --profile.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@profile.command("init")
+def profile_init(
+    path: Annotated[Path, typer.Argument(help="Where to write the template ('-': stdout).")] = Path("profile.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a commented profile template, every field empty (unknown); never overwrites without --force."""
+    from mesocli.cli.visit import _write_new
+    from mesocli.core.profile import TEMPLATE
+
+    if str(path) == "-":
+        sys.stdout.write(TEMPLATE)
+        return
+    _write_new(path, TEMPLATE, force)
+    sys.stderr.write(f"mesocli: wrote {path}\n")

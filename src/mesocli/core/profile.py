@@ -1,0 +1,140 @@
+"""A situation profile: the fields of ``mesocli options`` in a small YAML file, checked like the knowledge base.
+
+The file is read with PyYAML's safe loader; unknown keys are refused (with the nearest known key), and every
+value is checked against its vocabulary. Each problem carries file, line and column; all of them are raised
+together as a ``ProfileError`` (a ``KnowledgeBaseError``, so it has ``.problems``, ``.file``, ``.line``).
+A field left empty (or ``unknown``) is not known.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.files import read_text
+from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
+from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
+
+#: Profiles are a few lines; anything larger is refused before it is parsed.
+MAX_PROFILE_BYTES = 64 * 1024
+
+#: The values each field accepts (fitness: a whole number 0-4).
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "site": MESO_TYPES,
+    "histology": PERSON_HISTOLOGIES,
+    "treated": TREATED,
+    "region": REGIONS,
+    "goal": GOALS,
+}
+
+
+class ProfileError(KnowledgeBaseError):
+    """A profile file could not be read or holds invalid values; every problem is in ``.problems``."""
+
+
+def _fitness_lines() -> str:
+    return "".join(f"#   {level}: {meaning}\n" for level, meaning in FITNESS_MEANING.items())
+
+
+#: What ``mesocli profile init`` writes: every field, commented, all unknown.
+TEMPLATE = (
+    "# A situation profile for `mesocli options --profile FILE` and `mesocli handout --profile FILE`.\n"
+    "# Fill in what you know; leave a field empty when you do not know it (it is then treated as\n"
+    "# 'could be either'). Options given on the command line win over this file.\n"
+    "# It stays on your computer: mesocli sends nothing anywhere.\n"
+    "\n"
+    f"# Where the mesothelioma started: {', '.join(MESO_TYPES)}\n"
+    "site:\n"
+    f"# The tissue type on the biopsy report: {', '.join(PERSON_HISTOLOGIES)}\n"
+    "histology:\n"
+    f"# Treatment had so far for mesothelioma: {', '.join(TREATED)}\n"
+    "treated:\n"
+    "# Fitness as the ECOG performance status your team uses, 0 to 4:\n"
+    f"{_fitness_lines()}"
+    "fitness:\n"
+    f"# Where you are treated, for approvals: {', '.join(REGIONS)}\n"
+    "region:\n"
+    f"# What matters most to you now (optional): {', '.join(GOALS)}\n"
+    "goal:\n"
+)
+
+
+def check_value(name: str, value: object) -> str | None:
+    """Why ``value`` is not valid for field ``name``; None when it is."""
+    if name == "fitness":
+        if isinstance(value, bool) or not isinstance(value, int) or value not in FITNESS_MEANING:
+            return f"fitness is {value!r}, expected a whole number from 0 to 4"
+        return None
+    allowed = VOCABULARY[name]
+    if value in allowed:
+        return None
+    close = difflib.get_close_matches(str(value), allowed, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name} is {value!r}, expected one of {', '.join(allowed)}{hint}"
+
+
+def parse_profile(text: str, file: str) -> Situation:
+    """The situation a profile's text describes; raises ``ProfileError`` with every problem, located."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            raise ProfileError(Problem(file, f"is not valid YAML: {getattr(exc, 'problem', exc)}", *where)) from None
+        if root is None:
+            return Situation()
+        if type(root).__name__ != "MappingNode":
+            mark = root.start_mark
+            raise ProfileError(Problem(file, "must be a mapping of fields to values", mark.line + 1, mark.column + 1))
+        problems: list[Problem] = []
+        values: dict[str, Any] = {}
+        for key_node, value_node in root.value:
+            key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
+            kmark, vmark = key_node.start_mark, value_node.start_mark
+            if key not in FIELDS:
+                close = difflib.get_close_matches(str(key), FIELDS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(Problem(file, f"unknown key {key!r}{hint}", kmark.line + 1, kmark.column + 1))
+                continue
+            if key in values:
+                problems.append(Problem(file, f"key {key!r} appears twice", kmark.line + 1, kmark.column + 1))
+                continue
+            if type(value_node).__name__ != "ScalarNode" or value_node.tag not in _SCALAR_TAGS:
+                problems.append(Problem(file, f"{key} must be a single plain value", vmark.line + 1, vmark.column + 1))
+                continue
+            value = loader.construct_object(value_node)
+            if value is None or value == "unknown":
+                values[key] = None
+                continue
+            message = check_value(str(key), value)
+            if message:
+                problems.append(Problem(file, message, vmark.line + 1, vmark.column + 1))
+            values[key] = value
+        if problems:
+            raise ProfileError(problems)
+        return Situation(**values)
+    finally:
+        loader.dispose()
+
+
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "null", "bool", "float"))
+
+
+def read_profile(path: Path | str) -> Situation:
+    """Read a profile file; raises ``ProfileError`` if it cannot be read or is invalid."""
+    file = Path(path).expanduser()
+    try:
+        if file.is_file() and file.stat().st_size > MAX_PROFILE_BYTES:
+            raise ProfileError(Problem(str(file), f"is larger than {MAX_PROFILE_BYTES:,} bytes; not a profile"))
+        text = read_text(file)
+    except ProfileError:
+        raise
+    except KnowledgeBaseError as exc:
+        raise ProfileError(list(exc.problems)) from None
+    return parse_profile(text, str(file))

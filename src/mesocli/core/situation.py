@@ -1,0 +1,180 @@
+"""One person's situation, and whether each study's population included someone in it.
+
+Pure: a ``Situation`` and a ``Study`` in, a ``StudyFit`` out. Every field of a situation may be unknown
+(None), and an unknown field is "could be either": it never excludes anyone, and it never counts as a fit.
+
+The rules, field by field (a study includes the person only when every known field fits):
+
+- site: the person's site must be in ``population.sites``. A study of another cancer (``cancer`` not
+  mesothelioma) is *indirect* evidence and never counts as including anyone; a mesothelioma study that
+  does not state its sites could be either.
+- histology: empty ``population.histologies`` means any. "non-epithelioid" fits a study open to sarcomatoid
+  and biphasic; a study open to only one of them could be either.
+- line: not treated fits a first-line or any-line study; treated fits a second-or-later or any-line study;
+  a maintenance study (for disease controlled by first treatment) and a study with no line stated could be.
+- fitness: ECOG performance status within ``population.ecog``; a study that does not state it could be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from mesocli.core.studies import Study
+
+Treated = Literal["none", "chemotherapy", "immunotherapy", "chemotherapy+immunotherapy"]
+PersonHistology = Literal["epithelioid", "sarcomatoid", "biphasic", "non-epithelioid", "unknown"]
+Verdict = Literal["included", "excluded", "uncertain", "indirect"]
+
+TREATED: tuple[str, ...] = get_args(Treated)
+PERSON_HISTOLOGIES: tuple[str, ...] = get_args(PersonHistology)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+FIELDS = ("site", "histology", "treated", "fitness", "region", "goal")
+#: The fields that decide whether a trial included the person (region and goal choose what is shown).
+MATCHED = ("site", "histology", "treated", "fitness")
+
+#: ECOG performance status in plain words (the scale every trial here uses).
+FITNESS_MEANING = {
+    0: "fully active, as before the illness",
+    1: "cannot do heavy physical work, but walks about and can do light work",
+    2: "walks about and looks after yourself but cannot work, up and about more than half the day",
+    3: "looks after yourself only partly, in bed or a chair more than half the day",
+    4: "cannot look after yourself, in bed or a chair all day",
+}
+_NON_EPITHELIOID = ("sarcomatoid", "biphasic")
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What is known of one person's situation; None where it is not known."""
+
+    site: str | None = None
+    histology: str | None = None
+    treated: str | None = None
+    fitness: int | None = None
+    region: str | None = None
+    goal: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.histology == "unknown":
+            object.__setattr__(self, "histology", None)
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The fields that decide trial fit and are not known."""
+        return tuple(f for f in MATCHED if getattr(self, f) is None)
+
+    def merged(self, other: Situation) -> Situation:
+        """This situation with every field that ``other`` knows taken from ``other``."""
+        values = {f: getattr(other, f) if getattr(other, f) is not None else getattr(self, f) for f in FIELDS}
+        return Situation(**values)
+
+    def describe(self) -> list[str]:
+        """Each field in a few words, "not known" where unknown."""
+        site = f"{self.site} mesothelioma" if self.site else "site not known"
+        histology = f"{self.histology} histology" if self.histology else "histology not known"
+        treated = {None: "earlier treatment not known", "none": "not treated yet"}.get(
+            self.treated, f"treated before with {self.treated}"
+        )
+        fitness = (
+            f"fitness (ECOG) {self.fitness}: {FITNESS_MEANING[self.fitness]}"
+            if self.fitness is not None
+            else "fitness not known"
+        )
+        region = f"approvals for region {self.region}" if self.region else "approvals in every region"
+        goal = f"options with the goal {self.goal}" if self.goal else "options of every goal"
+        return [site, histology, treated, fitness, region, goal]
+
+
+@dataclass(frozen=True, slots=True)
+class StudyFit:
+    """Whether a study's population included the person: why not (``reasons``), or what left it open.
+
+    ``unknown`` names the fields that could be either (the person's field unknown, or the trial silent on it);
+    ``open`` says why, one line per field.
+    """
+
+    study: Study
+    verdict: Verdict
+    reasons: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    open: tuple[str, ...] = ()
+
+
+def _range(values: tuple[int, ...]) -> str:
+    return f"ECOG {min(values)}-{max(values)}" if len(values) > 1 else f"ECOG {values[0]}"
+
+
+def _only(values: tuple[str, ...]) -> str:
+    return " and ".join(values) + " only"
+
+
+def match_study(person: Situation, study: Study) -> StudyFit:
+    """Whether ``study`` included ``person``: included, excluded (reasons), uncertain (fields), indirect."""
+    p = study.population
+    if not study.mesothelioma:
+        return StudyFit(study, "indirect", (f"not a mesothelioma trial ({study.cancer})",))
+    out: list[str] = []
+    open_: list[tuple[str, str]] = []
+    # site
+    if not p.sites:
+        open_.append(("site", "site: the trial does not state it"))
+    elif person.site is None:
+        open_.append(("site", f"site not known: the trial took {_only(p.sites)}"))
+    elif person.site not in p.sites:
+        out.append(_only(p.sites))
+    # histology
+    took = p.histologies
+    if took and not {*_NON_EPITHELIOID, "epithelioid"} <= set(took):
+        wanted = _NON_EPITHELIOID if person.histology == "non-epithelioid" else (person.histology,)
+        if person.histology is None:
+            open_.append(("histology", f"histology not known: the trial took {_only(took)}"))
+        elif set(wanted) <= set(took):
+            pass
+        elif set(wanted) & set(took):
+            open_.append(("histology", f"non-epithelioid could be either: the trial took {_only(took)}"))
+        else:
+            out.append(f"{_only(took)}: your histology is {person.histology}")
+    # line of treatment
+    if p.line is None:
+        open_.append(("treated", "line of treatment: the trial does not state it"))
+    elif p.line == "maintenance":
+        open_.append(("treated", "maintenance trial: for disease controlled by first treatment"))
+    elif p.line != "any":
+        if person.treated is None:
+            kind = "first-line" if p.line == "first" else "after earlier treatment"
+            open_.append(("treated", f"earlier treatment not known: a {kind} trial"))
+        elif p.line == "first" and person.treated != "none":
+            out.append(f"first-line trial: you have had {person.treated}")
+        elif p.line == "second-or-later" and person.treated == "none":
+            out.append("trial after earlier treatment: you have not been treated yet")
+    # fitness
+    if not p.ecog:
+        open_.append(("fitness", "fitness: the trial does not state it"))
+    elif set(p.ecog) >= set(FITNESS_MEANING):
+        pass
+    elif person.fitness is None:
+        open_.append(("fitness", f"fitness not known: the trial took {_range(p.ecog)}"))
+    elif person.fitness not in p.ecog:
+        out.append(f"fitness {person.fitness} was excluded from {study.name} ({_range(p.ecog)})")
+    fields = tuple(dict.fromkeys(f for f, _ in open_))
+    notes = tuple(note for _, note in open_)
+    if out:
+        return StudyFit(study, "excluded", tuple(out), fields, notes)
+    if open_:
+        return StudyFit(study, "uncertain", (), fields, notes)
+    return StudyFit(study, "included")
+
+
+def histology_notes(person: Situation, study: Study) -> list[tuple[str, str]]:
+    """(text, reference id) of a study's finding and update notes that speak of the person's histology."""
+    if person.histology is None:
+        return []
+    words = [person.histology]
+    if person.histology in (*_NON_EPITHELIOID, "non-epithelioid"):
+        words = ["non-epithelioid", person.histology]
+    pattern = re.compile("|".join(rf"(?<!non-)\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
+    texts = [(study.finding, study.reference)]
+    texts += [(f"{u.label} ({u.year}): {u.note}", u.reference) for u in study.updates if u.note]
+    return [(text.strip(), ref) for text, ref in texts if pattern.search(text)]

@@ -1,0 +1,249 @@
+"""The options and trials that fit one person's situation, as typed results for the CLI, pages and notebooks.
+
+``assess`` takes the options (with their linked studies) and a ``Situation`` and says, for each option, how
+it stands in this situation, trial by trial (``core.situation.match_study``), with its guideline rows, the
+approvals in the region and what the option's own text says of the situation. It informs a conversation and
+does not choose: options come by category, then evidence level, then file order, never "best first".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from mesocli.core.display import Displayable
+from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
+from mesocli.core.profile import check_value
+from mesocli.core.situation import FIELDS, Situation, StudyFit, match_study
+
+if TYPE_CHECKING:
+    from mesocli.pages.document import Document
+
+Status = Literal["usual", "possible", "not-studied", "not-described"]
+STATUSES: tuple[str, ...] = ("usual", "possible", "not-studied", "not-described")
+ORDER = "by category, then evidence level, then the knowledge base's order; never best first"
+NOTICE = "This page informs a conversation with your care team; it does not choose a treatment."
+_EVIDENCE = tuple(EVIDENCE_LEVEL_MEANING)
+
+
+@dataclass(frozen=True, slots=True)
+class OptionFit(Displayable):
+    """One option in this situation: how it stands, its trials judged one by one, approvals, what it says."""
+
+    treatment: Treatment
+    situation: Situation
+    status: Status
+    status_text: str
+    trials: tuple[StudyFit, ...]
+    approvals: tuple[Approval, ...]
+    approval_notes: tuple[tuple[str, ...], ...]
+    said: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.treatment.name
+
+    def verdict(self, verdict: str) -> list[StudyFit]:
+        """The trials with this verdict: included, excluded, uncertain or indirect."""
+        return [f for f in self.trials if f.verdict == verdict]
+
+    def _page(self) -> Document:
+        from mesocli.pages.situation import option_section  # upward, only when a notebook displays it
+
+        return tuple(option_section(self, {}))
+
+
+@dataclass(frozen=True, slots=True)
+class SituationResult(Displayable):
+    """Every option for one situation, in the stated order, and the options a goal left out."""
+
+    situation: Situation
+    options: tuple[OptionFit, ...]
+    left_out: tuple[tuple[Treatment, str], ...]
+    notes: tuple[str, ...]
+    references: tuple[Reference, ...]
+    disclaimer: str
+    last_reviewed: dt.date
+
+    @property
+    def title(self) -> str:
+        return "Options in my situation"
+
+    def _page(self) -> Document:
+        from mesocli.pages.situation import options_page  # upward, only when a notebook displays it
+
+        return options_page(self)
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON shape of ``mesocli options`` (docs/output.md)."""
+        from mesocli.query.situation_data import result_data
+
+        return result_data(self)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per option and trial: the option, its status, the trial, its verdict and the reasons."""
+        return [
+            {
+                "option": o.treatment.id,
+                "status": o.status,
+                "study": f.study.name,
+                "study_id": f.study.id,
+                "verdict": f.verdict,
+                "reasons": "; ".join(f.reasons),
+                "unknown": ", ".join(f.unknown),
+                "reference": f.study.reference,
+            }
+            for o in self.options
+            for f in o.trials
+        ]
+
+    def to_dataframe(self) -> Any:
+        """``rows()`` as a pandas DataFrame (needs ``pip install "mesocli[notebook]"``)."""
+        from mesocli.query.frames import pandas
+
+        return pandas().DataFrame(self.rows())
+
+
+def situation_of(situation: Situation | None = None, **fields: Any) -> Situation:
+    """A situation from keyword fields (over ``situation``); ValueError on an unknown field or value."""
+    for name, value in fields.items():
+        if name not in FIELDS:
+            raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+        message = None if value is None or value == "unknown" else check_value(name, value)
+        if message:
+            raise ValueError(message)
+    return (situation or Situation()).merged(Situation(**fields))
+
+
+def _mentions(text: str, words: Sequence[str]) -> bool:
+    return any(re.search(rf"(?<!non-)\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+
+
+def _said(t: Treatment, person: Situation) -> tuple[str, ...]:
+    """What the option's own text says of this site (beyond pleural), histology or fitness."""
+    words = [person.site] if person.site and person.site != "pleural" else []
+    people = list(words)
+    if person.histology:
+        people += ["non-epithelioid"] if person.histology != "epithelioid" else []
+        people.append(person.histology if person.histology != "non-epithelioid" else "sarcomatoid")
+    if person.fitness is not None:
+        people.append("performance status")
+    chunks = [c.strip() for c in t.candidates.split("\n\n")] + [c.strip() for c in t.benefits]
+    out = [c.removeprefix("- ") for chunk in chunks for c in chunk.split("\n- ") if _mentions(c, people)]
+    out += [f"{o.name}: {o.summary}" for o in t.options if _mentions(f"{o.name} {o.summary}", words)]
+    return tuple(dict.fromkeys(" ".join(text.split()) for text in out))
+
+
+def _approval_notes(a: Approval, person: Situation) -> tuple[str, ...]:
+    text, notes = a.what.casefold(), []
+    if "non-epithelioid" in text:
+        if person.histology is None:
+            notes.append("names non-epithelioid disease only: depends on the histology")
+        elif person.histology == "epithelioid":
+            notes.append("names non-epithelioid disease only: not your histology")
+        else:
+            notes.append("names non-epithelioid disease: your histology")
+    if "pleural" in text and person.site not in (None, "pleural"):
+        notes.append("names pleural mesothelioma: not your site")
+    if "first-line" in text and person.treated not in (None, "none"):
+        notes.append("names first-line treatment: you have had treatment")
+    return tuple(notes)
+
+
+def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[Status, str]:
+    if person.site and person.site not in t.mesothelioma_types:
+        return "not-described", f"This knowledge base does not describe it for {person.site} mesothelioma."
+    if t.category == "supportive-care":
+        return "usual", "Usual in every situation: described for every stage, alongside any other treatment."
+    listed = "Guidelines list it" if t.guidelines else "No guideline row for it here"
+    meso = [f for f in fits if f.verdict != "indirect"]
+    included = [f for f in meso if f.verdict == "included"]
+    if included:
+        return "usual", f"{listed}, and {_count(len(included))} of it included people in this situation."
+    if meso and all(f.verdict == "excluded" for f in meso):
+        return "not-studied", f"{listed}; every mesothelioma trial of it here left this situation out."
+    if meso:
+        return "possible", f"{listed}; no trial of it here clearly included this situation; some could have."
+    return "possible", f"{listed}; no mesothelioma trial of it here."
+
+
+def _count(n: int) -> str:
+    return f"{n} trial{'s' if n != 1 else ''}"
+
+
+def _key(t: Treatment, position: int) -> tuple[int, int, int]:
+    return (CATEGORIES.index(t.category), _EVIDENCE.index(t.evidence_level), position)
+
+
+def assess(
+    treatments: Sequence[Treatment],
+    references: Sequence[Reference],
+    disclaimer: str,
+    last_reviewed: dt.date,
+    person: Situation,
+) -> SituationResult:
+    """Every option (of ``person.goal``, when given) in this situation, in the stated order."""
+    chosen = sorted(enumerate(treatments), key=lambda pair: _key(pair[1], pair[0]))
+    options, left_out = [], []
+    for _, t in chosen:
+        if person.goal and person.goal not in t.goals:
+            left_out.append((t, f"not listed for the goal {person.goal}"))
+            continue
+        fits = tuple(match_study(person, s) for s in t.studies)
+        approvals = tuple(a for a in t.approvals if person.region is None or a.region == person.region)
+        status, text = _status(t, person, fits)
+        notes = tuple(_approval_notes(a, person) for a in approvals)
+        options.append(OptionFit(t, person, status, text, fits, approvals, notes, _said(t, person)))
+    cited = {rid for o in options for rid in _cited(o)}
+    refs = tuple(r for r in references if r.id in cited)
+    return SituationResult(
+        person, tuple(options), tuple(left_out), _notes(person, options), refs, disclaimer, last_reviewed
+    )
+
+
+def _cited(o: OptionFit) -> list[str]:
+    from mesocli.core.models import CITATION
+
+    ids = [g.reference for g in o.treatment.guidelines] + [a.reference for a in o.approvals]
+    ids += [rid for f in o.trials for rid in f.study.references()]
+    return ids + [m.group(1) for text in o.said for m in CITATION.finditer(text)]
+
+
+def _notes(person: Situation, options: Sequence[OptionFit]) -> tuple[str, ...]:
+    notes = []
+    if person.unknown:
+        notes.append(
+            f"Not known: {', '.join(person.unknown)}. An unknown field is treated as 'could be either': "
+            "it never counts a trial as including you or as leaving you out."
+        )
+    if person.fitness is not None and person.fitness >= 3:
+        systemic = [f for o in options if o.treatment.category == "systemic-therapy" for f in o.trials]
+        stated = [f for f in systemic if f.study.mesothelioma and f.study.population.ecog]
+        if stated and all(person.fitness not in f.study.population.ecog for f in stated):
+            top = max(max(f.study.population.ecog) for f in stated)
+            notes.append(
+                f"Every systemic-therapy trial here that stated fitness took ECOG {top} at most, so fitness "
+                f"{person.fitness} was excluded from all of them; palliative care and supportive care are there "
+                "for every situation."
+            )
+    return tuple(notes)
+
+
+def ordered_questions(result: SituationResult, guides: Sequence[Guide]) -> tuple[list[Treatment], list[Guide]]:
+    """Options whose trials or guidelines fit first (usual, possible, then the rest, each in the stated order),
+    and the guide topics that speak of this situation before the others."""
+    rank = {status: i for i, status in enumerate(STATUSES)}
+    treatments = [o.treatment for o in sorted(result.options, key=lambda o: rank[o.status])]
+    person = result.situation
+    words = [person.site] if person.site else []
+    words += ["cell type", "histology", person.histology] if person.histology else []
+    words += ["performance status"] if person.fitness is not None else []
+    words += ["clinical trial", "second-line"] if person.treated not in (None, "none") else []
+
+    def speaks(g: Guide) -> bool:
+        return bool(words) and _mentions(" ".join([g.summary, g.body, *g.questions]), [w for w in words if w])
+
+    return treatments, sorted(guides, key=lambda g: not speaks(g))

@@ -33,11 +33,25 @@ def marked_strings() -> list[str]:
             elif in_cli and isinstance(node, ast.keyword) and node.arg == "help":
                 if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
                     found.setdefault(node.value.value, None)
-            elif in_cli and isinstance(node, ast.FunctionDef) and path.name in ("reading.py", "visit.py", "manage.py"):
+            elif in_cli and isinstance(node, ast.FunctionDef) and (path.stem, node.name) in commands():
                 doc = ast.get_docstring(node)
-                if doc and not node.name.startswith("_"):
+                if doc:
                     found.setdefault(doc, None)
+            elif in_cli and isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Typer":
+                for keyword in node.keywords:
+                    if keyword.arg == "help" and isinstance(keyword.value, ast.Constant):
+                        found.setdefault(str(keyword.value.value), None)
     return list(found)
+
+
+def commands() -> set[tuple[str, str]]:
+    """(module file stem, function) of every command named in cli/app.py's COMMANDS table."""
+    tree = ast.parse((SRC / "cli" / "app.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "COMMANDS":
+            table = ast.literal_eval(node.value)  # type: ignore[arg-type]
+            return {(module.rsplit(".", 1)[1], function) for module, function in table.values()}
+    return set()
 
 
 def _quote(text: str) -> str:

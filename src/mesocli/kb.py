@@ -169,7 +169,7 @@ class KnowledgeBase(Tables, Displayable):
         from mesocli.query.search import SearchIndex
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None)
+        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None, self.lang)
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).

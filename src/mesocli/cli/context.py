@@ -57,6 +57,22 @@ def chosen_format(ctx: typer.Context, fmt: Any, as_json: bool) -> str:
 def emit_page(
     ctx: typer.Context, fmt: Any, as_json: bool, document: Callable[[], Any], data: Callable[[], Any]
 ) -> None:
-    """Write one page in the chosen format, honouring --color and --pager."""
+    """Write one page in the chosen format, honouring --color and --pager.
+
+    In another language than English, JSON and YAML keep their English keys and say which language their
+    text is in: a ``lang`` field on the object, or on each object of a list.
+    """
     current = state(ctx)
-    emit(chosen_format(ctx, fmt, as_json), document, data, color=current.color, pager=current.pager)
+    lang = current.lang or "en"
+
+    def tagged() -> Any:
+        value = data()
+        if lang == "en":
+            return value
+        if isinstance(value, dict):
+            return {**value, "lang": lang}
+        if isinstance(value, list):
+            return [{**item, "lang": lang} if isinstance(item, dict) else item for item in value]
+        return value
+
+    emit(chosen_format(ctx, fmt, as_json), document, tagged, color=current.color, pager=current.pager)

@@ -34,6 +34,12 @@ def validate(
     target = path or state(ctx).kb_path or str(default_path())
     problems = check(target)
     errors = [p for p in problems if p.severity == "error"]
+    if not errors:  # a valid file: check its translations too (stale fields warn, changed figures are errors)
+        from mesocli.edition import check_overlays
+        from mesocli.kb import load
+
+        problems += check_overlays(load(target))
+        errors = [p for p in problems if p.severity == "error"]
     chosen = chosen_format(ctx, fmt, as_json)
     try:
         if chosen in ("json", "yaml"):

@@ -8,5 +8,11 @@ _SEPARATORS = re.compile(r"[\s_\-/]+")
 
 
 def normalise(name: str) -> str:
-    """The form names are compared in: case-folded, with runs of spaces, hyphens and underscores as one space."""
-    return _SEPARATORS.sub(" ", name.casefold()).strip()
+    """The form names are compared in: folded (:func:`fold`), runs of spaces, hyphens and underscores as one."""
+    return _SEPARATORS.sub(" ", fold(name)).strip()
+
+
+def fold(text: str) -> str:
+    """Case-folded, with the Turkish dotted capital İ and dotless ı compared as i (so İMMÜNOTERAPİ finds
+    immünoterapi); the same fold serves every language, since English has neither letter."""
+    return text.replace("İ", "i").casefold().replace("ı", "i").replace("i\u0307", "i")

@@ -21,8 +21,8 @@ from mesocli.query.text import (
     fields,
     kind_of,
     query_words,
-    stem,
     tokens,
+    word_term,
 )
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
@@ -93,9 +93,10 @@ class SearchIndex:
     The ranking is the same whichever vocabulary answers: the terms and weights are the same.
     """
 
-    def __init__(self, entries: Sequence[Entry], vocabulary: Vocabulary | None = None) -> None:
+    def __init__(self, entries: Sequence[Entry], vocabulary: Vocabulary | None = None, lang: str = "en") -> None:
         self.entries: Sequence[Entry] = entries
-        self.vocabulary: Vocabulary = vocabulary if vocabulary is not None else MemoryVocabulary(entries)
+        self.lang = lang
+        self.vocabulary: Vocabulary = vocabulary if vocabulary is not None else MemoryVocabulary(entries, lang=lang)
 
     def expand(self, word: str) -> dict[str, float]:
         """The index terms a query word stands for, each with how well it matches (0 to 1)."""
@@ -114,7 +115,7 @@ class SearchIndex:
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        words = query_words(query)[:MAX_QUERY_WORDS]
+        words = query_words(query, self.lang)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
         total = len(self.entries)
@@ -145,19 +146,20 @@ class SearchIndex:
         hits = SearchResults(query)
         for score, index in ranked[:limit]:
             entry = self.entries[index]
-            hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, tuple(_matches(entry, terms)), entry))
+            found = tuple(_matches(entry, terms, self.lang))
+            hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, found, entry))
         return hits
 
 
-def _matches(entry: Entry, terms: set[str], most: int = 3) -> Iterator[Match]:
+def _matches(entry: Entry, terms: set[str], lang: str = "en", most: int = 3) -> Iterator[Match]:
     seen: set[str] = set()
     for field, _weight, text in sorted(fields(entry), key=lambda f: -f[1]):
         if field in seen or field == "id" or len(seen) >= most:
             continue
         # For aliases, show only the ones that matched, not the whole list.
-        matched_aliases = (a for a in entry.aliases if terms & set(tokens(a)))
+        matched_aliases = (a for a in entry.aliases if terms & set(tokens(a, lang)))
         shown = ", ".join(matched_aliases) if field == "aliases" else clean(text)
-        spans = [(m.start(), m.end()) for m in WORD.finditer(shown) if stem(m.group().casefold()) in terms]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(shown) if word_term(m.group(), lang) in terms]
         if spans:
             seen.add(field)
             yield _snippet(field, shown, spans)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from mesocli.core.models import CITATION, Guide, Term, Treatment, entry_texts
 
@@ -39,8 +40,32 @@ def stem(word: str) -> str:
     return word
 
 
-def tokens(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(text.casefold())]
+def tokens(text: str, lang: str = "en") -> list[str]:
+    """The index terms of ``text``: words case-folded and stemmed the way of the text's language."""
+    if lang == "en":
+        return [stem(w) for w in WORD.findall(text.casefold())]
+    return [word_term(w, lang) for w in WORD.findall(text)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_term(word: str, lang: str) -> str:
+    """One word of a Turkish or Spanish text as an index term: folded (Turkish İ/ı as Turkish does), stemmed
+    by the language's Snowball stemmer, then without accents, so that "ağrılar" and "agri" find "ağrı"."""
+    if lang == "en":
+        return stem(word.casefold())
+    import unicodedata
+
+    lowered = word.replace("İ", "i").replace("I", "ı").lower() if lang == "tr" else word.casefold()
+    stemmed = _stemmer(lang).stemWord(lowered)
+    plain = unicodedata.normalize("NFD", stemmed.replace("ı", "i"))
+    return "".join(c for c in plain if unicodedata.category(c) != "Mn")
+
+
+@functools.cache
+def _stemmer(lang: str) -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer({"tr": "turkish", "es": "spanish"}[lang])
 
 
 def clean(text: str) -> str:
@@ -71,7 +96,17 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
 MAX_QUERY_WORDS = 64
 
 
-def query_words(query: str) -> list[str]:
+def query_words(query: str, lang: str = "en") -> list[str]:
     """The distinct words a query is searched by, in order: stop words dropped unless there is nothing else."""
-    every = list(dict.fromkeys(tokens(query)))
-    return [w for w in every if w not in STOP_WORDS] or every
+    every = list(dict.fromkeys(tokens(query, lang)))
+    stop = STOP_WORDS if lang == "en" else frozenset(tokens(STOP_WORDS_OF.get(lang, ""), lang))
+    return [w for w in every if w not in stop] or every
+
+
+#: Common words of the other languages, not ranked by (as STOP_WORDS for English).
+STOP_WORDS_OF = {
+    "tr": "ve veya bir bu şu o da de ile için mi mı mu mü ne nasıl nerede hangi ben benim bana siz sizin "
+    "ama çok daha gibi kadar olan olarak",
+    "es": "el la los las un una unos unas y o de del al en con por para que qué cómo dónde es son mi mis me yo "
+    "su sus se lo le muy más",
+}

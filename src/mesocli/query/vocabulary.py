@@ -37,7 +37,7 @@ class Vocabulary(Protocol):
 class MemoryVocabulary:
     """An inverted index built from the entries, kept in memory."""
 
-    def __init__(self, entries: Sequence[Entry], keep_columns: bool = False) -> None:
+    def __init__(self, entries: Sequence[Entry], keep_columns: bool = False, lang: str = "en") -> None:
         building: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         kinds = []
         #: Per entry, its tokens by weight (names, summaries, body), for the store's full-text table.
@@ -47,7 +47,7 @@ class MemoryVocabulary:
             kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
             texts: tuple[list[str], list[str], list[str]] = ([], [], [])
             for _field, weight, text in fields(entry):
-                found = tokens(CITATION.sub(" ", text))
+                found = tokens(CITATION.sub(" ", text), lang)
                 for term in found:
                     building[term][index] += weight
                 if keep_columns:

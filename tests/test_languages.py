@@ -1,0 +1,225 @@
+"""Turkish and Spanish editions: overlays that keep every figure, gettext catalogs, language-aware search."""
+
+from __future__ import annotations
+
+import gettext
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import mesocli
+from mesocli.cli.app import app
+from mesocli.core import l10n
+from mesocli.core.figures import differences, figures
+from mesocli.core.overlay import apply, overlay_path, read, source_hash
+from mesocli.kb import load as load_english
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+LANGS = ("tr", "es")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> object:
+    yield
+    l10n.set_language("en")
+
+
+def _overlay_fields(lang: str) -> list[tuple[str, str, str, str]]:
+    """(section, entry id, field path, translated text) for every translated field of an overlay."""
+    sections, _marks, problems = read(overlay_path(DATA / "treatments.yaml", lang))
+    assert problems == []
+    return [
+        (kind, eid, path, value["text"])
+        for kind, entries in sections.items()
+        for eid, fields in entries.items()
+        for path, value in fields.items()
+        if isinstance(value, dict)
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_translated_paragraph_keeps_the_english_figures(lang: str) -> None:
+    """Each translated field carries exactly the numbers, percentages and citation markers of its English."""
+    english = load_english()
+    translated = mesocli.load(lang=lang)
+    assert translated.lang == lang
+    checked = 0
+    for entry, original in zip(
+        [*translated.treatments, *translated.guides], [*english.treatments, *english.guides], strict=True
+    ):
+        for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect", "body"):
+            if hasattr(original, name):
+                missing, added = differences(getattr(original, name), getattr(entry, name), lang)
+                assert not missing and not added, (entry.id, name, missing, added)
+                checked += 1
+    assert checked >= 40
+    assert [p for p in translated.warnings if "translation" in p.message or "figures" in p.message] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_planted_wrong_number_is_caught_and_falls_back_to_english(lang: str, tmp_path: Path) -> None:
+    """Change one figure in a translation: validation reports it, and the page shows the English instead."""
+    kb_file = tmp_path / "treatments.yaml"
+    kb_file.write_bytes((DATA / "treatments.yaml").read_bytes())
+    doc = yaml.safe_load(overlay_path(DATA / "treatments.yaml", lang).read_text(encoding="utf-8"))
+    field = doc["treatments"]["chemotherapy"]["overview"]
+    assert "12,1" in field["text"] or "12.1" in field["text"]
+    field["text"] = field["text"].replace("12,1", "21,1").replace("12.1", "21.1")
+    overlay_path(kb_file, lang).write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    english = load_english(kb_file)
+    data, problems = apply(english.data, overlay_path(kb_file, lang), lang)
+    bad = [p for p in problems if p.severity == "error"]
+    assert len(bad) == 1 and "figures differ" in bad[0].message and bad[0].entry_id == "chemotherapy"
+    assert bad[0].line is not None
+    shown = next(t for t in data.treatments if t.id == "chemotherapy").overview
+    assert "12.1" in shown and shown.startswith(("[İngilizce]", "[En inglés]"))
+
+
+def test_figures_normalise_decimal_commas_and_the_turkish_percent() -> None:
+    """12,1 and %23 in Turkish are 12.1 and 23% in English; a changed figure is a difference."""
+    assert figures("median 12.1 months, 23% [@x]") == figures("medyan 12,1 ay, %23 [@x]", "tr")
+    assert differences("1,704 people", "1.704 personas", "es") == (figures(""), figures(""))
+    missing, added = differences("12.1 months", "12,2 ay", "tr")
+    assert set(missing) == {"12.1"} and set(added) == {"12.2"}
+
+
+def test_a_stale_translation_is_reported_and_shown_in_english_with_a_marker(runner: CliRunner, tmp_path: Path) -> None:
+    """Edit an English paragraph: validate warns that its translation is stale; the page shows English, marked."""
+    text = (DATA / "treatments.yaml").read_text(encoding="utf-8")
+    kb_file = tmp_path / "treatments.yaml"
+    old = "Chemotherapy means drugs that kill cells that divide quickly"
+    assert old in text
+    kb_file.write_text(text.replace(old, "Chemotherapy means medicines that kill cells that divide quickly"), "utf-8")
+    overlay_path(kb_file, "tr").write_bytes(overlay_path(DATA / "treatments.yaml", "tr").read_bytes())
+    result = runner.invoke(app, ["validate", str(kb_file)])
+    assert result.exit_code == 0
+    assert "chemotherapy: warning: overview: stale translation" in result.stdout
+    page = runner.invoke(app, ["--kb", str(kb_file), "--lang", "tr", "show", "kemoterapi", "-f", "plain"]).stdout
+    assert "[İngilizce] Chemotherapy means medicines" in " ".join(page.split())
+
+
+def test_hashes_in_the_overlays_are_of_the_current_english() -> None:
+    """Every bundled translation was made from the English as it is now (none is stale)."""
+    english = load_english()
+    for lang in LANGS:
+        _data, problems = apply(english.data, overlay_path(DATA / "treatments.yaml", lang), lang)
+        assert problems == [], problems[:3]
+    assert source_hash("abc") == source_hash("abc") != source_hash("abd")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--lang", "tr", "show", "kemoterapi"], "Kemoterapi"),
+        (["--lang", "tr", "search", "nefes darlığı"], "nefes darlığı"),
+        (["--lang", "es", "show", "quimioterapia"], "Quimioterapia"),
+        (["--lang", "tr", "show", "İMMÜNOTERAPİ"], "İmmünoterapi"),
+        (["--lang", "tr", "show", "chemotherapy"], "Kemoterapi"),  # English ids always resolve
+        (["--lang", "tr", "search", "ağrılar"], "ağrı"),  # Snowball stemming
+    ],
+)
+def test_pages_and_names_in_each_language(runner: CliRunner, args: list[str], expected: str) -> None:
+    """The commands the issue names work, and English ids still resolve in another language."""
+    result = runner.invoke(app, [*args, "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+
+
+def test_the_locale_chooses_the_language(tmp_path: Path) -> None:
+    """LANG=es_ES.UTF-8 mesocli list prints the Spanish edition (the real entry point, no --lang)."""
+    env = {**os.environ, "LANG": "es_ES.UTF-8", "COLUMNS": "100", "MESOCLI_CACHE_DIR": str(tmp_path)}
+    for key in ("MESOCLI_LANG", "LC_ALL", "LC_MESSAGES"):
+        env.pop(key, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mesocli", "list"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Quimioterapia" in result.stdout and "Nombre" in result.stdout
+
+
+def test_interface_strings_and_help_are_translated(runner: CliRunner) -> None:
+    """Headings come from the gettext catalogs, and --help speaks the chosen language."""
+    page = runner.invoke(app, ["--lang", "es", "show", "chemo", "-f", "plain"]).stdout
+    assert "Descripción general" in page and "Preguntas para su equipo de atención" in page
+    help_text = runner.invoke(app, ["--lang", "tr", "--help"]).stdout
+    assert "tedavi seçeneklerini" in help_text
+
+
+def test_json_keeps_english_keys_and_says_the_language(runner: CliRunner) -> None:
+    """JSON in Turkish has the same keys as in English, plus lang."""
+    english = json.loads(runner.invoke(app, ["show", "chemo", "--json"]).stdout)
+    turkish = json.loads(runner.invoke(app, ["--lang", "tr", "show", "chemo", "--json"]).stdout)
+    assert set(turkish) == {*english, "lang"} and turkish["lang"] == "tr"
+    assert turkish["studies"] == english["studies"]  # study data only ever comes from English
+    rows = json.loads(runner.invoke(app, ["--lang", "es", "list", "--json"]).stdout)
+    assert {r["lang"] for r in rows} == {"es"}
+
+
+def test_a_query_in_another_language_gets_a_hint(runner: CliRunner) -> None:
+    """Spanish words searched in English find the Spanish edition and say so on stderr."""
+    result = runner.invoke(app, ["search", "quimioterapia", "-f", "plain"])
+    assert result.exit_code == 0
+    assert "no English match; Español results" in result.stderr
+
+
+def test_an_unknown_language_is_a_usage_error(runner: CliRunner) -> None:
+    """--lang xx is refused with the languages mesocli speaks."""
+    result = runner.invoke(app, ["--lang", "xx", "list"])
+    assert result.exit_code == 2 and "tr" in result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compiled_catalogs_match_their_po_files(lang: str) -> None:
+    """Every interface string is translated in the .po, and the .mo beside it is compiled from it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import i18n
+
+    po = i18n.LOCALE / lang / "LC_MESSAGES" / "mesocli.po"
+    entries = i18n.read_po(po)
+    marked = i18n.marked_strings()
+    assert set(marked) <= set(entries)
+    assert [m for m in marked if not entries[m]] == []
+    entries[""] = f"Content-Type: text/plain; charset=UTF-8\nLanguage: {lang}\n"
+    assert po.with_suffix(".mo").read_bytes() == i18n.mo_bytes(entries)
+    with po.with_suffix(".mo").open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)
+    assert catalog.gettext("Overview") != "Overview"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_treatment_guide_and_term_is_translated(lang: str) -> None:
+    """Coverage: each option, guide topic and glossary term has its name and main text in the language."""
+    sections, _marks, _problems = read(overlay_path(DATA / "treatments.yaml", lang))
+    kb = load_english()
+    assert set(sections["treatments"]) == {t.id for t in kb.treatments}
+    assert set(sections["guides"]) == {g.id for g in kb.guides}
+    assert set(sections["glossary"]) == {t.id for t in kb.glossary}
+    assert all("name" in f and "overview" in f for f in sections["treatments"].values())
+    assert all("term" in f and "definition" in f for f in sections["glossary"].values())
+
+
+def test_turkish_folding_of_dotted_and_dotless_i() -> None:
+    """İ/i and I/ı compare as Turkish readers expect in names."""
+    from mesocli.core.names import normalise
+
+    assert normalise("İMMÜNOTERAPİ") == normalise("immünoterapi")
+    assert normalise("IMMUNOTHERAPY") == "immunotherapy"
+    assert l10n.from_environment({"LANG": "tr_TR.UTF-8"}) == "tr"
+    assert l10n.from_environment({"MESOCLI_LANG": "es", "LANG": "tr_TR"}) == "es"
+    assert l10n.from_environment({"LANG": "de_DE"}) == "en"
+
+
+def test_overlay_fields_exist(write_kb: Callable[..., Path]) -> None:
+    """A translation of an entry or field the knowledge base does not have is an error, located."""
+    english = load_english()
+    bad = write_kb("lang: tr\ntreatments:\n  nowhere:\n    name: {text: X, source_hash: '0'}\n", "treatments.tr.yaml")
+    _data, problems = apply(english.data, bad, "tr")
+    assert problems and problems[0].line == 3 and "no entry 'nowhere'" in problems[0].message

@@ -223,3 +223,14 @@ def test_overlay_fields_exist(write_kb: Callable[..., Path]) -> None:
     bad = write_kb("lang: tr\ntreatments:\n  nowhere:\n    name: {text: X, source_hash: '0'}\n", "treatments.tr.yaml")
     _data, problems = apply(english.data, bad, "tr")
     assert problems and problems[0].line == 3 and "no entry 'nowhere'" in problems[0].message
+
+
+def test_terminology_and_review_status_cover_every_entry() -> None:
+    """docs/terminology.yaml has every glossary term in both languages; docs/translation.md lists every entry."""
+    kb = load_english()
+    terms = {t["en"]: t for t in yaml.safe_load((ROOT / "docs" / "terminology.yaml").read_text(encoding="utf-8"))}
+    assert {t.term for t in kb.glossary} <= set(terms)
+    assert all(t["tr"] and t["es"] for t in terms.values())
+    status = (ROOT / "docs" / "translation.md").read_text(encoding="utf-8")
+    for entry in (*kb.treatments, *kb.guides, *kb.glossary):
+        assert f"| {entry.id} | translated" in status, entry.id

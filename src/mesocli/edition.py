@@ -11,7 +11,6 @@ from pathlib import Path
 from mesocli import kb as _kb
 from mesocli.core.errors import Problem
 from mesocli.core.l10n import LANGUAGES
-from mesocli.core.overlay import apply, overlay_path
 from mesocli.kb import KnowledgeBase
 
 
@@ -28,6 +27,8 @@ def in_language(kb: KnowledgeBase, lang: str | None) -> KnowledgeBase:
     """``kb`` in ``lang``; English (``kb`` itself) for English, or where the file has no overlay for ``lang``."""
     if not lang or lang == "en" or kb.path is None:
         return kb
+    from mesocli.core.overlay import apply, overlay_path
+
     file = overlay_path(kb.path, lang)
     if not file.is_file():
         return kb
@@ -39,6 +40,8 @@ def in_language(kb: KnowledgeBase, lang: str | None) -> KnowledgeBase:
 
 def check_overlays(kb: KnowledgeBase) -> list[Problem]:
     """Every problem of every overlay beside ``kb``'s file: stale fields (warnings), changed figures (errors)."""
+    from mesocli.core.overlay import apply, overlay_path
+
     problems: list[Problem] = []
     if kb.path is None:
         return problems

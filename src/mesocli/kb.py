@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from mesocli.core.checks import in_order
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem
-from mesocli.core.files import check_file, check_text, default_path, on_day, read_text
-from mesocli.core.link import link
+from mesocli.core.files import check_file, default_path
 from mesocli.core.models import (
     COLLECTIONS,
     SEARCHED,
@@ -27,12 +24,8 @@ from mesocli.core.models import (
 from mesocli.core.studies import Study
 from mesocli.query.frames import Tables
 from mesocli.query.resolve import NameIndex
-from mesocli.store import location
 from mesocli.store.database import Damaged
-from mesocli.store.identity import identity_of, settled, text_digest
 from mesocli.store.read import Stored, discard, open_stored
-from mesocli.store.views import Chain
-from mesocli.store.write import save
 
 if TYPE_CHECKING:
     from mesocli.query.search import SearchIndex, SearchResults
@@ -167,6 +160,7 @@ class KnowledgeBase(Tables, Displayable):
     @cached_property
     def _index(self) -> SearchIndex:
         from mesocli.query.search import SearchIndex
+        from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
         return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None, self.lang)
@@ -251,6 +245,15 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
 
 def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
     """Parse and check ``file``; if ``keep``, store the result unless the file changed meanwhile."""
+    import time  # the first run only: a stored knowledge base needs none of these
+
+    from mesocli.core.checks import in_order
+    from mesocli.core.files import check_text, on_day, read_text
+    from mesocli.core.link import link
+    from mesocli.store import location
+    from mesocli.store.identity import identity_of, settled, text_digest
+    from mesocli.store.write import save
+
     read_at, before = time.time_ns(), identity_of(file)
     text = read_text(file)
     data, problems, dated = check_text(text, str(file))

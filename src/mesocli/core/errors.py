@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mesocli.core.escape import printable
+from mesocli.core.model import model
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Problem:
     """One thing wrong with a knowledge-base file, located as precisely as the file allows."""
 

@@ -7,10 +7,10 @@ compiled ``.mo`` beside them (``scripts/compile_catalogs.py``). The language com
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 #: The languages mesocli speaks, with their names in their own language.
 LANGUAGES = {"en": "English", "tr": "Türkçe", "es": "Español"}
@@ -43,15 +43,16 @@ def language() -> str:
 
 
 @cache
-def _catalog(lang: str) -> _gettext.NullTranslations:
-    if lang == "en":
-        return _gettext.NullTranslations()
-    return _gettext.translation("mesocli", LOCALE_DIR, languages=[lang], fallback=True)
+def _catalog(lang: str) -> Any:
+    import gettext  # only for another language than English
+
+    return gettext.translation("mesocli", LOCALE_DIR, languages=[lang], fallback=True)
 
 
 def _(message: str) -> str:
     """``message`` in the interface language (English when no translation is known)."""
-    return _catalog(_current[0]).gettext(message)
+    lang = _current[0]
+    return message if lang == "en" else str(_catalog(lang).gettext(message))
 
 
 def N_(message: str) -> str:

@@ -7,10 +7,10 @@ cites (in the order of first citation), so that a page or a notebook can show an
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from mesocli.core.citations import citations
+from mesocli.core.model import replace
 from mesocli.core.models import KnowledgeBaseData, Reference, Treatment
 from mesocli.core.studies import Study
 
@@ -33,11 +33,11 @@ def link(data: KnowledgeBaseData) -> KnowledgeBaseData:
 
     def treatment(t: Treatment) -> Treatment:
         studies = tuple(by_option.get(t.id, ()))
-        return dataclasses.replace(t, studies=studies, references=sources(t.id, studies))
+        return replace(t, studies=studies, references=sources(t.id, studies))
 
-    return dataclasses.replace(
+    return replace(
         data,
         treatments=tuple(treatment(t) for t in data.treatments),
-        guides=tuple(dataclasses.replace(g, references=sources(g.id)) for g in data.guides),
-        glossary=tuple(dataclasses.replace(t, references=sources(t.id)) for t in data.glossary),
+        guides=tuple(replace(g, references=sources(g.id)) for g in data.guides),
+        glossary=tuple(replace(t, references=sources(t.id)) for t in data.glossary),
     )

@@ -7,7 +7,6 @@ column and entry id. Nothing here prints or exits.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -20,6 +19,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.errors import Problem
 from mesocli.core.migrate import schema_1_problem
+from mesocli.core.model import Field as ModelField
+from mesocli.core.model import is_model, required
 from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, derived
 from mesocli.core.numbers import number_problem
 from mesocli.core.plain import type_plan
@@ -91,7 +92,7 @@ class _Builder:
             if _is_null(node):
                 return None
             return self.build(inner[0], node, what)
-        if dataclasses.is_dataclass(hint):
+        if is_model(hint):
             return self._dataclass(typing.cast(type, hint), node, what)
         if origin is tuple:
             return self._sequence(get_args(hint)[0], node, what)
@@ -138,7 +139,7 @@ class _Builder:
         ok = True
         for name, f in fields.items():
             if name not in given:
-                if _required(f):
+                if required(f):
                     self.problem(node, f"missing required key {name!r}{where}")
                     ok = False
                 continue
@@ -158,7 +159,7 @@ class _Builder:
         if not ok and cls is not KnowledgeBaseData:
             return _INVALID
         if not ok:  # the top level: keep what is valid, so that the cross-entry checks run in the same pass
-            missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and _required(f)}
+            missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and required(f)}
             self.marks.partial = self._remember(cls(**{**missing, **values, **salvaged}), node, positions, item_marks)
             return _INVALID
         return self._remember(cls(**values), node, positions, item_marks)
@@ -236,7 +237,7 @@ class _Builder:
 
 
 @functools.cache
-def _written(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+def _written(cls: type) -> tuple[dict[str, ModelField], dict[str, Any]]:
     """The fields a file may write (not those derived at load time), with their type hints."""
     fields, hints = type_plan(cls)
     return {name: f for name, f in fields.items() if not derived(f)}, hints
@@ -255,10 +256,6 @@ _STAND_IN: dict[Any, Any] = {int: SCHEMA_VERSION, str: "", dt.date: dt.date.min}
 class _TooLarge(Exception):
     def __init__(self, node: Any) -> None:
         self.node = node
-
-
-def _required(f: dataclasses.Field[Any]) -> bool:
-    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 def _contains_invalid(value: Any) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mesocli.core.display import Displayable
 from mesocli.core.l10n import N_
+from mesocli.core.model import field, model
 from mesocli.core.studies import Study
 
 Category = Literal["supportive-care", "systemic-therapy", "local-therapy", "procedure", "research"]
@@ -76,7 +76,7 @@ def derived(field_: object) -> bool:
     return getattr(field_, "metadata", {}).get("derived") == "true"
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Reference:
     """A published source: a paper (PMID and/or DOI) or a guideline or regulator page (URL)."""
 
@@ -96,7 +96,7 @@ class Reference:
         return self.url
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class SubOption:
     """A regimen, procedure or approach within a treatment option."""
 
@@ -105,7 +105,7 @@ class SubOption:
     details: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Approval:
     """A regulatory approval."""
 
@@ -116,7 +116,7 @@ class Approval:
     region: Region | None = field(default=None, metadata=_doc("Where it applies: us, eu, uk or other."))
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class GuidelineRow:
     """What one clinical guideline lists an option for."""
 
@@ -125,7 +125,7 @@ class GuidelineRow:
     reference: str
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Treatment(Displayable):
     """One treatment option for stage 4 mesothelioma."""
 
@@ -160,7 +160,7 @@ class Treatment(Displayable):
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Guide(Displayable):
     """A guide topic: advice for living with and deciding about treatment."""
 
@@ -175,7 +175,7 @@ class Guide(Displayable):
     references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Term(Displayable):
     """A glossary term."""
 
@@ -194,7 +194,7 @@ class Term(Displayable):
 Entry = Treatment | Guide | Term
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class KnowledgeBaseData:
     """The whole file, as written."""
 
@@ -222,7 +222,7 @@ COLLECTIONS: dict[str, tuple[str, type]] = {
 SEARCHED = ("treatment", "guide", "term")
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class TreatmentRow:
     """A treatment as ``list`` shows it: read from the store's table without decoding the entry."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from mesocli.core.errors import Problem
 from mesocli.core.figures import differences
+from mesocli.core.model import model, replace
 from mesocli.core.models import KnowledgeBaseData
 
 _PATH = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
@@ -50,11 +51,11 @@ def _get(entry: Any, path: str) -> str | None:
 def _set(entry: Any, path: str, text: str) -> Any:
     name, index, sub = _PATH.match(path).groups()  # type: ignore[union-attr]  # _get accepted this path
     if index is None:
-        return dataclasses.replace(entry, **{name: text})
+        return replace(entry, **{name: text})
     items = list(getattr(entry, name))
     i = int(index)
-    items[i] = dataclasses.replace(items[i], **{sub: text}) if sub else text
-    return dataclasses.replace(entry, **{name: tuple(items)})
+    items[i] = replace(items[i], **{sub: text}) if sub else text
+    return replace(entry, **{name: tuple(items)})
 
 
 SECTIONS = ("treatments", "guides", "glossary")
@@ -123,7 +124,7 @@ def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBase
         translated[kind] = tuple(by_id[e.id] for e in entries)
     header = _Header(data.title, data.disclaimer)
     header = _translate(header, sections.get("knowledge_base") or {}, lang, marker, _Reporter(file, problems, {}))
-    result = dataclasses.replace(
+    result = replace(
         data,
         title=header.title,
         disclaimer=header.disclaimer,
@@ -134,7 +135,7 @@ def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBase
     return result, problems
 
 
-@dataclasses.dataclass(frozen=True)
+@model
 class _Header:
     """The file's title and disclaimer, translated like an entry's fields."""
 
@@ -162,7 +163,7 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
     for path, value in fields.items():
         if path == "aliases":
             extra = tuple(str(a) for a in value or () if str(a).strip())
-            entry = dataclasses.replace(entry, aliases=(*entry.aliases, *extra))
+            entry = replace(entry, aliases=(*entry.aliases, *extra))
             continue
         english = _get(entry, str(path))
         if english is None:
@@ -183,5 +184,5 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
             continue
         entry = _set(entry, path, text.rstrip("\n") + ("\n" if english.endswith("\n") else ""))
     if english_title is not None and entry.title != english_title and entry.aliases is not None:
-        entry = dataclasses.replace(entry, aliases=(*entry.aliases, english_title))  # English names still resolve
+        entry = replace(entry, aliases=(*entry.aliases, english_title))  # English names still resolve
     return entry

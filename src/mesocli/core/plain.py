@@ -6,20 +6,21 @@ Generic over the frozen dataclass models: each class's fields and type hints are
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import types
 from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
+from mesocli.core.model import Field, fields, is_model
+
 Decoder = Callable[[Any], Any]
 
 
 @functools.cache
-def type_plan(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+def type_plan(cls: type) -> tuple[dict[str, Field], dict[str, Any]]:
     """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
-    return {f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls)
+    return {f.name: f for f in fields(cls)}, get_type_hints(cls)
 
 
 def from_data(cls: type, value: Any) -> Any:
@@ -41,8 +42,8 @@ def _decoder(hint: Any) -> Decoder:
     if origin in (Union, types.UnionType):
         inner = _decoder(next(a for a in get_args(hint) if a is not type(None)))
         return lambda value: None if value is None else inner(value)
-    if dataclasses.is_dataclass(hint):
-        return _dataclass_decoder(hint)  # type: ignore[arg-type]
+    if is_model(hint):
+        return _dataclass_decoder(hint)
     if origin is tuple:
         item = _decoder(get_args(hint)[0])
         if item is _same:

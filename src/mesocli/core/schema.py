@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import types
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from mesocli._version import __version__
 from mesocli.core.citations import DOI_PATTERN, ID_PATTERN, PMID_PATTERN
+from mesocli.core.model import MISSING, fields, is_model
 from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, Reference, derived
 
 _PATTERNS: dict[tuple[type, str], str] = {
@@ -39,8 +39,8 @@ def _type(hint: Any, definitions: dict[str, Any], owner: type, name: str) -> dic
         return {"enum": list(get_args(hint))}
     if origin is tuple:
         return {"type": "array", "items": _type(get_args(hint)[0], definitions, owner, name)}
-    if dataclasses.is_dataclass(hint):
-        cls: type = hint  # type: ignore[assignment]
+    if is_model(hint):
+        cls: type = hint
         if cls.__name__ not in definitions:
             definitions[cls.__name__] = {}
             definitions[cls.__name__] = _object(cls, definitions)
@@ -65,14 +65,14 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in dataclasses.fields(cls):
+    for field in fields(cls):
         if derived(field):
             continue
         prop = _type(hints[field.name], definitions, cls, field.name)
         if "doc" in field.metadata:
             prop = {**prop, "description": field.metadata["doc"]}
         properties[field.name] = prop
-        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+        if field.default is MISSING and field.default_factory is MISSING:
             required.append(field.name)
     schema: dict[str, Any] = {
         "type": "object",

@@ -5,11 +5,11 @@ The shapes are the output contract of ``--format json|yaml``; ``docs/output.md``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from mesocli.core.model import fields, is_model
 from mesocli.core.models import Treatment, TreatmentRow
 
 if TYPE_CHECKING:
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 def to_data(obj: Any) -> Any:
     """A model as JSON-ready data with the file's field names (dates as ISO strings)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if is_model(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in fields(obj)}
     if isinstance(obj, (tuple, list)):
         return [to_data(item) for item in obj]
     if isinstance(obj, dt.date):

@@ -18,9 +18,9 @@ The rules, field by field (a study includes the person only when every known fie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal, get_args
 
+from mesocli.core.model import model
 from mesocli.core.studies import Study
 
 Treated = Literal["none", "chemotherapy", "immunotherapy", "chemotherapy+immunotherapy"]
@@ -45,7 +45,7 @@ FITNESS_MEANING = {
 _NON_EPITHELIOID = ("sarcomatoid", "biphasic")
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Situation:
     """What is known of one person's situation; None where it is not known."""
 
@@ -87,7 +87,7 @@ class Situation:
         return [site, histology, treated, fitness, region, goal]
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class StudyFit:
     """Whether a study's population included the person: why not (``reasons``), or what left it open.
 

@@ -7,10 +7,10 @@ Every figure of a study comes from the study's ``reference`` (an update's from i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mesocli.core.display import Displayable
+from mesocli.core.model import field, model
 
 Histology = Literal["epithelioid", "sarcomatoid", "biphasic"]
 Line = Literal["first", "second-or-later", "maintenance", "any"]
@@ -35,7 +35,7 @@ def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Population:
     """Who took part: the eligibility that decides whether a trial included someone like you."""
 
@@ -49,7 +49,7 @@ class Population:
     stage_note: str | None = field(default=None, metadata=_doc("What is known of the stages enrolled."))
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Survival:
     """The share of people alive at a fixed time."""
 
@@ -57,7 +57,7 @@ class Survival:
     pct: float
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Arm:
     """One arm of a study with the figures published for it."""
 
@@ -73,7 +73,7 @@ class Arm:
     survival: tuple[Survival, ...] = field(default=(), metadata=_doc("Share alive at fixed years."))
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Comparison:
     """How the first arm compared with the last, as published (new treatment vs control)."""
 
@@ -86,7 +86,7 @@ class Comparison:
     met: bool | None = field(default=None, metadata=_doc("Whether the primary endpoint was met."))
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Update:
     """A later analysis of a study, with its own figures and reference."""
 
@@ -98,7 +98,7 @@ class Update:
     comparison: Comparison | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Study(Displayable):
     """A study, written once and cited by id: who took part, the arms, what it found."""
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mesocli.core.evidence import evidence_rows, study_row
 from mesocli.core.models import Reference, Treatment
 from mesocli.core.studies import Study
 
@@ -49,11 +48,15 @@ def treatments_frame(treatments: Sequence[Treatment]) -> Any:
 
 def evidence_frame(studies: Sequence[Study]) -> Any:
     """One row per trial arm with survival figures, filed under the option of that arm."""
+    from mesocli.core.evidence import evidence_rows
+
     return pandas().DataFrame(evidence_rows(studies))
 
 
 def studies_frame(studies: Sequence[Study]) -> Any:
     """One row per study, with its population as columns."""
+    from mesocli.core.evidence import study_row
+
     return pandas().DataFrame([study_row(s) for s in studies]).set_index("id")
 
 

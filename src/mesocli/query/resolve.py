@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -89,6 +88,8 @@ class NameIndex(Generic[T]):
     def suggest(self, key: str, n: int = 3) -> tuple[str, ...]:
         """Ids of the entries whose names look most like ``key``, best first."""
         keys = dict(self._keys.items())
+        import difflib  # only when a name is not found
+
         close = difflib.get_close_matches(key, list(keys), n=n * 3, cutoff=0.6)
         ids: list[str] = []
         for k in close:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from mesocli.core.display import Displayable
+from mesocli.core.model import model
 from mesocli.core.models import Treatment
 from mesocli.query.text import (
     MAX_QUERY_WORDS,
@@ -29,7 +29,7 @@ from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class Match:
     """Where a hit matched: the field, a snippet of its text, and the matched spans in the snippet."""
 
@@ -38,7 +38,7 @@ class Match:
     highlights: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class SearchHit:
     """One search result."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from mesocli.core.display import Displayable
+from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
 from mesocli.core.profile import check_value
 from mesocli.core.situation import FIELDS, Situation, StudyFit, match_study
@@ -29,7 +29,7 @@ NOTICE = "This page informs a conversation with your care team; it does not choo
 _EVIDENCE = tuple(EVIDENCE_LEVEL_MEANING)
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class OptionFit(Displayable):
     """One option in this situation: how it stands, its trials judged one by one, approvals, what it says."""
 
@@ -56,7 +56,7 @@ class OptionFit(Displayable):
         return tuple(option_section(self, {}))
 
 
-@dataclass(frozen=True, slots=True)
+@model
 class SituationResult(Displayable):
     """Every option for one situation, in the stated order, and the options a goal left out."""
 

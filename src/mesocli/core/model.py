@@ -1,0 +1,162 @@
+"""Frozen, slotted model classes, made without the ``dataclasses`` machinery.
+
+``dataclasses`` imports ``inspect`` (and through it ``ast``, ``dis`` and ``tokenize``) and does a good deal of
+work per class; for a command line that starts on every TAB, that was a tenth of the run. ``@model`` gives
+the same shape for what mesocli needs: keyword or positional construction in field order, defaults, field
+metadata, immutability (``FrozenInstanceError``), equality, hashing, ``repr``, ``fields()`` and ``replace()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform  # type checkers see models as frozen dataclasses
+else:
+
+    def dataclass_transform(**_options: Any) -> Callable[[T], T]:
+        return lambda decorated: decorated
+
+
+T = TypeVar("T")
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+class FrozenInstanceError(AttributeError):
+    """A model's fields cannot be set or deleted after it is made."""
+
+
+class Field:
+    """One field of a model: its name, default (or default factory) and metadata."""
+
+    __slots__ = ("default", "default_factory", "metadata", "name")
+
+    def __init__(
+        self, default: Any = MISSING, default_factory: Any = MISSING, metadata: dict[str, str] | None = None
+    ) -> None:
+        self.name = ""
+        self.default = default
+        self.default_factory = default_factory
+        self.metadata: dict[str, str] = metadata or {}
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r})"
+
+
+def field(
+    *,
+    default: Any = MISSING,
+    default_factory: Callable[[], Any] | Any = MISSING,
+    metadata: dict[str, str] | None = None,
+) -> Any:
+    """Describe a field with a default or metadata (``field(default=(), metadata={"doc": ...})``)."""
+    return Field(default, default_factory, metadata)
+
+
+def _init_source(fields: tuple[Field, ...], post_init: bool) -> str:
+    params, lines = ["self"], []
+    for f in fields:
+        if f.default is not MISSING:
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            params.append(f"{f.name}=_MISSING")
+        else:
+            params.append(f.name)
+        if f.default_factory is not MISSING:
+            lines.append(f"  _set(self, {f.name!r}, _factory_{f.name}() if {f.name} is _MISSING else {f.name})")
+        else:
+            lines.append(f"  _set(self, {f.name!r}, {f.name})")
+    if post_init:
+        lines.append("  self.__post_init__()")
+    return f"def __init__({', '.join(params)}):\n" + "\n".join(lines or ["  pass"]) + "\n"
+
+
+@dataclass_transform(field_specifiers=(field,), frozen_default=True)
+def model(cls: type[T]) -> type[T]:
+    """Make ``cls`` a frozen, slotted model from its annotated class attributes (in order)."""
+    names = list(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - the class's own, unevaluated, in order
+    fields = []
+    for name in names:
+        value = cls.__dict__.get(name, MISSING)
+        f = value if isinstance(value, Field) else Field(default=value)
+        f.name = name
+        fields.append(f)
+    required_after_default = [
+        f.name
+        for i, f in enumerate(fields)
+        if f.default is MISSING and f.default_factory is MISSING and any(_has_default(g) for g in fields[:i])
+    ]
+    if required_after_default:
+        raise TypeError(f"non-default field {required_after_default[0]!r} follows a default in {cls.__name__}")
+    namespace = {k: v for k, v in cls.__dict__.items() if k not in names and k not in ("__dict__", "__weakref__")}
+    namespace["__slots__"] = tuple(names)
+    namespace["__model_fields__"] = tuple(fields)
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
+    for f in fields:
+        scope[f"_default_{f.name}"] = f.default
+        scope[f"_factory_{f.name}"] = f.default_factory
+    exec(_init_source(tuple(fields), hasattr(cls, "__post_init__")), scope)
+    namespace["__init__"] = scope["__init__"]
+    namespace.update(__setattr__=_frozen, __delattr__=_frozen, __eq__=_eq, __hash__=_hash, __repr__=_repr)
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    made: type[T] = type(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+def required(f: Field) -> bool:
+    """Whether a field has neither a default nor a default factory."""
+    return not _has_default(f)
+
+
+def _has_default(f: Field) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING
+
+
+def _values(obj: Any) -> tuple[Any, ...]:
+    return tuple(getattr(obj, f.name) for f in obj.__model_fields__)
+
+
+def _frozen(self: Any, name: str, value: Any = None) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r} of a {type(self).__name__}")
+
+
+def _eq(self: Any, other: object) -> Any:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _hash(self: Any) -> int:
+    return hash((self.__class__.__name__, _values(self)))
+
+
+def _repr(self: Any) -> str:
+    inside = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self.__model_fields__)
+    return f"{self.__class__.__name__}({inside})"
+
+
+def is_model(obj: Any) -> bool:
+    """Whether ``obj`` is a model class or an instance of one."""
+    return bool(hasattr(obj, "__model_fields__"))
+
+
+def fields(obj: Any) -> tuple[Field, ...]:
+    """The fields of a model class or instance, in order."""
+    found: tuple[Field, ...] = obj.__model_fields__
+    return found
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """A copy of the model ``obj`` with ``changes`` to some fields."""
+    values = {f.name: getattr(obj, f.name) for f in fields(obj)}
+    values.update(changes)
+    return type(obj)(**values)

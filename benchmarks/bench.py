@@ -86,15 +86,22 @@ def main() -> None:
         write_kb(big, 5000)
 
     show = [mesocli, "show", "chemotherapy"]
+    tldr = [args.tldr, "--render", str(page)]
     r = args.rounds
     rows = [
-        compare("`show` piped vs `tldr --render` piped", show, [args.tldr, "--render", str(page)], r, env),
-        compare("`show` vs `tldr --render`, colour forced", show, [args.tldr, "--render", str(page)], r, forced),
+        compare("`show` piped vs `tldr --render` piped", show, tldr, r, env),
+        compare("`show` styled vs `tldr --render` (FORCE_COLOR=1, COLUMNS=100)", show, tldr, r, forced),
+        compare('`search "pain relief"` vs `show`', [mesocli, "search", "pain", "relief"], show, r, env),
+        compare("`list` vs `tldr --render`", [mesocli, "list"], tldr, r, env),
+        compare("`--help` vs `show`", [mesocli, "--help"], show, r, env),
         compare(
-            "`show` vs minimal Typer app (same Typer)", show, [python, str(minimal), "show", "chemotherapy"], r, env
+            "minimal two-command Typer app vs `tldr --render` (the floor)",
+            [python, str(minimal), "show", "x"],
+            tldr,
+            r,
+            env,
         ),
         compare("`show` vs `python -c pass`", show, [python, "-c", "pass"], r, env),
-        compare("`search pain` vs `show`", [mesocli, "search", "pain"], show, r, env),
         compare(
             "library load+get vs `python -c pass`",
             [python, "-c", "import mesocli; mesocli.load().get('chemotherapy')"],

@@ -75,4 +75,19 @@ def emit_page(
             return [{**item, "lang": lang} if isinstance(item, dict) else item for item in value]
         return value
 
-    emit(chosen_format(ctx, fmt, as_json), document, tagged, color=current.color, pager=current.pager)
+    chosen = chosen_format(ctx, fmt, as_json)
+    key = page_key(ctx, current) if chosen == "rich" else None
+    emit(chosen, document, tagged, color=current.color, pager=current.pager, page_key=key)
+
+
+def page_key(ctx: typer.Context, current: State) -> str | None:
+    """What a page shows, for reusing its Rich layout: the command and its options, on the stored knowledge
+    base's exact bytes (SHA-256), in this mesocli version; None where that cannot be said for sure."""
+    from mesocli._version import __version__
+
+    kb = current._kb
+    stored = getattr(kb, "_stored", None) if kb is not None else None
+    if stored is None or kb is None or kb.lang != "en" or "sha256" not in stored.meta:
+        return None
+    options = sorted((name, repr(value)) for name, value in ctx.params.items())
+    return f"{__version__}|{stored.meta['sha256']}|{ctx.command_path}|{options}"

@@ -79,9 +79,18 @@ def choose_format(fmt: str | None, as_json: bool, color: str = "auto") -> str:
 
 
 def render(
-    fmt: str, document: Callable[[], Document], data: Callable[[], Any], color: str = "auto", terminal: bool = False
+    fmt: str,
+    document: Callable[[], Document],
+    data: Callable[[], Any],
+    color: str = "auto",
+    terminal: bool = False,
+    page_key: str | None = None,
 ) -> str:
-    """The page as text in ``fmt``; ``terminal`` renders rich output for a terminal even into a buffer."""
+    """The page as text in ``fmt``; ``terminal`` renders rich output for a terminal even into a buffer.
+
+    With ``page_key`` (what the page shows, from a stored knowledge base), a Rich page is kept once laid out
+    and reused next time under that key, the width and the colour settings (see :mod:`mesocli.store.pages`).
+    """
     if fmt in ("json", "yaml"):
         from mesocli.core.serialize import dump
 
@@ -95,23 +104,40 @@ def render(
         from mesocli.render.text import plain
 
         return plain(document(), min(width, MAX_PLAIN_WIDTH))
-    from mesocli.render.rich import make_console, print_document
-
-    buffer = io.StringIO()
     wanted = {"always": True, "never": False}.get(color)
     if wanted is None and terminal:
         wanted = os.environ.get("NO_COLOR", "") == ""
+    key = None
+    if page_key is not None:
+        from mesocli.store import pages
+
+        shaping = [os.environ.get(name, "") for name in ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR")]
+        key = f"{page_key}|{width}|{wanted}|{terminal}|{'|'.join(shaping)}"
+        kept = pages.read(key)
+        if kept is not None:
+            return kept
+    from mesocli.render.rich import make_console, print_document
+
+    buffer = io.StringIO()
     console = make_console(file=buffer, color=wanted, width=width)
     print_document(document(), console)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if key is not None:
+        pages.write(key, text)
+    return text
 
 
 def emit(
-    fmt: str, document: Callable[[], Document], data: Callable[[], Any], color: str = "auto", pager: bool = False
+    fmt: str,
+    document: Callable[[], Document],
+    data: Callable[[], Any],
+    color: str = "auto",
+    pager: bool = False,
+    page_key: str | None = None,
 ) -> None:
     """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML."""
     paging = pager and is_terminal()
-    text = render(fmt, document, data, color, terminal=paging or is_terminal())
+    text = render(fmt, document, data, color, terminal=paging or is_terminal(), page_key=page_key)
     if paging and _page(text):
         return
     write_stdout(text)

@@ -62,6 +62,11 @@ def trusted(folder: Path, create: bool) -> bool:
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def is_regular_and_ours(info: os.stat_result) -> bool:
+    """Whether a file's status says: a regular file of this user's, writable by no one else."""
+    return stat.S_ISREG(info.st_mode) and _ours(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def _ours(info: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 

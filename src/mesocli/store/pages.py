@@ -1,0 +1,81 @@
+"""Rendered pages kept for reuse: the terminal text of a Rich page, so that a styled page costs what a plain one does.
+
+Laying out a Rich page takes longer than everything else ``show`` does, and imports Rich. The text it makes
+depends only on the knowledge base, the command and its options, the width and the colour settings, so it
+is kept, under a key of all of those, in the store's folder (the same trust rules: ours, private, never
+followed through a link). A file holds its own key and a CRC-32 of the text: anything else is ignored and
+replaced. Nothing in it is code; at worst a damaged file costs one fresh layout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+from pathlib import Path
+
+from mesocli.store import location
+
+#: Pages kept at most; the least recently written go first.
+KEEP = 300
+#: A page file larger than this is not read (a page is tens of kilobytes).
+MAX_BYTES = 4 << 20
+
+
+def _name(key: str) -> str:
+    raw = key.encode("utf-8")
+    return f"page-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.txt"
+
+
+def read(key: str) -> str | None:
+    """The page stored under ``key``, or None (none, damaged, foreign, or no trusted folder)."""
+    folder = location.directory()
+    if folder is None or not location.trusted(folder, create=False):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(folder / _name(key), flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not location.is_regular_and_ours(info) or info.st_size > MAX_BYTES:
+            return None
+        data = os.read(handle, MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    head, _, body = data.partition(b"\n")
+    stored_key, _, check = head.decode("utf-8", "replace").rpartition("\t")
+    if stored_key != key or check != f"{zlib.crc32(body):08x}":
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def write(key: str, text: str) -> None:
+    """Keep ``text`` under ``key`` (atomically; any failure just means no page is kept)."""
+    folder = location.usable()
+    if folder is None or "\n" in key or "\t" in key:
+        return
+    body = text.encode("utf-8")
+    target = folder / _name(key)
+    temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "xb") as out:
+            out.write(f"{key}\t{zlib.crc32(body):08x}\n".encode() + body)
+        os.replace(temporary, target)
+        _prune(folder)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _prune(folder: Path) -> None:
+    pages = sorted(folder.glob("page-*.txt"), key=lambda p: p.stat().st_mtime if p.exists() else 0)
+    for old in pages[:-KEEP] if len(pages) > KEEP else []:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -1,0 +1,91 @@
+"""The kept Rich pages: reused only for the same knowledge base, command, width and colours; never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+def _show(cache: Path, kb: Path, *extra: str, columns: str = "100") -> str:
+    env = {**os.environ, "MESOCLI_CACHE_DIR": str(cache), "COLUMNS": columns, "FORCE_COLOR": "1", "TERM": "xterm"}
+    for key in ("NO_COLOR", "MESOCLI_LANG", "LANG", "LC_ALL", "MESOCLI_NO_CACHE"):
+        env.pop(key, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mesocli", "--kb", str(kb), "show", "chemo", *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return re.sub(r"\x1b\]8;id=\d+;", "\x1b]8;id=N;", result.stdout)  # Rich numbers each link at random
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    path = tmp_path / "kb.yaml"
+    path.write_bytes((DATA / "tiny.yaml").read_bytes())
+    return path
+
+
+def _stored(cache: Path, kb: Path) -> str:
+    """Run `show` twice: the first run builds the store (no page kept from a parsed file), the second keeps it."""
+    _show(cache, kb)
+    return _show(cache, kb)
+
+
+def _pages(cache: Path) -> list[Path]:
+    return sorted(cache.glob("page-*.txt"))
+
+
+def test_a_kept_page_is_the_page_a_fresh_layout_makes(tmp_path: Path, kb: Path) -> None:
+    """The second styled `show` reads the kept page, and prints exactly what the first laid out."""
+    cache = tmp_path / "cache"
+    first = _stored(cache, kb)
+    assert "\x1b[" in first and len(_pages(cache)) == 1
+    assert _show(cache, kb) == first
+    assert _show(cache, kb, columns="60") != first  # another width, another page
+    assert len(_pages(cache)) == 2
+
+
+def test_an_edited_knowledge_base_never_gets_the_old_page(tmp_path: Path, kb: Path) -> None:
+    """The key holds the file's SHA-256: change a figure and the page shows the new one."""
+    cache = tmp_path / "cache"
+    assert "12.1" in _stored(cache, kb)
+    kb.write_text(kb.read_text(encoding="utf-8").replace("12.1 months", "13.4 months"), encoding="utf-8")
+    fresh = _show(cache, kb)
+    assert "13.4" in fresh and "12.1 months [" not in fresh
+
+
+def test_a_damaged_or_planted_page_is_ignored(tmp_path: Path, kb: Path) -> None:
+    """A flipped byte, or a file whose stored key is another page's, is not printed: the page is laid out anew."""
+    cache = tmp_path / "cache"
+    first = _stored(cache, kb)
+    (page,) = _pages(cache)
+    data = bytearray(page.read_bytes())
+    data[-20] ^= 0x01
+    page.write_bytes(bytes(data))
+    assert _show(cache, kb) == first
+    head, _, _body = page.read_bytes().partition(b"\n")
+    page.write_bytes(head + b"\nFORGED PAGE 92.1 versus 9.3 months\n")
+    assert _show(cache, kb) == first  # the CRC no longer matches: ignored
+
+
+def test_a_page_reached_through_a_link_is_not_read(tmp_path: Path, kb: Path) -> None:
+    """A symbolic link in place of a page file is never followed."""
+    cache = tmp_path / "cache"
+    first = _stored(cache, kb)
+    (page,) = _pages(cache)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(page.read_bytes().replace(b"Chemotherapy", b"Chemotherapy (linked)"))
+    page.unlink()
+    page.symlink_to(elsewhere)
+    assert "(linked)" not in _show(cache, kb)
+    assert first

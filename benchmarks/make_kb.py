@@ -2,8 +2,9 @@
 
     python benchmarks/make_kb.py OUT.yaml [N]
 
-Entries are the bundled treatments, trimmed (first paragraph of each long text, a few list items)
-and numbered (ids, names and aliases get a suffix), so the file stays valid and within the size limit.
+Entries are the bundled treatments, trimmed (first paragraph of each long text, a few list items) and
+numbered (ids, names and aliases get a suffix), so the file stays valid; they cite the bundled references,
+and the bundled studies, written once at the top level, stay as they are.
 """
 
 from __future__ import annotations
@@ -17,52 +18,41 @@ import yaml
 import mesocli
 from mesocli.core.serialize import to_data
 
+#: Fields an entry derives at load time; a file never writes them.
+DERIVED = ("references", "studies")
+
+
+def _clean(value: Any) -> Any:
+    """``value`` without null fields (the file leaves optional fields out)."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
 
 def _trim(entry: dict[str, Any], n: int) -> dict[str, Any]:
-    out = dict(entry)
+    out = {k: v for k, v in entry.items() if k not in DERIVED}
     out["id"] = f"{entry['id']}-{n}"
     out["name"] = f"{entry['name']} {n}"
-    out["aliases"] = [f"{alias} {n}" for alias in entry["aliases"][:3]]
+    out["aliases"] = [f"{alias} {n}" for alias in entry.get("aliases", [])[:3]]
     for key in ("overview", "how_it_works", "candidates", "what_to_expect"):
         out[key] = entry[key].split("\n\n")[0]
-    for key in ("benefits", "risks", "questions", "options", "evidence", "approvals"):
-        out[key] = entry[key][:3]
-    out["related"] = [r for r in entry["related"] if r]
+    for key in ("benefits", "risks", "questions", "options", "approvals", "guidelines"):
+        if key in entry:
+            out[key] = entry[key][:3]
     return out
 
 
 def write_kb(path: Path, count: int) -> None:
     """Write a knowledge base with ``count`` generated treatments (plus the bundled seven) to ``path``."""
     base = to_data(mesocli.load(mesocli.bundled_path()).data)
-    originals = base["treatments"]
-    generated = [_trim(originals[i % len(originals)], i) for i in range(count)]
-    for entry in generated:
-        cited = {e["reference"] for e in entry["evidence"]} | {a["reference"] for a in entry["approvals"]}
-        text = yaml.safe_dump({k: v for k, v in entry.items() if k != "references"})
-        entry["references"] = [r for r in entry["references"] if r["id"] in cited or f"[@{r['id']}]" in text]
-        for ref in entry["references"]:
-            for key in [k for k, v in ref.items() if v is None]:
-                del ref[key]
-        for study in entry["evidence"]:
-            for key in [k for k, v in study.items() if v is None]:
-                del study[key]
-        for option in entry["options"]:
-            if option.get("details") is None:
-                option.pop("details", None)
-    base["treatments"] = originals + generated
-    for collection in ("treatments", "guides", "glossary"):
-        for entry in base[collection]:
-            for ref in entry.get("references", []):
-                for key in [k for k, v in ref.items() if v is None]:
-                    del ref[key]
-            for study in entry.get("evidence", []):
-                for key in [k for k, v in study.items() if v is None]:
-                    del study[key]
-            for option in entry.get("options", []):
-                if option.get("details") is None:
-                    option.pop("details", None)
+    originals = [{k: v for k, v in t.items() if k not in DERIVED} for t in base["treatments"]]
+    base["treatments"] = originals + [_trim(originals[i % len(originals)], i) for i in range(count)]
+    for collection in ("guides", "glossary"):
+        base[collection] = [{k: v for k, v in e.items() if k not in DERIVED} for e in base[collection]]
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    path.write_text(yaml.dump(base, Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(_clean(base), Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 if __name__ == "__main__":

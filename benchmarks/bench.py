@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from make_kb import write_kb  # noqa: E402 - the script directory is put on the path just above
 
 
 @dataclass
@@ -82,8 +79,8 @@ def main() -> None:
     minimal = work / "minimal_typer.py"
     minimal.write_text(MINIMAL_TYPER, encoding="utf-8")
     big = work / "kb-5000.yaml"
-    if not big.exists():
-        write_kb(big, 5000)
+    if not big.exists():  # in a child process: a large parent would inflate every forked child's peak RSS
+        subprocess.run([python, str(HERE / "make_kb.py"), str(big), "5000"], check=True)
 
     show = [mesocli, "show", "chemotherapy"]
     tldr = [args.tldr, "--render", str(page)]

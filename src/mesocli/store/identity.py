@@ -8,7 +8,6 @@ cannot be set back, unlike ``mtime`` with ``os.utime``). Otherwise the content h
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -42,11 +41,15 @@ def settled(identity: Identity, read_at_ns: int) -> bool:
 
 def text_digest(text: str) -> str:
     """The SHA-256 of the file that decoded to ``text`` (a UTF-8 byte-order mark left out)."""
+    import hashlib  # only when the identity alone cannot settle freshness
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:
     """The SHA-256 of the file's bytes now (after a byte-order mark), or None if it cannot be read."""
+    import hashlib
+
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:

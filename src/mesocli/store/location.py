@@ -8,11 +8,11 @@ not used (mesocli then parses the file every time).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
 import time
+import zlib
 from pathlib import Path
 
 #: The first bytes of every SQLite database, and where its application id sits in the header.
@@ -72,8 +72,13 @@ def _ours(info: os.stat_result) -> bool:
 
 
 def database_path(folder: Path, file: Path) -> Path:
-    """The database of one knowledge-base file: named by a hash of its resolved path."""
-    key = hashlib.sha256(os.fsencode(str(file.resolve()))).hexdigest()[:32]
+    """The database of one knowledge-base file: named by a 128-bit checksum of its resolved path.
+
+    Not a secret and not trusted: the database records the path and identity it was built from, and is
+    rebuilt if they differ. (A checksum from zlib spares every run the cost of loading OpenSSL's hashes.)
+    """
+    raw = os.fsencode(str(file.resolve()))
+    key = "".join(f"{zlib.crc32(raw, seed):08x}" for seed in (0, 1, 2, 3))
     return folder / f"kb-{key}.sqlite3"
 
 

@@ -76,7 +76,7 @@ def emit_page(
         return value
 
     chosen = chosen_format(ctx, fmt, as_json)
-    key = page_key(ctx, current) if chosen == "rich" else None
+    key = page_key(ctx, current) if chosen not in ("json", "yaml") else None
     emit(chosen, document, tagged, color=current.color, pager=current.pager, page_key=key)
 
 
@@ -89,5 +89,14 @@ def page_key(ctx: typer.Context, current: State) -> str | None:
     stored = getattr(kb, "_stored", None) if kb is not None else None
     if stored is None or kb is None or kb.lang != "en" or "sha256" not in stored.meta:
         return None
+    from mesocli.core.l10n import LANGUAGES, language
+
     options = sorted((name, repr(value)) for name, value in ctx.params.items())
-    return f"{__version__}|{stored.meta['sha256']}|{ctx.command_path}|{options}"
+    editions = []  # a search may answer from another language's edition: its file is part of the page too
+    for code in LANGUAGES:
+        try:
+            info = kb.path.with_name(f"{kb.path.stem}.{code}{kb.path.suffix}").stat() if kb.path else None
+        except OSError:
+            continue
+        editions.append(f"{code}:{info.st_size}:{info.st_mtime_ns}" if info else code)
+    return f"{__version__}|{stored.meta['sha256']}|{language()}|{editions}|{ctx.command_path}|{options}"

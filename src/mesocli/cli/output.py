@@ -88,43 +88,46 @@ def render(
 ) -> str:
     """The page as text in ``fmt``; ``terminal`` renders rich output for a terminal even into a buffer.
 
-    With ``page_key`` (what the page shows, from a stored knowledge base), a Rich page is kept once laid out
-    and reused next time under that key, the width and the colour settings (see :mod:`mesocli.store.pages`).
+    With ``page_key`` (what the page shows, from a stored knowledge base), a rich, plain or Markdown page is
+    kept once laid out and reused next time under that key, the format, the width and the colour settings
+    (see :mod:`mesocli.store.pages`).
     """
     if fmt in ("json", "yaml"):
         from mesocli.core.serialize import dump
 
         return dump(data(), fmt)
+    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_RICH_WIDTH)
+    wanted = {"always": True, "never": False}.get(color)
+    if wanted is None and terminal:
+        wanted = os.environ.get("NO_COLOR", "") == ""
+    if page_key is None:
+        return _lay_out(fmt, document, width, wanted)
+    from mesocli.store import pages
+
+    shaping = [os.environ.get(name, "") for name in ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR")]
+    key = f"{page_key}|{fmt}|{width}|{wanted}|{terminal}|{'|'.join(shaping)}"
+    kept = pages.read(key)
+    if kept is None:
+        kept = _lay_out(fmt, document, width, wanted)
+        pages.write(key, kept)
+    return kept
+
+
+def _lay_out(fmt: str, document: Callable[[], Document], width: int, color: bool | None) -> str:
     if fmt == "markdown":
         from mesocli.render.text import markdown
 
         return markdown(document())
-    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_RICH_WIDTH)
     if fmt == "plain":
         from mesocli.render.text import plain
 
         return plain(document(), min(width, MAX_PLAIN_WIDTH))
-    wanted = {"always": True, "never": False}.get(color)
-    if wanted is None and terminal:
-        wanted = os.environ.get("NO_COLOR", "") == ""
-    key = None
-    if page_key is not None:
-        from mesocli.store import pages
-
-        shaping = [os.environ.get(name, "") for name in ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR")]
-        key = f"{page_key}|{width}|{wanted}|{terminal}|{'|'.join(shaping)}"
-        kept = pages.read(key)
-        if kept is not None:
-            return kept
     from mesocli.render.rich import make_console, print_document
 
     buffer = io.StringIO()
-    console = make_console(file=buffer, color=wanted, width=width)
+    console = make_console(file=buffer, color=color, width=width)
     print_document(document(), console)
-    text = buffer.getvalue()
-    if key is not None:
-        pages.write(key, text)
-    return text
+    return buffer.getvalue()
 
 
 def emit(

@@ -100,8 +100,9 @@ def render(
     buffer = io.StringIO()
     wanted = {"always": True, "never": False}.get(color)
     if wanted is None and terminal:
-        wanted = os.environ.get("NO_COLOR", "") == ""
-    console = make_console(file=buffer, color=wanted, width=width)
+        wanted = True
+    # NO_COLOR removes colour only: headings and labels stay bold (https://no-color.org).
+    console = make_console(file=buffer, color=wanted, width=width, no_color=os.environ.get("NO_COLOR", "") != "")
     print_document(document(), console)
     return buffer.getvalue()
 

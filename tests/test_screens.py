@@ -116,6 +116,7 @@ def test_reference_urls_are_never_cut(runner: CliRunner, columns: int) -> None:
 
 GOLDEN = [
     (["list"], "list"),
+    (["compare", "chemotherapy", "immunotherapy"], "compare-chemotherapy-immunotherapy"),
     (["evidence", "immunotherapy"], "evidence-immunotherapy"),
 ]
 
@@ -123,7 +124,7 @@ GOLDEN = [
 @pytest.mark.parametrize("columns", (60, 100))
 @pytest.mark.parametrize(("args", "name"), GOLDEN, ids=[name for _, name in GOLDEN])
 def test_screen_matches_golden(runner: CliRunner, args: list[str], name: str, columns: int) -> None:
-    """The emulated screen of list and evidence is its golden screen dump."""
+    """The emulated screen of list, compare and evidence is its golden screen dump."""
     dump = "\n".join(screen(runner, args, columns)) + "\n"
     golden = SCREENS / f"{name}-{columns}.txt"
     if os.environ.get("MESOCLI_UPDATE_GOLDEN"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mesocli.core.l10n import N_, _
+from mesocli.core.l10n import N_, _, lang_fold
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment, TreatmentRow
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -218,9 +218,28 @@ def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
     return tuple(blocks)
 
 
+def uncited(text: str) -> str:
+    """Text without its ``[@id]`` markers (a list that shows each entry's sources on its own page)."""
+    return " ".join(CITATION.sub("", text).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order for readers: case and accents folded (``é`` with ``e``), Turkish ``ı`` with ``i``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", lang_fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def glossary_list_page(terms: Sequence[Term]) -> Document:
-    rows = tuple((plain(t.term, "strong"), cited(t.definition, None)) for t in terms)
-    return (Heading(_("Glossary"), 1), Table((_("Term"), _("Definition")), rows, (1, 4)))
+    """The terms in alphabetical order; each term's sources are on its own page (``glossary TERM``)."""
+    ordered = sorted(terms, key=lambda t: (sort_key(t.term), t.term))
+    rows = tuple((plain(t.term, "strong"), plain(uncited(t.definition))) for t in ordered)
+    return (
+        Heading(_("Glossary"), 1),
+        Table((_("Term"), _("Definition")), rows, (1, 4)),
+        Paragraph(plain(_("`mesocli glossary TERM` shows one term with its sources."), "dim")),
+    )
 
 
 def term_page(t: Term) -> Document:

@@ -108,25 +108,51 @@ def render(
 
 
 def emit(
-    fmt: str, document: Callable[[], Document], data: Callable[[], Any], color: str = "auto", pager: bool = False
+    fmt: str,
+    document: Callable[[], Document],
+    data: Callable[[], Any],
+    color: str = "auto",
+    pager: bool | None = None,
 ) -> None:
-    """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML."""
-    paging = pager and is_terminal()
-    text = render(fmt, document, data, color, terminal=paging or is_terminal())
-    if paging and _page(text):
+    """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML.
+
+    On a terminal, a page longer than the screen goes through the pager (``pager`` None, as git does);
+    ``pager`` True pages whatever the length, False never.
+    """
+    terminal = is_terminal()
+    text = render(fmt, document, data, color, terminal=terminal)
+    if terminal and pager is not False and (pager or _longer_than_screen(text)) and _page(text):
         return
     write_stdout(text)
 
 
-def _page(text: str) -> bool:
-    """Show ``text`` through $MESOCLI_PAGER, $PAGER or ``less -R``; False if no pager could run."""
+def _longer_than_screen(text: str) -> bool:
+    return text.count("\n") >= shutil.get_terminal_size((80, 24)).lines
+
+
+def pager_command() -> list[str]:
+    """The pager to run: $MESOCLI_PAGER, then $PAGER, then less; empty when one of them is set empty."""
     import shlex
+
+    for name in ("MESOCLI_PAGER", "PAGER"):
+        if name in os.environ:
+            try:
+                return shlex.split(os.environ[name])
+            except ValueError:
+                return []
+    return ["less"]
+
+
+def _page(text: str) -> bool:
+    """Show ``text`` through the pager; False if there is none or it could not run (then it is printed)."""
     import subprocess
 
-    command = os.environ.get("MESOCLI_PAGER") or os.environ.get("PAGER") or "less"
+    command = pager_command()
+    if not command:
+        return False
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours, quit if one screen
     try:
-        subprocess.run(shlex.split(command), input=text, text=True, env=env, check=False)
+        subprocess.run(command, input=text, text=True, env=env, check=False)
     except (OSError, ValueError):
         return False
     return True

@@ -114,8 +114,18 @@ def test_reference_urls_are_never_cut(runner: CliRunner, columns: int) -> None:
     assert not [row for row in references if "…" in row and ("https:" in row or "/" in row)]
 
 
+def test_brief_is_at_most_30_lines_at_100_columns(runner: CliRunner) -> None:
+    """`show NAME --brief`: key points of every option in at most 30 screen lines at 100 columns."""
+    for t in KB.treatments:
+        rows = screen(runner, ["show", t.id, "--brief"], 100)
+        assert len(rows) <= 30, f"{t.id}: {len(rows)} lines"
+        text = "\n".join(rows)
+        assert "Evidence:" in text and f"mesocli show {t.id}" in text
+
+
 GOLDEN = [
     (["list"], "list"),
+    (["show", "chemotherapy", "--brief"], "show-brief-chemotherapy"),
     (["compare", "chemotherapy", "immunotherapy"], "compare-chemotherapy-immunotherapy"),
     (["evidence", "immunotherapy"], "evidence-immunotherapy"),
 ]
@@ -124,7 +134,7 @@ GOLDEN = [
 @pytest.mark.parametrize("columns", (60, 100))
 @pytest.mark.parametrize(("args", "name"), GOLDEN, ids=[name for _, name in GOLDEN])
 def test_screen_matches_golden(runner: CliRunner, args: list[str], name: str, columns: int) -> None:
-    """The emulated screen of list, compare and evidence is its golden screen dump."""
+    """The emulated screen of list, show --brief, compare and evidence is its golden screen dump."""
     dump = "\n".join(screen(runner, args, columns)) + "\n"
     golden = SCREENS / f"{name}-{columns}.txt"
     if os.environ.get("MESOCLI_UPDATE_GOLDEN"):

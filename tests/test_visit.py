@@ -63,7 +63,9 @@ def test_compare_shows_each_aspect_for_each_option(runner: CliRunner, tiny_path:
     ):
         assert f"\n{aspect}\n" in out
     assert "EMPHACIS (2003): median survival 12.1 mo (Pemetrexed + cisplatin) vs 9.3 mo" in " ".join(out.split())
-    assert "[vogelzang2003]" in out  # citations name their reference
+    assert "[vogelzang2003]" not in out  # citations are numbered, not raw ids
+    references = out.split("\nReferences\n")[1]
+    assert "1. Vogelzang" in references
 
 
 @pytest.mark.parametrize("names", [[], ["chemo"]])

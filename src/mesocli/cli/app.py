@@ -9,7 +9,6 @@ import errno
 import importlib
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
@@ -27,11 +26,13 @@ from mesocli.cli.context import (
     NothingFound,
     state,
 )
+from mesocli.cli.globals import Color, hoist, set_kb, set_lang
+from mesocli.cli.options import uniform_metavars
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError
 from mesocli.core.escape import printable
 from mesocli.core.files import ENV_VAR
-from mesocli.core.l10n import LANGUAGES, _, set_language
+from mesocli.core.l10n import LANGUAGES, _
 
 #: Every command, in --help order: name -> (module, function).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -130,6 +131,7 @@ def build_command(name: str) -> Any:
 def translated(command: Any) -> Any:
     """``command`` with its help and its parameters' help in the interface language (catalogs in locale/)."""
     command.help = _(command.help) if command.help else command.help
+    uniform_metavars(command)
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _(param.help)
@@ -168,6 +170,10 @@ class MesocliGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands()
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Global options may follow the command: they are moved before it, then Click parses."""
+        return list(super().parse_args(ctx, hoist(list(args), self, self.commands.get, ctx.resilient_parsing)))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The group's own help in the interface language, chosen by --lang before help is written."""
@@ -221,26 +227,6 @@ def _version(ctx: typer.Context, value: bool) -> None:
     raise typer.Exit()
 
 
-def _set_kb(ctx: typer.Context, value: str | None) -> str | None:
-    if value == "":
-        raise typer.BadParameter("the path is empty; leave --kb out to use the bundled knowledge base")
-    state(ctx).kb_path = value
-    return value
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-def _set_lang(ctx: typer.Context, value: str | None) -> str | None:
-    if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(f"{value!r} is not a language mesocli speaks; choose from {', '.join(LANGUAGES)}")
-    state(ctx).lang = set_language(value)
-    return value
-
-
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -251,7 +237,7 @@ def main_options(
             metavar="PATH",
             envvar=ENV_VAR,
             is_eager=True,
-            callback=_set_kb,
+            callback=set_kb,
             help="Use this knowledge-base file instead of the bundled one.",
         ),
     ] = None,
@@ -271,8 +257,14 @@ def main_options(
         ),
     ] = Color.auto,
     pager: Annotated[
-        bool, typer.Option("--pager", help="Page long output through $PAGER (less -R) when writing to a terminal.")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page output through $MESOCLI_PAGER, $PAGER or less on a terminal. Default: only pages longer "
+            "than the screen.",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -280,7 +272,7 @@ def main_options(
             metavar="LANG",
             envvar="MESOCLI_LANG",
             is_eager=True,
-            callback=_set_lang,
+            callback=set_lang,
             autocompletion=lambda: list(LANGUAGES),
             help="Language of pages and help: en, tr (Türkçe) or es (Español). Default: $MESOCLI_LANG, "
             "else the locale (LC_ALL, LANG), else English.",

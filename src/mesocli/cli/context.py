@@ -29,7 +29,7 @@ class State:
         self.kb_path: str | None = None
         self.lang: str | None = None
         self.color = "auto"
-        self.pager = False
+        self.pager: bool | None = None  # None: page what is longer than the screen
         self._kb: KnowledgeBase | None = None
 
     @property

@@ -1,6 +1,6 @@
 """Option and argument types shared by the command modules."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Annotated, Any
 
@@ -29,26 +29,67 @@ FormatOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
 
-def choice(values: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
-    """A callback that accepts only ``values``."""
+def choice(values: tuple[str, ...], what: str) -> Callable[[Any], Any]:
+    """A callback that accepts only ``values``, in any case, and gives the value as the vocabulary writes it.
 
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in values:
+    A repeatable option's list is checked item by item.
+    """
+    folded = {value.casefold(): value for value in values}
+
+    def check(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, (list, tuple)):
+            return [check(item) for item in value]
+        if value.casefold() not in folded:
             raise typer.BadParameter(f"{value!r} is not a {what}; choose from {', '.join(values)}")
-        return value
+        return folded[value.casefold()]
 
     return check
 
 
 def vocabulary_option(flag: str, short: str, values: tuple[str, ...], what: str, help_text: str) -> Any:
-    """An option restricted to ``values``, completed from them, listing them in its help."""
+    """An option restricted to ``values`` (any case), completed from them, shown as ``[a|b|c]``."""
     return typer.Option(
         flag,
         short,
+        metavar=choices_metavar(values),
         callback=choice(values, what),
         autocompletion=lambda: list(values),
-        help=f"{help_text}: {', '.join(values)}.",
+        help=f"{help_text}.",
     )
+
+
+def choices_metavar(values: Iterable[str]) -> str:
+    return "[" + "|".join(values) + "]"
+
+
+def uniform_metavars(command: Any) -> None:
+    """One metavar style in every usage line and option list: NAME, [TOPIC], QUERY..., N, [a|b|c].
+
+    An argument is its name in capitals (in brackets when it may be left out, ``...`` when repeated); an
+    option's value is ``[a|b|c]`` for a choice, ``N`` for a number and its name in capitals otherwise.
+    A metavar the command sets itself (``FILE``, ``PATH``, ``NAME NAME [NAME...]``) is kept.
+    """
+    for param in getattr(command, "params", ()):
+        kind = getattr(param, "param_type_name", "")
+        if kind == "argument":
+            shown = param.metavar or (param.name or "").upper() + ("..." if param.nargs != 1 else "")
+            if not param.required and not shown.startswith("["):
+                shown = f"[{shown}]"
+            param.make_metavar = lambda ctx=None, usage=False, shown=shown: shown
+        elif kind == "option" and not param.is_flag and param.metavar is None:
+            choices = getattr(param.type, "choices", None)
+            if choices:
+                param.metavar = choices_metavar(getattr(c, "value", c) for c in choices)
+            elif param.type.name in ("int", "int range"):
+                param.metavar = "N"
+            else:
+                param.metavar = (param.name or "").upper()
+    commands = getattr(command, "commands", None)
+    if isinstance(commands, dict):  # a group of subcommands (profile init); the top level builds lazily
+        for sub in commands.values():
+            uniform_metavars(sub)
 
 
 def complete_names(kind: str) -> Callable[[typer.Context, str], list[str]]:

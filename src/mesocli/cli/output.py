@@ -99,7 +99,7 @@ def render(
     width = min(shutil.get_terminal_size((80, 24)).columns, MAX_RICH_WIDTH)
     wanted = {"always": True, "never": False}.get(color)
     if wanted is None and terminal:
-        wanted = os.environ.get("NO_COLOR", "") == ""
+        wanted = True  # NO_COLOR is honoured in the layout: colour goes, bold stays
     if page_key is None:
         return _lay_out(fmt, document, width, wanted)
     from mesocli.store import pages
@@ -125,7 +125,8 @@ def _lay_out(fmt: str, document: Callable[[], Document], width: int, color: bool
     from mesocli.render.rich import make_console, print_document
 
     buffer = io.StringIO()
-    console = make_console(file=buffer, color=color, width=width)
+    # NO_COLOR removes colour only: headings and labels stay bold (https://no-color.org).
+    console = make_console(file=buffer, color=color, width=width, no_color=os.environ.get("NO_COLOR", "") != "")
     print_document(document(), console)
     return buffer.getvalue()
 
@@ -135,26 +136,48 @@ def emit(
     document: Callable[[], Document],
     data: Callable[[], Any],
     color: str = "auto",
-    pager: bool = False,
+    pager: bool | None = None,
     page_key: str | None = None,
 ) -> None:
-    """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML."""
-    paging = pager and is_terminal()
-    text = render(fmt, document, data, color, terminal=paging or is_terminal(), page_key=page_key)
-    if paging and _page(text):
+    """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML.
+
+    On a terminal, a page longer than the screen goes through the pager (``pager`` None, as git does);
+    ``pager`` True pages whatever the length, False never.
+    """
+    terminal = is_terminal()
+    text = render(fmt, document, data, color, terminal=terminal, page_key=page_key)
+    if terminal and pager is not False and (pager or _longer_than_screen(text)) and _page(text):
         return
     write_stdout(text)
 
 
-def _page(text: str) -> bool:
-    """Show ``text`` through $MESOCLI_PAGER, $PAGER or ``less -R``; False if no pager could run."""
+def _longer_than_screen(text: str) -> bool:
+    return text.count("\n") >= shutil.get_terminal_size((80, 24)).lines
+
+
+def pager_command() -> list[str]:
+    """The pager to run: $MESOCLI_PAGER, then $PAGER, then less; empty when one of them is set empty."""
     import shlex
+
+    for name in ("MESOCLI_PAGER", "PAGER"):
+        if name in os.environ:
+            try:
+                return shlex.split(os.environ[name])
+            except ValueError:
+                return []
+    return ["less"]
+
+
+def _page(text: str) -> bool:
+    """Show ``text`` through the pager; False if there is none or it could not run (then it is printed)."""
     import subprocess
 
-    command = os.environ.get("MESOCLI_PAGER") or os.environ.get("PAGER") or "less"
+    command = pager_command()
+    if not command:
+        return False
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours, quit if one screen
     try:
-        subprocess.run(shlex.split(command), input=text, text=True, env=env, check=False)
+        subprocess.run(command, input=text, text=True, env=env, check=False)
     except (OSError, ValueError):
         return False
     return True

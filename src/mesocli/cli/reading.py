@@ -15,6 +15,21 @@ from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
 from mesocli.kb import KnowledgeBase
 from mesocli.pages import reading as pages
 
+#: The sections `show --section` knows, in page order (pages.option.SECTIONS, without importing it).
+SECTION_NAMES = (
+    "overview",
+    "how",
+    "candidates",
+    "expect",
+    "benefits",
+    "risks",
+    "options",
+    "guidelines",
+    "evidence",
+    "approvals",
+    "questions",
+    "references",
+)
 #: A query is echoed (in the page heading, in "nothing matches") up to this many characters.
 SHOWN_QUERY = 80
 
@@ -48,16 +63,33 @@ def show(
             autocompletion=complete_names("treatment"),
         ),
     ],
+    brief: Annotated[
+        bool, typer.Option("--brief", "-b", help="Key points only: summary, evidence, first benefits and risks.")
+    ] = False,
+    section: Annotated[
+        list[str] | None,
+        vocabulary_option("--section", "-S", SECTION_NAMES, "section", "Only this section (repeat for more)"),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Explain one treatment option in sections, with its evidence and references."""
+    from mesocli.pages import option as option_page
+
+    if brief and section:
+        raise typer.BadParameter("give --brief or --section, not both", param_hint="--brief")
     kb = state(ctx).kb
     try:
         treatment = kb.get(name)
     except NotFoundError as missing:
         raise _other_command(kb, name) or missing from None
-    emit_page(ctx, fmt, as_json, lambda: pages.treatment_page(treatment, kb.disclaimer), lambda: to_data(treatment))
+
+    def document() -> Any:
+        if brief:
+            return option_page.brief_page(treatment, kb.disclaimer)
+        return option_page.treatment_page(treatment, kb.disclaimer, section or ())
+
+    emit_page(ctx, fmt, as_json, document, lambda: to_data(treatment))
 
 
 def _other_command(kb: KnowledgeBase, name: str) -> NotFoundError | None:

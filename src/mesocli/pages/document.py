@@ -13,6 +13,8 @@ from typing import NamedTuple
 class Span(NamedTuple):
     """A run of text with one style, and a link where the renderer can show one.
 
+    In a table cell, ``\n`` ends a line, and a line that starts with ``• `` is an item of a list.
+
     Styles: ``strong``, ``label``, ``match`` (a search hit), ``cite`` (a citation), ``dim``.
     """
 
@@ -45,6 +47,9 @@ class Bullets(NamedTuple):
     items: tuple[Inline, ...]
     numbered: bool = False
     checkbox: bool = False
+    #: The number of each item of a numbered list, when they are not 1, 2, 3... (references kept as numbered
+    #: on the whole page).
+    numbers: tuple[int, ...] = ()
 
 
 class Table(NamedTuple):
@@ -52,6 +57,9 @@ class Table(NamedTuple):
     rows: tuple[tuple[Inline, ...], ...]
     #: Share of spare width for each column; 0 keeps a column on one line. Empty: the last column wraps.
     weights: tuple[int, ...] = ()
+    #: The records are the columns, not the rows (compare: one column per option, the first column names
+    #: the aspects); a narrow terminal shows one card per column.
+    transposed: bool = False
 
 
 class Bar(NamedTuple):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mesocli.core.l10n import N_, _
-from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment, TreatmentRow
+from mesocli.core.l10n import N_, _, lang_fold
+from mesocli.core.models import CITATION, Guide, Reference, Term, Treatment, TreatmentRow
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 
@@ -90,90 +90,6 @@ def _bullets(items: Sequence[str], numbers: dict[str, int]) -> list[Block]:
     return [Bullets(tuple(cited(item, numbers) for item in items))] if items else []
 
 
-def treatment_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
-    """Everything about one treatment option, in the order a reader asks about it."""
-    n = _numbers(t.references)
-    level = f"{_(t.evidence_level)} ({_(EVIDENCE_LEVEL_MEANING[t.evidence_level])})"
-    if t.evidence_rationale:
-        level += f". {t.evidence_rationale}"
-    blocks: list[Block] = [
-        Heading(t.name, 1),
-        Paragraph(cited(t.summary, n)),
-        Paragraph(
-            (Span(_("Category: "), "label"), Span(_(t.category)), Span(_("   Evidence: "), "label"), Span(level))
-        ),
-    ]
-    if t.goals or t.mesothelioma_types:
-        blocks.append(
-            Paragraph(
-                (
-                    Span(_("Goals: "), "label"),
-                    Span(", ".join(_(g) for g in t.goals) or "-"),
-                    Span(_("   Types: "), "label"),
-                    Span(", ".join(_(m) for m in t.mesothelioma_types) or "-"),
-                )
-            )
-        )
-    blocks += _section(_("Overview"), prose(t.overview, n))
-    blocks += _section(_("How it works"), prose(t.how_it_works, n))
-    blocks += _section(_("Who it is for"), prose(t.candidates, n))
-    blocks += _section(_("What to expect"), prose(t.what_to_expect, n))
-    blocks += _section(_("Benefits"), _bullets(t.benefits, n))
-    blocks += _section(_("Risks and side effects"), _bullets(t.risks, n))
-    options: list[Block] = []
-    for option in t.options:
-        text = option.summary + (" " + option.details if option.details else "")
-        options.append(Bullets(((Span(option.name, "strong"), Span(": "), *cited(text, n)),)))
-    blocks += _section(_("Options"), _merge_bullets(options))
-    blocks += _section(_("What guidelines say"), _guidelines(t, n))
-    blocks += _section(_("Key studies"), _studies(t, n))
-    approvals = [
-        (
-            Span(f"{a.agency}{f' ({a.region.upper()})' if a.region else ''}, {a.date.isoformat()}: ", "label"),
-            *cited(a.what, n),
-            _cite(n, a.reference),
-        )
-        for a in t.approvals
-    ]
-    blocks += _section(_("Approvals"), [Bullets(tuple(approvals))] if approvals else [])
-    blocks += _section(_("Questions to ask your care team"), _bullets(t.questions, n))
-    if t.related:
-        blocks += [Heading(_("Related")), Paragraph(plain(", ".join(t.related)))]
-    blocks += _section(_("References"), [reference_items(t.references)] if t.references else [])
-    blocks.append(Paragraph((Span(_("Last reviewed: "), "label"), Span(t.last_reviewed.isoformat()))))
-    blocks.append(Note(plain(disclaimer)))
-    return tuple(blocks)
-
-
-def _guidelines(t: Treatment, n: dict[str, int]) -> list[Block]:
-    rows = [(Span(f"{g.guideline}: ", "label"), *cited(g.says, n), _cite(n, g.reference)) for g in t.guidelines]
-    return [Bullets(tuple(rows))] if rows else []
-
-
-def _studies(t: Treatment, n: dict[str, int]) -> list[Block]:
-    from mesocli.pages.studies import study_item
-
-    if not t.studies:
-        return []
-    blocks: list[Block] = []
-    if any(s.population.disease == "unresectable" for s in t.studies):
-        blocks.append(Paragraph(plain(_(UNRESECTABLE), "dim")))
-    blocks.append(Bullets(tuple(study_item(s, n, t.id) for s in t.studies)))
-    return blocks
-
-
-def _cite(n: dict[str, int], rid: str) -> Span:
-    return Span(f" [{n.get(rid, '?')}]", "cite")
-
-
-def _merge_bullets(blocks: Iterable[Block]) -> list[Block]:
-    items: list[Inline] = []
-    for block in blocks:
-        assert isinstance(block, Bullets)
-        items.extend(block.items)
-    return [Bullets(tuple(items))] if items else []
-
-
 def list_page(treatments: Sequence[TreatmentRow], title: str) -> Document:
     rows = tuple(
         (plain(t.name, "strong"), plain(_(t.category)), plain(_(t.evidence_level)), plain(t.summary))
@@ -218,9 +134,28 @@ def guide_page(g: Guide, disclaimer: str = FOOTER) -> Document:
     return tuple(blocks)
 
 
+def uncited(text: str) -> str:
+    """Text without its ``[@id]`` markers (a list that shows each entry's sources on its own page)."""
+    return " ".join(CITATION.sub("", text).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order for readers: case and accents folded (``é`` with ``e``), Turkish ``ı`` with ``i``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", lang_fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def glossary_list_page(terms: Sequence[Term]) -> Document:
-    rows = tuple((plain(t.term, "strong"), cited(t.definition, None)) for t in terms)
-    return (Heading(_("Glossary"), 1), Table((_("Term"), _("Definition")), rows, (1, 4)))
+    """The terms in alphabetical order; each term's sources are on its own page (``glossary TERM``)."""
+    ordered = sorted(terms, key=lambda t: (sort_key(t.term), t.term))
+    rows = tuple((plain(t.term, "strong"), plain(uncited(t.definition))) for t in ordered)
+    return (
+        Heading(_("Glossary"), 1),
+        Table((_("Term"), _("Definition")), rows, (1, 4)),
+        Paragraph(plain(_("`mesocli glossary TERM` shows one term with its sources."), "dim")),
+    )
 
 
 def term_page(t: Term) -> Document:
@@ -256,6 +191,8 @@ def page_of(obj: object) -> Document:
     from mesocli.query.search import SearchResults
 
     if isinstance(obj, Treatment):
+        from mesocli.pages.option import treatment_page
+
         return treatment_page(obj)
     if isinstance(obj, Guide):
         return guide_page(obj)

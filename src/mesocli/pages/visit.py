@@ -10,7 +10,7 @@ from typing import Any
 
 from mesocli.core.evidence import charted_studies
 from mesocli.core.l10n import _
-from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
+from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import (
     Bar,
@@ -29,14 +29,8 @@ from mesocli.pages.document import (
 from mesocli.pages.reading import FOOTER, UNRESECTABLE, cited, reference_items
 
 
-def _first_paragraph(text: str) -> str:
-    """The first paragraph on one line, its list items (if any) marked with bullets."""
-    lines = text.strip().split("\n\n")[0].splitlines()
-    return " ".join("•" + line.strip()[1:] if line.strip().startswith("- ") else line.strip() for line in lines)
-
-
 def key_numbers(t: Treatment) -> list[str]:
-    """One line per study of this option with per-arm survival: arms, months, hazard ratio, reference id."""
+    """One line per study of this option with per-arm survival: arms, months, hazard ratio, reference marker."""
     lines = []
     for study in charted_studies(t.studies):
         arms = " vs ".join(
@@ -48,42 +42,122 @@ def key_numbers(t: Treatment) -> list[str]:
     return lines
 
 
-def compare_rows(treatments: Sequence[Treatment], most: int = 3) -> list[tuple[str, list[Inline]]]:
-    """(aspect, one cell per treatment) for everything compare shows."""
+#: A piece of a compare cell: ("p", paragraph) or ("li", list item), text with [@id] markers.
+Piece = tuple[str, str]
 
-    def cell(values: Sequence[str]) -> Inline:
-        return tuple(span for i, v in enumerate(values) for span in ((Span("; "),) if i else ()) + cited(v, None))
+
+def pieces(text: str) -> list[Piece]:
+    """A text field as paragraphs and list items, whole (as ``pages.reading.prose`` reads it)."""
+    out: list[Piece] = []
+    for chunk in text.strip().split("\n\n"):
+        paragraph: list[str] = []
+        items: list[list[str]] = []
+        for line in (raw.strip() for raw in chunk.splitlines()):
+            if line.startswith("- "):
+                items.append([line[2:].strip()])
+            elif items:
+                items[-1].append(line)
+            elif line:
+                paragraph.append(line)
+        out += [("p", " ".join(paragraph))] if paragraph else []
+        out += [("li", " ".join(item)) for item in items]
+    return out
+
+
+def _first(items: Sequence[str], most: int, t: Treatment) -> list[Piece]:
+    shown: list[Piece] = [("li", item) for item in items[:most]]
+    if len(items) > most:
+        more = _("({count} more: see `mesocli show {id}`)").format(count=len(items) - most, id=t.id)
+        shown.append(("p", more))
+    return shown
+
+
+def compare_rows(treatments: Sequence[Treatment], most: int = 3) -> list[tuple[str, bool, list[list[Piece]]]]:
+    """(aspect, whether it is one short line, the pieces of each treatment's cell) for everything compare shows."""
+
+    def short(values: Sequence[str]) -> list[list[Piece]]:
+        return [[("p", v)] for v in values]
 
     return [
-        (_("Category"), [plain(_(t.category)) for t in treatments]),
-        (_("Goals"), [plain(", ".join(_(g) for g in t.goals)) for t in treatments]),
+        (_("Category"), True, short([_(t.category) for t in treatments])),
+        (_("Goals"), True, short([", ".join(_(g) for g in t.goals) for t in treatments])),
         (
             _("Evidence level"),
-            [plain(f"{_(t.evidence_level)}: {_(EVIDENCE_LEVEL_MEANING[t.evidence_level])}") for t in treatments],
+            True,
+            short([f"{_(t.evidence_level)}: {_(EVIDENCE_LEVEL_MEANING[t.evidence_level])}" for t in treatments]),
         ),
-        (_("Types"), [plain(", ".join(_(m) for m in t.mesothelioma_types)) for t in treatments]),
-        (_("Who it is for"), [cited(_first_paragraph(t.candidates), None) for t in treatments]),
-        (_("What to expect"), [cited(_first_paragraph(t.what_to_expect), None) for t in treatments]),
-        (_("Main benefits"), [cell(t.benefits[:most]) for t in treatments]),
-        (_("Main risks"), [cell(t.risks[:most]) for t in treatments]),
-        (_("Key numbers"), [cell(key_numbers(t)) or plain(_("(no per-arm survival figures)")) for t in treatments]),
+        (_("Types"), True, short([", ".join(_(m) for m in t.mesothelioma_types) for t in treatments])),
+        (_("Who it is for"), False, [pieces(t.candidates) for t in treatments]),
+        (_("What to expect"), False, [pieces(t.what_to_expect) for t in treatments]),
+        (_("Main benefits"), False, [_first(t.benefits, most, t) for t in treatments]),
+        (_("Main risks"), False, [_first(t.risks, most, t) for t in treatments]),
+        (
+            _("Key numbers"),
+            False,
+            [[("li", k) for k in key_numbers(t)] or [("p", _("(no per-arm survival figures)"))] for t in treatments],
+        ),
     ]
 
 
+def first_cited(texts: Sequence[str], references: Sequence[Reference]) -> dict[str, int]:
+    """Numbers for the references, in the order the texts first cite them."""
+    known = {r.id for r in references}
+    numbers: dict[str, int] = {}
+    for text in texts:
+        for match in CITATION.finditer(text):
+            if match.group(1) in known and match.group(1) not in numbers:
+                numbers[match.group(1)] = len(numbers) + 1
+    return numbers
+
+
+def _cell(parts: list[Piece], n: dict[str, int]) -> Inline:
+    """Pieces as one table cell: a line each, list items with a bullet."""
+    spans: list[Span] = []
+    for i, (kind, text) in enumerate(parts):
+        spans += [Span("\n")] if i else []
+        spans += [Span("• ")] if kind == "li" else []
+        spans += cited(text, n)
+    return tuple(spans) or plain("")
+
+
+def _blocks(parts: list[Piece], n: dict[str, int]) -> list[Block]:
+    """Pieces as paragraphs and lists."""
+    blocks: list[Block] = []
+    for kind, text in parts:
+        if kind == "li" and blocks and isinstance(blocks[-1], Bullets):
+            blocks[-1] = Bullets((*blocks[-1].items, cited(text, n)))
+        else:
+            blocks.append(Bullets((cited(text, n),)) if kind == "li" else Paragraph(cited(text, n)))
+    return blocks
+
+
 def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: str = FOOTER) -> Document:
-    """Options side by side: a table (rich, Markdown) or one section per aspect (plain)."""
+    """Options side by side: a table (rich, Markdown) or one section per aspect (plain), then the references."""
     title = " vs ".join(t.name for t in treatments)
     blocks: list[Block] = [Heading(f"Compare: {title}", 1)]
     rows = compare_rows(treatments)
+    references = list({r.id: r for t in treatments for r in t.references}.values())
+    n = first_cited([text for _a, _s, cells in rows for cell in cells for _k, text in cell], references)
     if as_table:
         headers = ("", *(t.name for t in treatments))
         weights = (1, *(3 for _ in treatments))
-        blocks.append(Table(headers, tuple((plain(aspect, "label"), *cells) for aspect, cells in rows), weights))
+        body = tuple((plain(aspect, "label"), *(_cell(c, n) for c in cells)) for aspect, _s, cells in rows)
+        blocks.append(Table(headers, body, weights, transposed=True))
     else:
-        for aspect, cells in rows:
-            items = tuple((Span(f"{t.name}: ", "label"), *c) for t, c in zip(treatments, cells, strict=True))
-            blocks += [Heading(aspect), Bullets(items)]
-    blocks.append(Paragraph(plain(_("Citations in brackets are reference ids: `mesocli sources` lists them."), "dim")))
+        for aspect, is_short, cells in rows:
+            blocks.append(Heading(aspect))
+            if is_short:
+                items = tuple(
+                    (Span(f"{t.name}: ", "label"), *_cell(c, n)) for t, c in zip(treatments, cells, strict=True)
+                )
+                blocks.append(Bullets(items))
+                continue
+            for t, c in zip(treatments, cells, strict=True):
+                blocks += [Heading(t.name, 3), *_blocks(c, n)]
+    by_number = sorted(n, key=n.__getitem__)
+    chosen = {r.id: r for r in references}
+    if by_number:
+        blocks += [Heading(_("References")), reference_items([chosen[rid] for rid in by_number])]
     blocks.append(Note(plain(disclaimer)))
     return tuple(blocks)
 

@@ -25,7 +25,7 @@ _CSS = (
 def _inline(inline: Inline) -> str:
     out = []
     for span in inline:
-        text = escape(span.text)
+        text = escape(span.text).replace("\n", "<br>")
         if span.link and span.link.startswith("https://"):
             text = f'<a href="{escape(span.link)}" target="_blank" rel="noopener">{text}</a>'
         if span.style == "match":
@@ -48,7 +48,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Bullets):
         tag = "ol" if block.numbered else "ul"
         box = "&#9744; " if block.checkbox else ""
-        items = "".join(f"<li>{box}{_inline(item)}</li>" for item in block.items)
+        values = [f' value="{n}"' for n in block.numbers] if block.numbers else [""] * len(block.items)
+        items = "".join(f"<li{v}>{box}{_inline(item)}</li>" for v, item in zip(values, block.items, strict=True))
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Bars):
         largest = max((b.value for b in block.bars), default=1.0) or 1.0

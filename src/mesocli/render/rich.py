@@ -1,42 +1,55 @@
-"""Render documents for the terminal with Rich. The only module that imports Rich.
+"""Render documents for the terminal with Rich. The only package that imports Rich.
 
 Data is never parsed as Rich markup: every string becomes a ``rich.text.Text`` as it is, so
 square brackets in the knowledge base are shown literally. Links are only the https URLs that
-the pages build from references.
+the pages build from references. Prose stops at a readable measure (``MEASURE``); tables and charts
+may use the whole width, and are laid out in ``render.rich_table``.
 """
 
 from __future__ import annotations
 
 from typing import IO
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.constrain import Constrain
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph
+from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
+
+#: Paragraphs, lists and headings are never wider than this, however wide the terminal.
+MEASURE = 100
 
 STYLES = {
     "strong": Style(bold=True),
     "label": Style(bold=True, color="cyan"),
-    "match": Style(bold=True, color="black", bgcolor="yellow"),
+    "match": Style(bold=True, underline=True, color="black", bgcolor="yellow"),
     "dim": Style(dim=True),
     "cite": Style(color="blue"),
 }
 HEADINGS = {
     1: Style(bold=True, color="bright_white", bgcolor="blue"),
-    2: Style(bold=True, color="cyan"),
+    2: Style(bold=True, underline=True, color="cyan"),
     3: Style(bold=True),
 }
 
 
-def make_console(file: IO[str] | None = None, color: bool | None = None, width: int | None = None) -> Console:
-    """A console for output; ``color`` None lets Rich decide (terminal, NO_COLOR, FORCE_COLOR)."""
+def make_console(
+    file: IO[str] | None = None, color: bool | None = None, width: int | None = None, no_color: bool | None = None
+) -> Console:
+    """A console for output.
+
+    ``color`` None lets Rich decide (a terminal, FORCE_COLOR); False writes no escape codes at all.
+    ``no_color`` removes colour but keeps bold, underline and dim, as the NO_COLOR convention asks.
+    """
     return Console(
         file=file,
         force_terminal=color,
-        no_color=(color is False) or None,
+        no_color=True if color is False else no_color,
         width=width,
         highlight=False,
         markup=False,
@@ -55,6 +68,38 @@ def text(inline: Inline) -> Text:
     return out
 
 
+class Hanging:
+    """Text wrapped at word boundaries, its first line indented by ``first`` and the others by ``rest``."""
+
+    def __init__(self, content: Text, first: int = 0, rest: int = 2) -> None:
+        self.content, self.first, self.rest = content, first, rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.content.cell_len <= options.max_width - self.first and "\n" not in self.content.plain:
+            lines = [self.content]  # one line: nothing to hang
+        else:
+            lines = list(self.content.wrap(console, max(1, options.max_width - self.rest), overflow="fold"))
+        for i, line in enumerate(lines):
+            yield Segment(" " * (self.first if i == 0 else self.rest))
+            yield from line.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        words = self.content.plain.split() or [""]
+        longest = max(len(w) for w in words)
+        return Measurement(longest + self.rest, len(self.content.plain) + self.first)
+
+
+def bullets(items: tuple[Inline, ...], markers: list[str]) -> RenderableType:
+    """Items beside their markers; an item's lines all start under its first word."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1, overflow="fold")  # a long URL folds onto the next line, never ends in "…"
+    for marker, item in zip(markers, items, strict=True):
+        grid.add_row(Text(marker, "cyan"), text(item))
+    return grid
+
+
 def renderable(block: Block) -> RenderableType:
     if isinstance(block, Heading):
         label = f" {block.text} " if block.level == 1 else block.text
@@ -64,41 +109,14 @@ def renderable(block: Block) -> RenderableType:
     if isinstance(block, Note):
         return Text.assemble(text(block.inline), style="dim italic")
     if isinstance(block, Bullets):
-        grid = RichTable.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, justify="right")
-        grid.add_column(ratio=1)
-        for i, item in enumerate(block.items, 1):
-            marker = f"{i}." if block.numbered else "☐" if block.checkbox else "•"
-            grid.add_row(Text(marker, "cyan"), text(item))
-        return Padding(grid, (0, 0, 0, 1))
+        numbers = block.numbers or range(1, len(block.items) + 1)
+        markers = [f"{i}." if block.numbered else "☐" if block.checkbox else "•" for i in numbers]
+        return Padding(bullets(block.items, markers), (0, 0, 0, 1))
+    from mesocli.render.rich_table import chart, table
+
     if isinstance(block, Bars):
-        return _bars(block)
-    weights = block.weights or tuple(1 if i == len(block.headers) - 1 else 0 for i in range(len(block.headers)))
-    table = RichTable(header_style="bold cyan", show_lines=len(block.headers) > 2, expand=True)
-    for header, weight in zip(block.headers, weights, strict=True):
-        table.add_column(header, ratio=weight or None, no_wrap=weight == 0, overflow="fold")
-    for row in block.rows:
-        table.add_row(*(text(cell) for cell in row))
-    return table
-
-
-def _bars(bars: Bars) -> RenderableType:
-    from mesocli.render.text import bar_length, groups
-
-    largest = max((b.value for b in bars.bars), default=0.0)
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(max_width=36, overflow="fold")
-    grid.add_column(no_wrap=True)
-    for group, members in groups(bars):
-        note = next((b.note for b in members if b.note), "")
-        grid.add_row(Text(group, "bold"), Text(note, "dim"))
-        for i, bar in enumerate(members):
-            colour = "cyan" if i < len(members) - 1 or len(members) == 1 else "bright_black"
-            line = Text("█" * bar_length(bar.value, largest, 30), colour)
-            line.append(f" {bar.value:g}")
-            grid.add_row(Text("  " + bar.label), line)
-    grid.add_row(Text(""), Text(f"({bars.unit})", "dim"))
-    return grid
+        return chart(block)
+    return table(block)
 
 
 def render(document: Document) -> Group:
@@ -107,7 +125,8 @@ def render(document: Document) -> Group:
     for block in document:
         if previous is not None and not (isinstance(previous, Heading) and previous.level >= 2):
             parts.append(Text(""))
-        parts.append(renderable(block))
+        shown = renderable(block)
+        parts.append(shown if isinstance(block, (Table, Bars)) else Constrain(shown, MEASURE))
         previous = block
     return Group(*parts)
 

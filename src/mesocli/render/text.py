@@ -44,7 +44,7 @@ def _plain_block(block: Block, width: int) -> list[str]:
         return _wrap(inline_text(block.inline), width)
     if isinstance(block, Bullets):
         lines: list[str] = []
-        for i, item in enumerate(block.items, 1):
+        for i, item in zip(block.numbers or range(1, len(block.items) + 1), block.items, strict=True):
             marker = f"{i}. " if block.numbered else "[ ] " if block.checkbox else "- "
             marker = "  " + marker
             lines += _wrap(inline_text(item), width, marker, " " * len(marker))
@@ -85,7 +85,7 @@ def _plain_bars(bars: Bars, width: int) -> list[str]:
 
 def _plain_table(table: Table) -> list[str]:
     """One row a line, columns aligned, the last column left whole (grep- and cut-friendly)."""
-    rows = [[inline_text(cell) for cell in row] for row in table.rows]
+    rows = [[" ".join(inline_text(cell).split("\n")) for cell in row] for row in table.rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(table.headers)]
 
     def line(cells: list[str]) -> str:
@@ -158,15 +158,17 @@ def _md_block(block: Block) -> str:
         return "> " + _md_inline(block.inline)
     if isinstance(block, Bullets):
         lines = []
-        for i, item in enumerate(block.items, 1):
-            marker = f"{i}." if block.numbered else "- [ ]" if block.checkbox else "-"
+        numbers = block.numbers or range(1, len(block.items) + 1)
+        in_order = list(numbers) == list(range(1, len(block.items) + 1))
+        for i, item in zip(numbers, block.items, strict=True):
+            marker = (f"{i}." if in_order else f"- \\[{i}\\]") if block.numbered else "- [ ]" if block.checkbox else "-"
             lines.append(f"{marker} {_md_inline(item)}")
         return "\n".join(lines)
     if isinstance(block, Bars):
         return _md_bars(block)
     header = "| " + " | ".join(_md_escape(h) for h in block.headers) + " |"
     rule = "|" + "|".join("---" for _ in block.headers) + "|"
-    body = ["| " + " | ".join(_md_inline(cell) for cell in row) + " |" for row in block.rows]
+    body = ["| " + " | ".join(_md_inline(cell).replace("\n", "<br>") for cell in row) + " |" for row in block.rows]
     return "\n".join([header, rule, *body])
 
 

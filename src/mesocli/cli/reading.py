@@ -8,7 +8,7 @@ import typer
 from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
 from mesocli.cli.output import note
-from mesocli.core.errors import NotFoundError
+from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
@@ -55,6 +55,8 @@ def show(
     kb = state(ctx).kb
     try:
         treatment = kb.get(name)
+    except AmbiguousNameError:
+        raise  # the start of several options' names: say which, rather than point elsewhere
     except NotFoundError as missing:
         raise _other_command(kb, name) or missing from None
     emit_page(ctx, fmt, as_json, lambda: pages.treatment_page(treatment, kb.disclaimer), lambda: to_data(treatment))

@@ -166,10 +166,12 @@ class KnowledgeBase(Tables, Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
+        from mesocli.query.ranking import relief_positions
         from mesocli.query.search import SearchIndex
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None)
+        relief = relief_positions(row.category for row in self.list_rows())
+        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None, relief)
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).

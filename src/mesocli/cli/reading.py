@@ -81,11 +81,19 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search every option, guide topic and glossary term, best matches first."""
-    from mesocli.query.text import MAX_QUERY_WORDS, query_words
+    from mesocli.query.ranking import search_words
+    from mesocli.query.text import MAX_QUERY_WORDS
 
-    kb = state(ctx).kb
     text = " ".join(query)
-    given = len(query_words(text))
+    given = len(search_words(text))
+    if not given:
+        shown = text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
+        raise typer.BadParameter(
+            f"{shown!r} has only common words, which search skips; add a word for what you want to know, "
+            "as in 'mesocli search breathless'",
+            param_hint="QUERY",
+        )
+    kb = state(ctx).kb
     if given > MAX_QUERY_WORDS:
         note(f"note: searching by the first {MAX_QUERY_WORDS} of the {given:,} words given")
     hits = kb.search(text, limit)

@@ -30,6 +30,7 @@ COMMANDS = [
     "options",
     "handout",
     "profile init",
+    "help-resources",
     "help",
 ]
 

@@ -88,7 +88,7 @@ def test_bare_mesocli_shows_the_start_here_screen(runner: CliRunner) -> None:
     table = result.stdout.split("Start here")[1].split("Help")[0]
     commands = re.findall(r"^(mesocli [a-z-]+)", table, re.MULTILINE)
     assert 4 <= len(commands) <= 6 and all(c.split()[1] in COMMANDS for c in commands)
-    assert "mesocli help COMMAND" in result.stdout
+    assert "mesocli help COMMAND" in result.stdout and "mesocli help-resources" in result.stdout
     assert KB.disclaimer.split(":")[0] in " ".join(result.stdout.split())
 
 
@@ -112,3 +112,52 @@ def test_every_example_is_accepted_as_written(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, shlex.split(example)[1:])
     assert result.exit_code in (0, 3), (example, result.output)
+
+
+HELP_NUMBERS = {
+    "nci-cis-es": "1-800-422-6237",
+    "acs-helpline": "1-800-227-2345",
+    "macmillan-support-line": "0808 808 00 00",
+    "aecc-infocancer-2024": "900 100 036",
+    "ics-support-line": "1800 200 700",
+    "cancer-council-131120": "13 11 20",
+    "sabim-184": "ALO 184",
+}
+
+
+def test_help_resources_lists_checked_numbers_each_citing_its_source(runner: CliRunner) -> None:
+    """`mesocli help-resources` is the guide topic: every number sits in a paragraph citing the page it was seen on."""
+    result = runner.invoke(app, ["help-resources", "--format", "plain"])
+    assert result.exit_code == 0
+    assert result.stdout == runner.invoke(app, ["guide", "help-resources", "--format", "plain"]).stdout
+    guide = KB.guide("help-resources")
+    numbers = {r.id: i for i, r in enumerate(guide.references, 1)}
+    paragraphs = re.split(r"\n(?=- )|\n\n", guide.body)
+    for ref_id, number in HELP_NUMBERS.items():
+        assert any(number in p and f"[@{ref_id}]" in p for p in paragraphs), ref_id
+        assert f"[{numbers[ref_id]}]" in result.stdout
+    for ref in guide.references:
+        assert ref.url and ref.url.startswith("https://") and "seen 2026-" in ref.citation
+
+
+def test_help_resources_gives_no_unverified_number() -> None:
+    """Numbers that could not be verified (Mesothelioma UK's helpline, a Turkish cancer line) are not given."""
+    body = KB.guide("help-resources").body
+    assert "0800 169 2409" not in body
+    assert "could not be confirmed" in body and "could not be verified" in body
+    numbers = set(re.findall(r"\d[\d -]{5,}\d", body))
+    assert numbers - {"1-800-4"} == set(HELP_NUMBERS.values()) - {"ALO 184"}
+
+
+def test_help_resources_sources_are_recorded_in_verification_doc() -> None:
+    """docs/verification.md says how each reference of the guide was checked."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "verification.md").read_text(encoding="utf-8")
+    section = doc.split("## Help resources", 1)[1]
+    assert all(f"`{ref.id}`" in section for ref in KB.guide("help-resources").references)
+
+
+def test_help_resources_is_reachable_from_show_and_search(runner: CliRunner) -> None:
+    """`show help-resources` points to the guide; searching 'helpline' finds it first."""
+    result = runner.invoke(app, ["show", "help-resources"])
+    assert result.exit_code == 1 and "mesocli guide help-resources" in result.stderr
+    assert KB.search("helpline")[0].id == "help-resources"

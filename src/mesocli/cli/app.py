@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("mesocli.cli.manage", "validate"),
     "schema": ("mesocli.cli.manage", "schema"),
     "migrate": ("mesocli.cli.manage", "migrate"),
+    "help-resources": ("mesocli.cli.start", "help_resources"),
     "help": ("mesocli.cli.start", "help_command"),
 }
 

@@ -13,7 +13,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "mesocli search how do I find a clinical trial near me",
         "mesocli search chemotherpy --limit 3",
     ),
-    "guide": ("mesocli guide", "mesocli guide second-opinion", "mesocli guide finding-a-trial"),
+    "guide": ("mesocli guide", "mesocli guide second-opinion", "mesocli guide help-resources"),
     "glossary": ("mesocli glossary", "mesocli glossary pleurodesis", "mesocli glossary PD-L1"),
     "studies": ("mesocli studies", "mesocli studies --option immunotherapy --line first", "mesocli studies checkmate"),
     "options": (
@@ -32,6 +32,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "validate": ("mesocli validate", "mesocli validate my-kb.yaml --format json"),
     "schema": ("mesocli schema", "mesocli schema --format json"),
     "migrate": ("mesocli migrate old.yaml new.yaml", "mesocli migrate old.yaml new.yaml --force"),
+    "help-resources": ("mesocli help-resources", "mesocli help-resources --format markdown"),
     "help": ("mesocli help", "mesocli help search", "mesocli help profile init"),
 }
 

@@ -11,6 +11,7 @@ FIRST_COMMANDS = (
     ("mesocli search breathless", "search options, guide topics and terms"),
     ("mesocli guide", "care team, second opinion, finding a trial"),
     ("mesocli questions --output visit.md", "questions to ask at the next visit"),
+    ("mesocli help-resources", "helplines and support, by country"),
 )
 
 

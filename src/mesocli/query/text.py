@@ -16,7 +16,7 @@ BODY_WEIGHT = 1.0
 #: A word in an option's risks and side effects says what it may cause, not what it is for (query/ranking.py).
 SIDE_EFFECT_WEIGHT = 0.5
 WORD = re.compile(r"\w+")
-#: Words too common to rank by; a query made only of them is searched as it is.
+#: Words too common to rank by; search skips them, and finds nothing in a query of only them (query/ranking.py).
 STOP_WORDS = frozenset(
     """
     a an and are as at be been by can could do does for from has have how i if in into is it its me

@@ -30,6 +30,8 @@ COMMANDS = [
     "options",
     "handout",
     "profile init",
+    "help-resources",
+    "help",
 ]
 
 

@@ -220,9 +220,9 @@ def test_version_shows_package_and_knowledge_base(runner: CliRunner, tiny_path: 
     assert "knowledge base 0.0.1" in result.stdout
 
 
-def test_no_arguments_shows_help(runner: CliRunner) -> None:
-    """Bare `mesocli` prints help, with the exit codes, and succeeds."""
-    result = runner.invoke(app, [])
+def test_help_option_shows_help_with_exit_codes(runner: CliRunner) -> None:
+    """`mesocli --help` prints usage with the exit codes, and succeeds."""
+    result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.stdout and "Exit codes:" in result.stdout
 

@@ -23,6 +23,7 @@ SEED_IDS = [
     "supportive-care",
 ]
 GUIDE_IDS = [
+    "help-resources",
     "care-team",
     "personalised-plan",
     "second-opinion",
@@ -41,7 +42,7 @@ def test_bundled_file_is_clean() -> None:
 
 
 def test_seed_options_and_guides_are_all_there() -> None:
-    """The seven options of the seed page and the seven guide topics exist."""
+    """The seven options of the seed page and the guide topics (seven, and where to get help) exist."""
     assert [t.id for t in KB.treatments] == SEED_IDS
     assert sorted(g.id for g in KB.guides) == sorted(GUIDE_IDS)
     assert len(KB.glossary) >= 40

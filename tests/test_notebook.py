@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,14 +95,44 @@ def test_without_pandas_the_message_says_what_to_install(monkeypatch: pytest.Mon
         KB.to_dataframe()
 
 
-def test_example_notebook_runs_without_errors() -> None:
-    """examples/explore.ipynb executes top to bottom on a real Jupyter kernel."""
-    import nbclient
-    import nbformat
+def _script() -> Any:
+    spec = importlib.util.spec_from_file_location("run_notebook", ROOT / "scripts" / "run_notebook.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    notebook = nbformat.read(ROOT / "examples" / "explore.ipynb", as_version=4)
-    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {}})
-    client.execute()
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+
+RUN = _script()
+
+
+@pytest.fixture(scope="module")
+def executed() -> Any:
+    """examples/explore.ipynb executed afresh, once for the tests of this module."""
+    return RUN.execute()
+
+
+def test_example_notebook_runs_without_errors(executed: Any) -> None:
+    """examples/explore.ipynb executes top to bottom on a real Jupyter kernel."""
+    outputs = [o for cell in executed.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("text/html" in o.get("data", {}) for o in outputs)
+
+
+def test_example_notebook_is_committed_with_current_outputs(executed: Any) -> None:
+    """The saved notebook has an output in every code cell, and its text/plain outputs are what a fresh run gives
+    (memory addresses and paths masked); run scripts/run_notebook.py after a change."""
+    import nbformat
+
+    saved = nbformat.read(ROOT / "examples" / "explore.ipynb", as_version=4)
+    assert all(cell.outputs for cell in saved.cells if cell.cell_type == "code")
+    assert RUN.plain_outputs(saved) == RUN.plain_outputs(executed)
+
+
+def test_notebook_extra_installs_what_running_jupyter_needs() -> None:
+    """`pip install "mesocli[notebook]"` brings pandas, a kernel and Jupyter (`jupyter lab`, `jupyter notebook`)."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^notebook = \[(.*?)^\]", pyproject, re.MULTILINE | re.DOTALL)
+    assert block
+    names = set(re.findall(r'^\s*"([A-Za-z0-9_.-]+)', block.group(1), re.MULTILINE))
+    assert {"pandas", "ipykernel", "notebook"} <= names

@@ -102,7 +102,7 @@ def test_any_text_searches_without_error(tiny_path: Path, query: str) -> None:
 
 
 def test_stop_words_do_not_drown_the_query(kb: mesocli.KnowledgeBase) -> None:
-    """Common words ('what', 'is', 'the') do not rank; a query of only such words still searches."""
+    """Common words ('what', 'is', 'the') do not rank; a query of only such words finds nothing."""
     assert kb.search("what is the nausea")[0].id == "chemotherapy"
     assert [h.id for h in kb.search("what is the nausea")] == [h.id for h in kb.search("nausea")]
-    assert kb.search("the")  # only stop words: searched as typed
+    assert kb.search("the") == [] and kb.search("what does it mean") == []

@@ -11,7 +11,7 @@ Information, not medical advice: it is there to inform a conversation with the c
 from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
-from mesocli.core.errors import KnowledgeBaseError, MesocliError, NotFoundError, Problem
+from mesocli.core.errors import AmbiguousNameError, KnowledgeBaseError, MesocliError, NotFoundError, Problem
 from mesocli.core.files import bundled_path, validate
 from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
 from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
@@ -32,6 +32,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AmbiguousNameError",
     "Approval",
     "Arm",
     "Comparison",

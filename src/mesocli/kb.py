@@ -159,11 +159,14 @@ class KnowledgeBase(Tables, Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
+        from mesocli.query.ranking import relief_positions
         from mesocli.query.search import SearchIndex
         from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        return SearchIndex(entries, self._stored.vocabulary() if self._stored is not None else None, self.lang)
+        relief = relief_positions(row.category for row in self.list_rows())
+        vocabulary = self._stored.vocabulary() if self._stored is not None else None
+        return SearchIndex(entries, vocabulary, relief, self.lang)
 
     def get(self, name: str) -> Treatment:
         """The treatment called ``name`` (id, name, alias or unique prefix, any case).

@@ -26,8 +26,8 @@ from mesocli.cli.context import (
     NothingFound,
     state,
 )
+from mesocli.cli.describe import described, translated
 from mesocli.cli.globals import Color, hoist, set_kb, set_lang
-from mesocli.cli.options import uniform_metavars
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError
 from mesocli.core.escape import printable
@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("mesocli.cli.manage", "validate"),
     "schema": ("mesocli.cli.manage", "schema"),
     "migrate": ("mesocli.cli.manage", "migrate"),
+    "help-resources": ("mesocli.cli.start", "help_resources"),
+    "help": ("mesocli.cli.start", "help_command"),
 }
 
 #: Names of the commands built in this process, in the order they were built (tests count them).
@@ -121,21 +123,11 @@ def build_command(name: str) -> Any:
     if isinstance(callback, typer.Typer):  # a group of subcommands, such as `profile init`
         group = typer.main.get_group(callback)
         group.name = name
-        return translated(group)
+        return described(name, group)
     command = get_command_from_info(
         CommandInfo(name=name, callback=callback), pretty_exceptions_short=True, rich_markup_mode=None
     )
-    return translated(command)
-
-
-def translated(command: Any) -> Any:
-    """``command`` with its help and its parameters' help in the interface language (catalogs in locale/)."""
-    command.help = _(command.help) if command.help else command.help
-    uniform_metavars(command)
-    for param in command.params:
-        if getattr(param, "help", None):
-            param.help = _(param.help)
-    return command
+    return described(name, command)
 
 
 class LazyCommands(MutableMapping[str, Any]):
@@ -211,7 +203,6 @@ app = typer.Typer(
     help="Explore the treatment options of stage 4 (advanced) mesothelioma.\n\n"
     "Information, not medical advice: use it to prepare for a conversation with your care team.",
     epilog=EXIT_CODES_HELP,
-    no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -227,7 +218,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
     raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
     ctx: typer.Context,
     kb: Annotated[
@@ -283,6 +274,10 @@ def main_options(
     current = state(ctx)
     current.color = color.value
     current.pager = pager
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:  # bare `mesocli`: the start-here screen
+        from mesocli.cli.start import start_here
+
+        start_here(ctx)
 
 
 def main() -> None:

@@ -30,6 +30,8 @@ class Color(str, Enum):
 def set_kb(ctx: typer.Context, value: str | None) -> str | None:
     if value == "":
         raise typer.BadParameter("the path is empty; leave --kb out to use the bundled knowledge base")
+    if value is not None and "\x00" in value:
+        raise typer.BadParameter("the path contains a NUL byte, which no file name can")
     state(ctx).kb_path = value
     return value
 

@@ -8,7 +8,7 @@ import typer
 from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
 from mesocli.cli.output import note
-from mesocli.core.errors import NotFoundError
+from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
@@ -81,6 +81,8 @@ def show(
     kb = state(ctx).kb
     try:
         treatment = kb.get(name)
+    except AmbiguousNameError:
+        raise  # the start of several options' names: say which, rather than point elsewhere
     except NotFoundError as missing:
         raise _other_command(kb, name) or missing from None
 
@@ -111,11 +113,19 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search every option, guide topic and glossary term, best matches first."""
-    from mesocli.query.text import MAX_QUERY_WORDS, query_words
+    from mesocli.query.ranking import search_words
+    from mesocli.query.text import MAX_QUERY_WORDS
 
-    kb = state(ctx).kb
     text = " ".join(query)
-    given = len(query_words(text))
+    given = len(search_words(text))
+    if not given:
+        shown = text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
+        raise typer.BadParameter(
+            f"{shown!r} has only common words, which search skips; add a word for what you want to know, "
+            "as in 'mesocli search breathless'",
+            param_hint="QUERY",
+        )
+    kb = state(ctx).kb
     if given > MAX_QUERY_WORDS:
         note(f"note: searching by the first {MAX_QUERY_WORDS} of the {given:,} words given")
     hits = kb.search(text, limit)

@@ -206,6 +206,13 @@ def evidence(
 
 def sources(
     ctx: typer.Context,
+    reference: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="One reference: its id (as in [vogelzang2003]), PMID or DOI; leave out to list them all.",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -214,6 +221,16 @@ def sources(
 
     kb = state(ctx).kb
     found = pages_visit.source_list([*kb.treatments, *kb.guides, *kb.glossary])
+    if reference is not None:
+        one = pages_visit.find_source(found, reference)
+        emit_page(
+            ctx,
+            fmt,
+            as_json,
+            lambda: pages_visit.sources_page([one], f"Source: {one[0].id}"),
+            lambda: pages_visit.sources_data([one])[0],
+        )
+        return
     emit_page(
         ctx,
         fmt,

@@ -73,3 +73,19 @@ class NotFoundError(MesocliError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message
         return str(self.args[0])
+
+
+class AmbiguousNameError(NotFoundError):
+    """A name is the start of several entries' names. ``candidates`` (also ``suggestions``) lists their ids."""
+
+    #: At most this many candidates are named in the message; the rest are counted.
+    SHOWN = 8
+
+    def __init__(self, query: str, kind: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(query, kind, candidates)
+        self.candidates = self.suggestions
+        shown = ", ".join(candidates[: self.SHOWN])
+        more = len(candidates) - self.SHOWN
+        if more > 0:
+            shown += f" and {more} more"
+        self.args = (f"{query!r} could be: {shown}; be more specific",)

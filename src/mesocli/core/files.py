@@ -61,6 +61,8 @@ def check_file(path: Path) -> None:
         _require_regular(os.stat(path).st_mode, file)
     except OSError as exc:
         raise _os_problem(file, exc) from None
+    except ValueError:  # a NUL byte in the name
+        raise KnowledgeBaseError(Problem(file, "the path contains a NUL byte")) from None
 
 
 def read_text(path: Path) -> str:

@@ -114,7 +114,17 @@ def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
             items.append(tuple(s for s in spans if s.text))
         if items:
             blocks.append(Bullets(tuple(items)))
+        blocks.append(Paragraph((Span("→ "), Span(open_command(hit.kind, hit.id), "strong"))))
     return tuple(blocks)
+
+
+#: The command that opens a search hit of each kind.
+OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
+
+
+def open_command(kind: str, entry_id: str) -> str:
+    """The command that opens one entry: ``mesocli show supportive-care``, ``mesocli guide staging``."""
+    return f"mesocli {OPENED_BY[kind]} {entry_id}"
 
 
 def guide_list_page(guides: Sequence[Guide]) -> Document:

@@ -240,13 +240,31 @@ def source_list(entries: Sequence[Treatment | Guide | Term]) -> list[tuple[Refer
     return sorted(found.values(), key=lambda pair: pair[0].citation.casefold())
 
 
+def find_source(sources: list[tuple[Reference, list[str]]], name: str) -> tuple[Reference, list[str]]:
+    """The source whose id, PMID or DOI is ``name`` (any case); raises NotFoundError with close ids."""
+    import difflib
+
+    from mesocli.core.errors import NotFoundError
+
+    key = name.strip().casefold().removeprefix("doi:").removeprefix("pmid").strip(" :[]@")
+    for source in sources:
+        ref = source[0]
+        if key in {ref.id.casefold(), (ref.pmid or "").casefold(), (ref.doi or "").casefold()} - {""}:
+            return source
+    ids = [ref.id for ref, _ in sources]
+    close = difflib.get_close_matches(key, [i.casefold() for i in ids], n=3, cutoff=0.6)
+    return_ids = tuple(i for c in close for i in ids if i.casefold() == c)
+    raise NotFoundError(name, "reference", return_ids)
+
+
 def sources_page(sources: list[tuple[Reference, list[str]]], title: str) -> Document:
     items = reference_items([ref for ref, _ in sources]).items
     cited_by = tuple(
         (Span(f"[{ref.id}] ", "cite"), *item, Span(" Cited by: ", "label"), Span(", ".join(citing)))
         for item, (ref, citing) in zip(items, sources, strict=True)
     )
-    return (Heading(title, 1), Paragraph(plain(f"{len(sources)} sources.")), Bullets(cited_by, numbered=True))
+    count = f"{len(sources)} source{'' if len(sources) == 1 else 's'}."
+    return (Heading(title, 1), Paragraph(plain(count)), Bullets(cited_by, numbered=True))
 
 
 def sources_data(sources: list[tuple[Reference, list[str]]]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from mesocli.core.files import DatedProblem
 from mesocli.core.models import COLLECTIONS, SEARCHED, KnowledgeBaseData, Treatment, TreatmentRow
 from mesocli.core.serialize import treatment_row
+from mesocli.query.ranking import relief_positions
 from mesocli.query.resolve import name_keys
 from mesocli.query.search import SearchIndex
 from mesocli.query.vocabulary import MemoryVocabulary
@@ -30,7 +31,7 @@ def stored_contents(data: KnowledgeBaseData, dated: list[DatedProblem]) -> tuple
         kinds=vocabulary.kinds,
         columns=vocabulary.columns,
     )
-    return contents, SearchIndex(entries, vocabulary)
+    return contents, SearchIndex(entries, vocabulary, relief_positions(t.category for t in data.treatments))
 
 
 def treatment_rows(treatments: Sequence[Treatment]) -> list[TreatmentRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
-from mesocli.core.errors import NotFoundError
+from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.names import normalise
 
 
@@ -82,7 +82,7 @@ class NameIndex(Generic[T]):
         if len(prefixed) == 1:
             return self._entries[prefixed[0]]
         if prefixed:
-            raise NotFoundError(name, self.kind, tuple(ids()[p] for p in prefixed[:5]))
+            raise AmbiguousNameError(name, self.kind, tuple(ids()[p] for p in prefixed))
         raise NotFoundError(name, self.kind, self.suggest(key))
 
     def suggest(self, key: str, n: int = 3) -> tuple[str, ...]:

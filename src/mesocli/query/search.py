@@ -8,22 +8,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from mesocli.core.display import Displayable
 from mesocli.core.model import model
 from mesocli.core.models import Treatment
-from mesocli.query.text import (
-    MAX_QUERY_WORDS,
-    WORD,
-    Entry,
-    clean,
-    fields,
-    kind_of,
-    query_words,
-    tokens,
-    word_term,
-)
+from mesocli.query import ranking
+from mesocli.query.text import MAX_QUERY_WORDS, WORD, Entry, clean, fields, kind_of, tokens, word_term
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
@@ -93,10 +84,21 @@ class SearchIndex:
     The ranking is the same whichever vocabulary answers: the terms and weights are the same.
     """
 
-    def __init__(self, entries: Sequence[Entry], vocabulary: Vocabulary | None = None, lang: str = "en") -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        vocabulary: Vocabulary | None = None,
+        relief: Collection[int] | None = None,
+        lang: str = "en",
+    ) -> None:
+        """``relief``: positions of the options that ease symptoms (query/ranking.py); found in ``entries`` if
+        not given, which decodes every entry of a stored knowledge base. ``lang``: the entries' language."""
         self.entries: Sequence[Entry] = entries
         self.lang = lang
         self.vocabulary: Vocabulary = vocabulary if vocabulary is not None else MemoryVocabulary(entries, lang=lang)
+        if relief is None:
+            relief = ranking.relief_positions(getattr(e, "category", "") for e in entries)
+        self.relief = frozenset(relief)
 
     def expand(self, word: str) -> dict[str, float]:
         """The index terms a query word stands for, each with how well it matches (0 to 1)."""
@@ -112,33 +114,47 @@ class SearchIndex:
             for term in self.vocabulary.near(len(word) - limit, len(word) + limit):
                 if term not in found and _within(word, term, limit):
                     found[term] = 0.6
+        for term in ranking.plain_word_terms(word):  # "tired" also finds "fatigue" (query/ranking.py)
+            if self.vocabulary.has(term) and found.get(term, 0.0) < ranking.PLAIN_QUALITY:
+                found[term] = ranking.PLAIN_QUALITY
         return found
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        words = query_words(query, self.lang)[:MAX_QUERY_WORDS]
+        words = ranking.search_words(query, self.lang)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
         total = len(self.entries)
         scores: dict[int, float] = defaultdict(float)
-        matched_words: dict[int, int] = defaultdict(int)
+        #: Per entry, how well the query's words are covered: each word adds the quality of its best match.
+        covered: dict[int, float] = defaultdict(float)
         expansions = {w: self.expand(w) for w in words}
         for word in words:
-            best: dict[int, float] = {}
+            best: dict[int, tuple[float, float]] = {}
             for term, quality in expansions[word].items():
                 positions, weights = self.vocabulary.postings(term)
                 idf = math.log(1 + total / len(positions))
                 for index, weight in zip(positions, weights, strict=True):
                     value = quality * idf * (1 + math.log(weight))
-                    if value > best.get(index, 0.0):
-                        best[index] = value
-            for index, value in best.items():
+                    if value > best.get(index, (0.0, 0.0))[0]:
+                        best[index] = (value, quality)
+            for index, (value, quality) in best.items():
                 scores[index] += value
-                matched_words[index] += 1
+                covered[index] += quality
         terms = {t for e in expansions.values() for t in e}
         kinds = self.vocabulary.kinds
+        intent = ranking.Intent(query)
         ranked = sorted(
             (
-                (round(score * (matched_words[i] / len(words)) ** 2 * _KIND_WEIGHT[kinds[i]], 3), i)
+                (
+                    round(
+                        score
+                        * (covered[i] / len(words)) ** 2
+                        * _KIND_WEIGHT[kinds[i]]
+                        * intent.boost(kinds[i], i in self.relief),
+                        3,
+                    ),
+                    i,
+                )
                 for i, score in scores.items()
             ),
             key=lambda pair: (-pair[0], pair[1]),

@@ -14,8 +14,10 @@ Entry = Treatment | Guide | Term
 NAME_WEIGHT = 10.0
 SUMMARY_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
+#: A word in an option's risks and side effects says what it may cause, not what it is for (query/ranking.py).
+SIDE_EFFECT_WEIGHT = 0.5
 WORD = re.compile(r"\w+")
-#: Words too common to rank by; a query made only of them is searched as it is.
+#: Words too common to rank by; search skips them, and finds nothing in a query of only them (query/ranking.py).
 STOP_WORDS = frozenset(
     """
     a an and are as at be been by can could do does for from has have how i if in into is it its me
@@ -84,7 +86,8 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
         return
     for path, text in entry_texts(entry):
         field = path.split("[")[0]
-        yield field, (SUMMARY_WEIGHT if field == "summary" else BODY_WEIGHT), text
+        weight = SUMMARY_WEIGHT if field == "summary" else SIDE_EFFECT_WEIGHT if field == "risks" else BODY_WEIGHT
+        yield field, weight, text
     if isinstance(entry, Treatment):
         for option in entry.options:
             yield "options", BODY_WEIGHT, option.name

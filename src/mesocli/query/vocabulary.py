@@ -8,7 +8,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from mesocli.core.models import CITATION
-from mesocli.query.text import BODY_WEIGHT, NAME_WEIGHT, SUMMARY_WEIGHT, Entry, fields, kind_of, tokens
+from mesocli.query.text import (
+    BODY_WEIGHT,
+    NAME_WEIGHT,
+    SIDE_EFFECT_WEIGHT,
+    SUMMARY_WEIGHT,
+    Entry,
+    fields,
+    kind_of,
+    tokens,
+)
 
 
 class Vocabulary(Protocol):
@@ -42,7 +51,7 @@ class MemoryVocabulary:
         kinds = []
         #: Per entry, its tokens by weight (names, summaries, body), for the store's full-text table.
         self.columns: list[tuple[str, str, str]] = []
-        slot = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2}
+        slot = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2, SIDE_EFFECT_WEIGHT: 2}
         for index, entry in enumerate(entries):
             kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
             texts: tuple[list[str], list[str], list[str]] = ([], [], [])

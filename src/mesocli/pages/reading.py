@@ -44,8 +44,9 @@ def cited(text: str, numbers: dict[str, int] | None) -> Inline:
     return merged or (Span(""),)
 
 
-def prose(text: str, numbers: dict[str, int]) -> Iterator[Block]:
-    """Paragraphs (split on blank lines) and ``- `` bullet lists of a text field."""
+def chunks(text: str) -> Iterator[tuple[str, list[str]]]:
+    """A text field read as blocks: ("p", [paragraph]) and ("li", [item, ...]) in order; blank lines split
+    paragraphs, ``- `` starts a list item, and a wrapped line continues the item above it."""
     for chunk in text.strip().split("\n\n"):
         paragraph: list[str] = []
         items: list[list[str]] = []
@@ -53,13 +54,22 @@ def prose(text: str, numbers: dict[str, int]) -> Iterator[Block]:
             if line.startswith("- "):
                 items.append([line[2:].strip()])
             elif items:
-                items[-1].append(line)  # a wrapped bullet line continues the item
+                items[-1].append(line)
             elif line:
                 paragraph.append(line)
         if paragraph:
-            yield Paragraph(cited(" ".join(paragraph), numbers))
+            yield "p", [" ".join(paragraph)]
         if items:
-            yield Bullets(tuple(cited(" ".join(item), numbers) for item in items))
+            yield "li", [" ".join(item) for item in items]
+
+
+def prose(text: str, numbers: dict[str, int]) -> Iterator[Block]:
+    """Paragraphs and ``- `` bullet lists of a text field."""
+    for kind, texts in chunks(text):
+        if kind == "p":
+            yield Paragraph(cited(texts[0], numbers))
+        else:
+            yield Bullets(tuple(cited(item, numbers) for item in texts))
 
 
 def _numbers(references: Sequence[Reference]) -> dict[str, int]:

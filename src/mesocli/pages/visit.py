@@ -26,7 +26,7 @@ from mesocli.pages.document import (
     Table,
     plain,
 )
-from mesocli.pages.reading import FOOTER, UNRESECTABLE, cited, reference_items
+from mesocli.pages.reading import FOOTER, UNRESECTABLE, chunks, cited, reference_items
 
 
 def key_numbers(t: Treatment) -> list[str]:
@@ -48,20 +48,7 @@ Piece = tuple[str, str]
 
 def pieces(text: str) -> list[Piece]:
     """A text field as paragraphs and list items, whole (as ``pages.reading.prose`` reads it)."""
-    out: list[Piece] = []
-    for chunk in text.strip().split("\n\n"):
-        paragraph: list[str] = []
-        items: list[list[str]] = []
-        for line in (raw.strip() for raw in chunk.splitlines()):
-            if line.startswith("- "):
-                items.append([line[2:].strip()])
-            elif items:
-                items[-1].append(line)
-            elif line:
-                paragraph.append(line)
-        out += [("p", " ".join(paragraph))] if paragraph else []
-        out += [("li", " ".join(item)) for item in items]
-    return out
+    return [(kind, piece) for kind, texts in chunks(text) for piece in texts]
 
 
 def _first(items: Sequence[str], most: int, t: Treatment) -> list[Piece]:

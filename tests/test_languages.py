@@ -234,3 +234,13 @@ def test_terminology_and_review_status_cover_every_entry() -> None:
     status = (ROOT / "docs" / "translation.md").read_text(encoding="utf-8")
     for entry in (*kb.treatments, *kb.guides, *kb.glossary):
         assert f"| {entry.id} | translated" in status, entry.id
+
+
+def test_the_wheel_ships_every_edition() -> None:
+    """Each data/treatments.LANG.yaml is packaged beside treatments.yaml (a wheel without it speaks English only)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    for edition in sorted(DATA.glob("treatments.*.yaml")):
+        assert shipped.get(f"data/{edition.name}") == f"mesocli/data/{edition.name}", edition.name

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import mesocli
+from mesocli.core.evidence import charted_studies
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
@@ -75,7 +76,7 @@ def test_evidence_dataframe_rows_come_from_the_knowledge_base() -> None:
     frame = KB.evidence_dataframe()
     published = {(s.name, a.name, a.median_os_months) for s in KB.studies for a in s.arms}
     assert {(r.study, r.arm, r.median_os_months) for r in frame.itertuples()} <= published
-    with_arms = {s.id for s in KB.studies if any(a.median_os_months for a in s.arms)}
+    with_arms = {s.id for s in charted_studies(KB.studies)}
     assert set(frame["study_id"]) == with_arms  # every study with per-arm figures, each once
     assert not frame[frame.treatment == "immunotherapy"].empty  # arms are filed under their own option
 

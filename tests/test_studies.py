@@ -186,3 +186,12 @@ def test_first_line_trials_do_not_count_as_second_line(runner: CliRunner) -> Non
     """--line second-or-later leaves out CheckMate 743 and keeps CONFIRM."""
     got = {r["id"] for r in json.loads(run(runner, "studies", "--line", "second-or-later", "--json").stdout)}
     assert "confirm" in got and "checkmate-743" not in got
+
+
+def test_a_comparison_without_its_comparators_median_is_not_charted(runner: CliRunner) -> None:
+    """DENIM's comparator has no verified median: a lone bar for the new treatment would read as a win."""
+    denim = KB.study("denim")
+    assert denim.arms[0].median_os_months is not None and denim.arms[-1].median_os_months is None
+    chart = run(runner, "evidence", "--format", "plain").stdout
+    assert "DENIM" not in chart and "EMPHACIS" in chart
+    assert "STELLAR" in chart  # a single-arm study has no comparator to miss

@@ -159,7 +159,7 @@ def test_evidence_rows_come_from_the_knowledge_base(
     plain = run(runner, path, "evidence", "--format", "plain").stdout
     new, old = (line for line in plain.splitlines() if line.startswith(("  New", "  Old")))
     assert abs(new.count("#") - 3 * old.count("#")) <= 3  # bars scale with the months (to rounding)
-    assert "HR 0.5, vogelzang2003 (PMID 12860938)" in plain
+    assert "HR 0.50, vogelzang2003 (PMID 12860938)" in plain
     assert "Old (comparator)" in plain
 
 

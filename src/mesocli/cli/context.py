@@ -99,4 +99,7 @@ def page_key(ctx: typer.Context, current: State) -> str | None:
         except OSError:
             continue
         editions.append(f"{code}:{info.st_size}:{info.st_mtime_ns}" if info else code)
-    return f"{__version__}|{stored.meta['sha256']}|{language()}|{editions}|{ctx.command_path}|{options}"
+    from mesocli.store.location import code_fingerprint
+
+    code = code_fingerprint()
+    return f"{__version__}|{code}|{stored.meta['sha256']}|{language()}|{editions}|{ctx.command_path}|{options}"

@@ -13,13 +13,19 @@ from mesocli.core.studies import Arm, Population, Study
 
 
 def charted_studies(studies: Iterable[Study], options: Iterable[str] | None = None) -> list[Study]:
-    """Studies with per-arm median survival (with an arm in one of ``options``, when given), in file order."""
+    """Studies with per-arm median survival (with an arm in one of ``options``, when given), in file order.
+
+    A randomised comparison is charted only when every arm has its median: a new treatment's bar without its
+    comparator's would read as a result the trial did not find.
+    """
     wanted = set(options) if options is not None else None
-    return [
-        s
-        for s in studies
-        if any(a.median_os_months is not None for a in s.arms) and (wanted is None or wanted & set(s.options))
-    ]
+    return [s for s in studies if _chartable(s) and (wanted is None or wanted & set(s.options))]
+
+
+def _chartable(study: Study) -> bool:
+    medians = [a.median_os_months is not None for a in study.arms]
+    compared = "comparator" in roles(study)
+    return all(medians) if compared else any(medians)
 
 
 def population_text(p: Population) -> str:

@@ -200,7 +200,7 @@ def study_line(study: Study, n: dict[str, int]) -> Inline:
     hr = study.comparison.os_hr if study.comparison else None
     text = _("{study}: median survival {months} months").format(study=study.label, months=arms)
     if hr is not None:
-        text += ", " + _("hazard ratio {hr}").format(hr=f"{hr:g}")
+        text += ", " + _("hazard ratio {hr}").format(hr=f"{hr:.2f}")
     return (Span(text), _cite(n, study.reference))
 
 

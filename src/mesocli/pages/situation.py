@@ -15,7 +15,7 @@ from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.pages.reading import cited, reference_items
 from mesocli.pages.studies import arm_figures, comparison_text
-from mesocli.query.situation import NOTICE, ORDER, OptionFit, SituationResult, ordered_questions
+from mesocli.query.situation import NOTICE, ORDER, OptionFit, SituationResult, ordered_questions, text_notes
 from mesocli.query.situation_data import role
 
 HEADINGS = {
@@ -65,6 +65,10 @@ def trial_item(fit: StudyFit, numbers: dict[str, int], option: str, person: Situ
     return tuple(spans)
 
 
+def _notes(notes: Sequence[str]) -> tuple[Span, ...]:
+    return (Span(f" Note: {'; '.join(notes)}.", "dim"),) if notes else ()
+
+
 def counts(o: OptionFit) -> str:
     """The trials of an option by verdict, with the commonest reason for leaving people out."""
     excluded = o.verdict("excluded")
@@ -91,7 +95,19 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
     if t.guidelines:
         yield Heading("Guideline rows", sub)
         yield Bullets(
-            tuple((Span(f"{g.guideline}: ", "label"), Span(g.says), _cite(numbers, g.reference)) for g in t.guidelines)
+            tuple(
+                (
+                    Span(f"{g.guideline}: ", "label"),
+                    Span(g.says),
+                    _cite(numbers, g.reference),
+                    *(
+                        (Span(f" Note: {'; '.join(notes)}.", "dim"),)
+                        if (notes := text_notes(g.says, o.situation))
+                        else ()
+                    ),
+                )
+                for g in t.guidelines
+            )
         )
     for verdict, heading in HEADINGS.items():
         fits = o.verdict(verdict)

@@ -22,6 +22,16 @@ def _cite(numbers: dict[str, int], rid: str) -> Span:
     return Span(f" [{numbers.get(rid, rid)}]", "cite")
 
 
+def _months(value: float) -> str:
+    """Months with their one decimal, as trials report them (3.0, not 3)."""
+    return f"{value:.1f}"
+
+
+def _ratio(value: float) -> str:
+    """A hazard ratio or an interval bound with two decimals, as published (0.60, not 0.6)."""
+    return f"{value:.2f}"
+
+
 def _g(value: float) -> str:
     return f"{value:g}"
 
@@ -30,9 +40,9 @@ def arm_figures(arm: Arm) -> str:
     """An arm's published figures in words: "median survival 18.1 months, 30% serious side effects"."""
     parts = []
     if arm.median_os_months is not None:
-        parts.append(_("median survival {n} months").format(n=_g(arm.median_os_months)))
+        parts.append(_("median survival {n} months").format(n=_months(arm.median_os_months)))
     if arm.median_pfs_months is not None:
-        parts.append(_("median time without growth {n} months").format(n=_g(arm.median_pfs_months)))
+        parts.append(_("median time without growth {n} months").format(n=_months(arm.median_pfs_months)))
     for s in arm.survival:
         alive = _("{pct}% alive at 1 year") if s.years == 1 else _("{pct}% alive at {years} years")
         parts.append(alive.format(pct=_g(s.pct), years=_g(s.years)))
@@ -51,8 +61,8 @@ def comparison_text(c: Comparison | None) -> str:
     parts = []
     for label, hr, ci in ((N_("death"), c.os_hr, c.os_ci), (N_("growth or death"), c.pfs_hr, c.pfs_ci)):
         if hr is not None:
-            interval = f" ({level}CI {_g(ci[0])}-{_g(ci[1])})" if len(ci) == 2 else ""
-            parts.append(_("hazard ratio for {what} {hr}").format(what=_(label), hr=_g(hr)) + interval)
+            interval = f" ({level}CI {_ratio(ci[0])}-{_ratio(ci[1])})" if len(ci) == 2 else ""
+            parts.append(_("hazard ratio for {what} {hr}").format(what=_(label), hr=_ratio(hr)) + interval)
     if c.primary_endpoint and c.met is not None:
         parts.append(
             (_("main goal ({goal}) met") if c.met else _("main goal ({goal}) not met")).format(goal=c.primary_endpoint)
@@ -144,7 +154,7 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
 def update_item(update: Update, numbers: dict[str, int]) -> Inline:
     """A later analysis: its label and year, what it adds, its figures, and its own reference."""
     parts = (update.note or "", _arms_text(update.arms, roles_of(update.arms)), comparison_text(update.comparison))
-    text = "; ".join(part for part in parts if part)
+    text = "; ".join(part.rstrip(". ") for part in parts if part)
     return (
         Span(f"{update.label} ({update.year}): ", "label"),
         Span(text.rstrip(".") + "."),

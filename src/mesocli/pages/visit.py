@@ -37,7 +37,7 @@ def key_numbers(t: Treatment) -> list[str]:
             f"{a.median_os_months:g} mo ({a.name})" for a in study.arms if a.median_os_months is not None
         )
         hr = study.comparison.os_hr if study.comparison else None
-        ratio = f", HR {hr:g}" if hr is not None else ""
+        ratio = f", HR {hr:.2f}" if hr is not None else ""
         lines.append(f"{study.label}: median survival {arms}{ratio} [@{study.reference}]")
     return lines
 
@@ -182,7 +182,7 @@ def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Ref
     bars = []
     for study in charted_studies(studies):
         hr = study.comparison.os_hr if study.comparison else None
-        source = f"{f'HR {hr:g}, ' if hr is not None else ''}{study.reference}"
+        source = f"{f'HR {hr:.2f}, ' if hr is not None else ''}{study.reference}"
         source += f" (PMID {pmids[study.reference]})" if study.reference in pmids else ""
         who = population_text(study.population) + ("" if study.mesothelioma else f"; NOT mesothelioma: {study.cancer}")
         group = f"{study.label}: {who}"

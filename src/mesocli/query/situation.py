@@ -138,7 +138,15 @@ def _said(t: Treatment, person: Situation) -> tuple[str, ...]:
 
 
 def _approval_notes(a: Approval, person: Situation) -> tuple[str, ...]:
-    text, notes = a.what.casefold(), []
+    return text_notes(a.what, person)
+
+
+def text_notes(said: str, person: Situation) -> tuple[str, ...]:
+    """How an approval's or guideline row's words on histology, site or line sit with the person."""
+    text, notes = said.casefold(), []
+    epithelioid_only = re.search(r"(?<!non-)\bepithelioid\b", text) and "non-epithelioid" not in text
+    if epithelioid_only and person.histology and person.histology != "epithelioid":
+        notes.append("speaks of epithelioid disease: not your histology")
     if "non-epithelioid" in text:
         if person.histology is None:
             notes.append("names non-epithelioid disease only: depends on the histology")
@@ -161,13 +169,23 @@ def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[
     listed = "Guidelines list it" if t.guidelines else "No guideline row for it here"
     meso = [f for f in fits if f.verdict != "indirect"]
     included = [f for f in meso if f.verdict == "included"]
-    if included:
-        return "usual", f"{listed}, and {_count(len(included))} of it included people in this situation."
+    tested = [f for f in included if _tested(f.study, t.id) and f.study.status != "recruiting"]
+    if tested:
+        others = len(included) - len(tested)
+        more = f" ({others} more had it only as the comparator or have no results yet)" if others else ""
+        return "usual", f"{listed}, and {_count(len(tested))} testing it included people in this situation{more}."
     if meso and all(f.verdict == "excluded" for f in meso):
         return "not-studied", f"{listed}; every mesothelioma trial of it here left this situation out."
     if meso:
         return "possible", f"{listed}; no trial of it here clearly included this situation; some could have."
     return "possible", f"{listed}; no mesothelioma trial of it here."
+
+
+def _tested(study: Any, option: str) -> bool:
+    """Whether ``option`` was a treatment the study tested, not only its comparator."""
+    from mesocli.core.evidence import roles
+
+    return any(option in arm.options for arm, r in zip(study.arms, roles(study), strict=True) if r == "tested")
 
 
 def _count(n: int) -> str:

@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 from mesocli._version import __version__
-from mesocli.store.location import APPLICATION_ID
+from mesocli.store.location import APPLICATION_ID, code_fingerprint
 
 #: The layout version, kept in PRAGMA user_version; bump when a table changes.
 FORMAT = 3  # 2: search weights changed (side effects weigh less); 3: names folded for Turkish i
@@ -61,7 +61,13 @@ def crc(*parts: object) -> int:
 
 def expected_meta() -> dict[str, str]:
     """The meta values a database must hold to be read by this mesocli on this machine."""
-    return {"format": str(FORMAT), "mesocli": __version__, "byteorder": sys.byteorder, "quick_check": "ok"}
+    return {
+        "format": str(FORMAT),
+        "mesocli": __version__,
+        "code": code_fingerprint(),
+        "byteorder": sys.byteorder,
+        "quick_check": "ok",
+    }
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

@@ -120,3 +120,24 @@ def prune(folder: Path, keep: str) -> None:
                 path.unlink()
         except OSError:
             pass
+
+
+def code_fingerprint() -> str:
+    """A checksum of the mesocli code in use (every module's name, size and modification time).
+
+    Kept pages and databases record it, so that a changed mesocli, even one whose version number has not
+    moved (a checkout under development, an editable install), never reads what older code wrote.
+    """
+    if not _FINGERPRINT:
+        package = Path(__file__).resolve().parent.parent
+        value = 0
+        for folder in sorted([package, *(p for p in package.iterdir() if p.is_dir() and p.name != "__pycache__")]):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    value = zlib.crc32(f"{folder.name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
+        _FINGERPRINT.append(f"{value:08x}")
+    return _FINGERPRINT[0]
+
+
+_FINGERPRINT: list[str] = []  # worked out once per run

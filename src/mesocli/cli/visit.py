@@ -17,6 +17,7 @@ from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names
 from mesocli.cli.output import OutputError, note, render, write_stdout
 from mesocli.core.escape import printable
+from mesocli.core.l10n import _
 from mesocli.core.serialize import to_data
 from mesocli.pages.document import Document
 
@@ -86,7 +87,7 @@ def questions(
     kb = state(ctx).kb
     chosen = [kb.get(name) for name in names] if names else list(kb.treatments)
     guides = list(kb.guides) if general else []
-    title = "Questions for my care team"
+    title = _("Questions for my care team")
     if situation.given(profile, site, histology, treated, fitness, region, goal):
         person = situation.situation_from(profile, site, histology, treated, fitness, region, goal)
         from mesocli.query.situation import ordered_questions
@@ -194,7 +195,7 @@ def evidence(
     studies = charted_studies(kb.studies, options)
     if not studies:
         raise NothingFound(f"no trial with per-arm survival figures for {name or 'these options'}")
-    title = f"Evidence: {kb.get(name).name}" if name else "Evidence: key trials"
+    title = _("Evidence: {name}").format(name=kb.get(name).name) if name else _("Evidence: key trials")
     emit_page(
         ctx,
         fmt,

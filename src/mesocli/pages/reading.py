@@ -109,12 +109,12 @@ def list_page(treatments: Sequence[TreatmentRow], title: str) -> Document:
 
 
 def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
-    blocks: list[Block] = [Heading(f"Search: {query}", 1)]
+    blocks: list[Block] = [Heading(_("Search: {query}").format(query=query), 1)]
     for rank, hit in enumerate(hits, 1):
-        blocks.append(Heading(f"{rank}. {hit.name}  ({hit.kind}: {hit.id}, score {hit.score:g})", 3))
+        blocks.append(Heading(f"{rank}. {hit.name}  ({_(hit.kind)}: {hit.id}, {_('score')} {hit.score:g})", 3))
         items = []
         for match in hit.matches:
-            spans: list[Span] = [Span(f"{match.field.replace('_', ' ')}: ", "label")]
+            spans: list[Span] = [Span(f"{_(match.field.replace('_', ' '))}: ", "label")]
             cursor = 0
             for start, end in match.highlights:
                 spans.append(Span(match.snippet[cursor:start]))

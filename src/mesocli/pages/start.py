@@ -2,45 +2,48 @@
 
 from __future__ import annotations
 
+from mesocli.core.l10n import N_, _
 from mesocli.pages.document import Block, Document, Heading, Note, Paragraph, Span, Table, plain
 
 #: The first commands to try, with what each does, in the order a newcomer needs them.
 FIRST_COMMANDS = (
-    ("mesocli list", "the treatment options in one table"),
-    ("mesocli show palliative-care", "one option explained, with its evidence"),
-    ("mesocli search breathless", "search options, guide topics and terms"),
-    ("mesocli guide", "care team, second opinion, finding a trial"),
-    ("mesocli questions --output visit.md", "questions to ask at the next visit"),
-    ("mesocli help-resources", "helplines and support, by country"),
+    ("mesocli list", N_("the treatment options in one table")),
+    ("mesocli show palliative-care", N_("one option explained, with its evidence")),
+    ("mesocli search breathless", N_("search options, guide topics and terms")),
+    ("mesocli guide", N_("care team, second opinion, finding a trial")),
+    ("mesocli questions --output visit.md", N_("questions to ask at the next visit")),
+    ("mesocli help-resources", N_("helplines and support, by country")),
 )
 
 
 def start_page(disclaimer: str) -> Document:
     """What bare ``mesocli`` prints: a short introduction, first commands, where help is, the disclaimer."""
     blocks: list[Block] = [
-        Heading("mesocli: stage 4 mesothelioma treatment options", 1),
+        Heading(_("mesocli: stage 4 mesothelioma treatment options"), 1),
         Paragraph(
             plain(
-                "mesocli explains the treatment options of stage 4 (advanced) mesothelioma: what each option "
-                "is, what it may do, what the trials found and what to ask your care team. Every figure "
-                "carries a reference."
+                _(
+                    "mesocli explains the treatment options of stage 4 (advanced) mesothelioma: what each option "
+                    "is, what it may do, what the trials found and what to ask your care team. Every figure "
+                    "carries a reference."
+                )
             )
         ),
-        Heading("Start here"),
+        Heading(_("Start here")),
         Table(
-            ("Command", "What it shows"),
-            tuple((plain(command, "strong"), plain(what)) for command, what in FIRST_COMMANDS),
+            (_("Command"), _("What it shows")),
+            tuple((plain(command, "strong"), plain(_(what))) for command, what in FIRST_COMMANDS),
             (0, 1),
         ),
-        Heading("Help"),
+        Heading(_("Help")),
         Paragraph(
             (
                 Span("mesocli help", "strong"),
-                Span(" lists every command; "),
+                Span(_(" lists every command; ")),
                 Span("mesocli help COMMAND", "strong"),
-                Span(" (or "),
+                Span(_(" (or ")),
                 Span("mesocli COMMAND --help", "strong"),
-                Span(") explains one, with examples."),
+                Span(_(") explains one, with examples.")),
             )
         ),
         Note(plain(disclaimer)),

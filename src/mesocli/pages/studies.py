@@ -175,7 +175,7 @@ def studies_page(studies: Sequence[Study], title: str) -> Document:
         for s in studies
     )
     return (
-        Heading(title, 1),
+        Heading(_(title), 1),
         Table((_("Study"), _("Year"), _("Status"), _("Who took part"), _("Options")), rows, (1, 0, 0, 3, 1)),
         Note(plain(_("`mesocli studies NAME` shows one study.") + " " + _(FOOTER))),
     )

@@ -121,7 +121,7 @@ def _blocks(parts: list[Piece], n: dict[str, int]) -> list[Block]:
 def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: str = FOOTER) -> Document:
     """Options side by side: a table (rich, Markdown) or one section per aspect (plain), then the references."""
     title = " vs ".join(t.name for t in treatments)
-    blocks: list[Block] = [Heading(f"Compare: {title}", 1)]
+    blocks: list[Block] = [Heading(_("Compare: {title}").format(title=title), 1)]
     rows = compare_rows(treatments)
     references = list({r.id: r for t in treatments for r in t.references}.values())
     n = first_cited([text for _a, _s, cells in rows for cell in cells for _k, text in cell], references)
@@ -188,25 +188,29 @@ def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Ref
         group = f"{study.label}: {who}"
         charted = [(a, r) for a, r in zip(study.arms, roles(study), strict=True) if a.median_os_months is not None]
         for i, (arm, role) in enumerate(charted):
-            label = arm.name + (" (comparator)" if role == "comparator" else "")
+            label = arm.name + (_(" (comparator)") if role == "comparator" else "")
             bars.append(Bar(group, label, arm.median_os_months or 0.0, source if i == 0 else ""))
     blocks: list[Block] = [
         Heading(title, 1),
         Paragraph(
             plain(
-                "Median overall survival by trial arm, in months. Bars compare arms within a trial; "
-                "trials differ in who took part, so bars from different trials are not comparable."
+                _(
+                    "Median overall survival by trial arm, in months. Bars compare arms within a trial; "
+                    "trials differ in who took part, so bars from different trials are not comparable."
+                )
             )
         ),
     ]
-    blocks.append(Bars(tuple(bars), "months") if bars else Paragraph(plain(_("No per-arm survival figures."))))
+    blocks.append(Bars(tuple(bars), _("months")) if bars else Paragraph(plain(_("No per-arm survival figures."))))
     if any(s.population.disease == "unresectable" for s in charted_studies(studies)):
         blocks.append(Paragraph(plain(_(UNRESECTABLE), "dim")))
     blocks.append(
         Paragraph(
             plain(
-                "HR: hazard ratio for death, new treatment vs comparator; below 1 favours the "
-                "new treatment. `mesocli sources` lists the references.",
+                _(
+                    "HR: hazard ratio for death, new treatment vs comparator; below 1 favours the "
+                    "new treatment. `mesocli sources` lists the references."
+                ),
                 "dim",
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from mesocli.core.l10n import language
 from mesocli.pages.document import Bullets, Document
 from mesocli.render.html import block_html, inline_html
 
@@ -54,7 +55,7 @@ def handout_html(document: Document, paper: str = "a4", title: str = "My visit")
         _questions(block) if isinstance(block, Bullets) and block.checkbox else block_html(block) for block in document
     )
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<!DOCTYPE html>\n<html lang="' + language() + '">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{PAGES[paper]}{_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"

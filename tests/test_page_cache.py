@@ -89,3 +89,22 @@ def test_a_page_reached_through_a_link_is_not_read(tmp_path: Path, kb: Path) -> 
     page.symlink_to(elsewhere)
     assert "(linked)" not in _show(cache, kb)
     assert first
+
+
+def test_a_changed_mesocli_never_reads_what_older_code_kept(tmp_path: Path) -> None:
+    """The code fingerprint in page keys and database meta changes when any module changes, even at one version."""
+    import mesocli.pages.start as module
+
+    code = "from mesocli.store.location import code_fingerprint; print(code_fingerprint())"
+
+    def fingerprint() -> str:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    path = Path(module.__file__ or "")
+    before, info = fingerprint(), path.stat()
+    try:
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        assert fingerprint() != before
+    finally:
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert fingerprint() == before

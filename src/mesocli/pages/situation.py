@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from mesocli.core.evidence import roles
+from mesocli.core.l10n import N_, _
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide
 from mesocli.core.situation import Situation, StudyFit, histology_notes
 from mesocli.core.studies import Study
@@ -19,10 +20,10 @@ from mesocli.query.situation import NOTICE, ORDER, OptionFit, SituationResult, o
 from mesocli.query.situation_data import role
 
 HEADINGS = {
-    "included": "Trials whose population included this situation",
-    "excluded": "Trials that left this situation out",
-    "uncertain": "Trials that could have included it (could be either)",
-    "indirect": "Trials of other conditions (indirect evidence)",
+    "included": N_("Trials whose population included this situation"),
+    "excluded": N_("Trials that left this situation out"),
+    "uncertain": N_("Trials that could have included it (could be either)"),
+    "indirect": N_("Trials of other conditions (indirect evidence)"),
 }
 
 
@@ -85,15 +86,15 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
     """One option: how it stands here, what it says, guideline rows, trials by verdict, approvals, questions."""
     t = o.treatment
     yield Heading(t.name, level)
-    yield Paragraph((Span("In this situation: ", "label"), Span(o.status_text)))
+    yield Paragraph((Span(_("In this situation: "), "label"), Span(o.status_text)))
     evidence = f"{t.category}; evidence {t.evidence_level} ({EVIDENCE_LEVEL_MEANING[t.evidence_level]})"
     yield Paragraph((Span("Category: ", "label"), Span(evidence + ". "), Span(counts(o), "dim")))
     sub = level + 1
     if o.said:
-        yield Heading("What it says for this situation", sub)
+        yield Heading(_("What it says for this situation"), sub)
         yield Bullets(tuple(cited(text, numbers) for text in o.said))
     if t.guidelines:
-        yield Heading("Guideline rows", sub)
+        yield Heading(_("Guideline rows"), sub)
         yield Bullets(
             tuple(
                 (
@@ -112,7 +113,7 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
     for verdict, heading in HEADINGS.items():
         fits = o.verdict(verdict)
         if fits:
-            yield Heading(heading, sub)
+            yield Heading(_(heading), sub)
             yield Bullets(tuple(trial_item(f, numbers, t.id, o.situation) for f in fits))
     region = o.situation.region
     if o.approvals:
@@ -131,13 +132,13 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
     elif region:
         yield Paragraph(plain(f"No approval in region {region} recorded here.", "dim"))
     if t.questions:
-        yield Heading("Questions to ask", sub)
+        yield Heading(_("Questions to ask"), sub)
         yield Bullets(tuple(plain(q) for q in t.questions), checkbox=True)
 
 
 def situation_blocks(result: SituationResult) -> list[Block]:
     """The situation as given, what an unknown field means, and the stated order."""
-    blocks: list[Block] = [Paragraph(plain(NOTICE, "strong")), Heading("The situation")]
+    blocks: list[Block] = [Paragraph(plain(_(NOTICE), "strong")), Heading(_("The situation"))]
     blocks.append(Bullets(tuple(plain(line) for line in result.situation.describe())))
     blocks += [Paragraph(plain(note)) for note in result.notes]
     blocks.append(Paragraph(plain(f"Order of the options: {ORDER}.", "dim")))
@@ -152,11 +153,11 @@ def _ending(result: SituationResult) -> list[Block]:
     blocks: list[Block] = []
     if result.left_out:
         names = "; ".join(f"{t.name} ({why})" for t, why in result.left_out)
-        blocks.append(Paragraph((Span("Not shown: ", "label"), Span(names + "."))))
+        blocks.append(Paragraph((Span(_("Not shown: "), "label"), Span(names + "."))))
     if result.references:
-        blocks += [Heading("References"), reference_items(result.references)]
+        blocks += [Heading(_("References")), reference_items(result.references)]
     reviewed = f"Knowledge base reviewed {result.last_reviewed.isoformat()}. "
-    blocks.append(Note(plain(reviewed + result.disclaimer.strip() + " " + NOTICE)))
+    blocks.append(Note(plain(reviewed + result.disclaimer.strip() + " " + _(NOTICE))))
     return blocks
 
 
@@ -173,29 +174,32 @@ def handout_page(result: SituationResult, guides: Sequence[Guide]) -> Document:
     """A printable handout: the situation, the options that fit with their trials and numbers, the questions
     as a checklist with space for answers, the references, the review date and the disclaimer."""
     numbers = _numbers(result)
-    blocks: list[Block] = [Heading("My visit: options and questions", 1), *situation_blocks(result)]
+    blocks: list[Block] = [Heading(_("My visit: options and questions"), 1), *situation_blocks(result)]
     fitting = [o for o in result.options if o.status in ("usual", "possible")]
     others = [o for o in result.options if o not in fitting]
-    blocks.append(Heading("Options that fit this situation"))
+    blocks.append(Heading(_("Options that fit this situation")))
     for o in fitting:
-        blocks += [Heading(o.treatment.name, 3), Paragraph((Span("In this situation: ", "label"), Span(o.status_text)))]
+        blocks += [
+            Heading(o.treatment.name, 3),
+            Paragraph((Span(_("In this situation: "), "label"), Span(o.status_text))),
+        ]
         included = o.verdict("included")
         if included:
             blocks.append(Bullets(tuple(trial_item(f, numbers, o.treatment.id, result.situation) for f in included)))
         blocks += [Paragraph(plain(counts(o), "dim"))]
     if others:
-        blocks.append(Heading("Options whose trials here left this situation out"))
+        blocks.append(Heading(_("Options whose trials here left this situation out")))
         for o in others:
             blocks += [
                 Heading(o.treatment.name, 3),
-                Paragraph((Span("In this situation: ", "label"), Span(o.status_text))),
+                Paragraph((Span(_("In this situation: "), "label"), Span(o.status_text))),
             ]
             if o.said:
-                blocks.append(Paragraph(plain("What it says for this situation:", "label")))
+                blocks.append(Paragraph(plain(_("What it says for this situation:"), "label")))
                 blocks.append(Bullets(tuple(cited(text, numbers) for text in o.said)))
     treatments, ordered = ordered_questions(result, guides)
-    blocks.append(Heading("Questions for my care team"))
-    blocks.append(Paragraph(plain("Tick what was answered; write the answer in the space under each question.")))
+    blocks.append(Heading(_("Questions for my care team")))
+    blocks.append(Paragraph(plain(_("Tick what was answered; write the answer in the space under each question."))))
     for t in treatments:
         if t.questions and any(o.treatment is t and (o in fitting or o.said) for o in result.options):
             blocks += [Heading(t.name, 3), Bullets(tuple(plain(q) for q in t.questions), checkbox=True)]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from mesocli.core.display import Displayable
+from mesocli.core.l10n import N_, _
 from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
 from mesocli.core.profile import check_value
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 Status = Literal["usual", "possible", "not-studied", "not-described"]
 STATUSES: tuple[str, ...] = ("usual", "possible", "not-studied", "not-described")
 ORDER = "by category, then evidence level, then the knowledge base's order; never best first"
-NOTICE = "This page informs a conversation with your care team; it does not choose a treatment."
+NOTICE = N_("This page informs a conversation with your care team; it does not choose a treatment.")
 _EVIDENCE = tuple(EVIDENCE_LEVEL_MEANING)
 
 
@@ -70,7 +71,7 @@ class SituationResult(Displayable):
 
     @property
     def title(self) -> str:
-        return "Options in my situation"
+        return _("Options in my situation")
 
     def _page(self) -> Document:
         from mesocli.pages.situation import options_page  # upward, only when a notebook displays it
@@ -206,7 +207,7 @@ def assess(
     """Every option (of ``person.goal``, when given) in this situation, in the stated order."""
     chosen = sorted(enumerate(treatments), key=lambda pair: _key(pair[1], pair[0]))
     options, left_out = [], []
-    for _, t in chosen:
+    for _position, t in chosen:
         if person.goal and person.goal not in t.goals:
             left_out.append((t, f"not listed for the goal {person.goal}"))
             continue

@@ -64,9 +64,18 @@ def arm_row(study: Study, arm: Arm, role: str) -> dict[str, Any]:
 
 def roles(study: Study) -> list[str]:
     """What each arm is: the treatment tested, or the comparator (the last arm of a randomised comparison)."""
-    count = len(study.arms)
-    compared = count > 1 and study.randomised is not False
-    return ["comparator" if compared and i == count - 1 else "tested" for i in range(count)]
+    return arm_roles(len(study.arms), study.randomised is not False)
+
+
+def arm_roles(count: int, compared: bool = True) -> list[str]:
+    """Roles of ``count`` arms: the last is the comparator when there are several and they were compared."""
+    return ["comparator" if compared and count > 1 and i == count - 1 else "tested" for i in range(count)]
+
+
+def option_role(study: Study, option: str) -> str:
+    """What ``option`` was in ``study``: "tested" if an arm of it was tested, else "comparator"."""
+    tested = any(option in arm.options for arm, role in zip(study.arms, roles(study), strict=True) if role == "tested")
+    return "tested" if tested else "comparator"
 
 
 def evidence_rows(studies: Sequence[Study], options: Iterable[str] | None = None) -> list[dict[str, Any]]:

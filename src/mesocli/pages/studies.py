@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mesocli.core.evidence import population_text, roles
+from mesocli.core.evidence import arm_roles, option_role, population_text, roles
 from mesocli.core.l10n import N_, _
 from mesocli.core.models import Reference
 from mesocli.core.studies import LINE_MEANING, Arm, Comparison, Study, Update
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
-
-FOOTER = N_("Information, not medical advice: use it to prepare questions for your care team.")
+from mesocli.pages.reading import FOOTER
 
 
 def _cite(numbers: dict[str, int], rid: str) -> Span:
@@ -87,12 +86,7 @@ def study_item(study: Study, numbers: dict[str, int], option: str | None = None)
     spans.append(Span(_("Who took part: {who}. ").format(who=study.population.description.rstrip("."))))
     spans.append(Span(study.finding.rstrip()))
     labels = roles(study)
-    if (
-        option is not None
-        and len(study.arms) > 1
-        and option in study.arms[-1].options
-        and option not in study.arms[0].options
-    ):
+    if option is not None and option_role(study, option) == "comparator":
         spans.append(Span(" " + _("Here this option was the comparator.")))
     figures = "; ".join(part for part in (_arms_text(study.arms, labels), comparison_text(study.comparison)) if part)
     if figures:
@@ -101,10 +95,6 @@ def study_item(study: Study, numbers: dict[str, int], option: str | None = None)
     for update in study.updates:
         spans += [Span(" "), *update_item(update, numbers)]
     return tuple(spans)
-
-
-def roles_of(arms: Sequence[Arm]) -> list[str]:
-    return ["comparator" if len(arms) > 1 and i == len(arms) - 1 else "tested" for i in range(len(arms))]
 
 
 def study_page(study: Study, references: Sequence[Reference], disclaimer: str = FOOTER) -> Document:
@@ -153,7 +143,11 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
 
 def update_item(update: Update, numbers: dict[str, int]) -> Inline:
     """A later analysis: its label and year, what it adds, its figures, and its own reference."""
-    parts = (update.note or "", _arms_text(update.arms, roles_of(update.arms)), comparison_text(update.comparison))
+    parts = (
+        update.note or "",
+        _arms_text(update.arms, arm_roles(len(update.arms))),
+        comparison_text(update.comparison),
+    )
     text = "; ".join(part.rstrip(". ") for part in parts if part)
     return (
         Span(f"{update.label} ({update.year}): ", "label"),

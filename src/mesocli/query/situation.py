@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from mesocli.core.display import Displayable
+from mesocli.core.evidence import option_role
 from mesocli.core.l10n import N_, _
 from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
@@ -170,7 +171,7 @@ def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[
     listed = "Guidelines list it" if t.guidelines else "No guideline row for it here"
     meso = [f for f in fits if f.verdict != "indirect"]
     included = [f for f in meso if f.verdict == "included"]
-    tested = [f for f in included if _tested(f.study, t.id) and f.study.status != "recruiting"]
+    tested = [f for f in included if option_role(f.study, t.id) == "tested" and f.study.status != "recruiting"]
     if tested:
         others = len(included) - len(tested)
         more = f" ({others} more had it only as the comparator or have no results yet)" if others else ""
@@ -180,13 +181,6 @@ def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[
     if meso:
         return "possible", f"{listed}; no trial of it here clearly included this situation; some could have."
     return "possible", f"{listed}; no mesothelioma trial of it here."
-
-
-def _tested(study: Any, option: str) -> bool:
-    """Whether ``option`` was a treatment the study tested, not only its comparator."""
-    from mesocli.core.evidence import roles
-
-    return any(option in arm.options for arm, r in zip(study.arms, roles(study), strict=True) if r == "tested")
 
 
 def _count(n: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mesocli.core.evidence import option_role
 from mesocli.core.situation import FIELDS, VERDICTS, StudyFit, histology_notes
 
 if TYPE_CHECKING:
@@ -12,8 +13,7 @@ if TYPE_CHECKING:
 
 def role(fit: StudyFit, option: str) -> str:
     """What the option was in the trial: the treatment tested, or the comparator."""
-    arms = fit.study.arms
-    return "comparator" if len(arms) > 1 and option not in arms[0].options else "tested"
+    return option_role(fit.study, option)
 
 
 def trial_data(result: SituationResult, f: StudyFit, option: str) -> dict[str, Any]:

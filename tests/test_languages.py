@@ -18,7 +18,8 @@ import mesocli
 from mesocli.cli.app import app
 from mesocli.core import l10n
 from mesocli.core.figures import differences, figures
-from mesocli.core.overlay import apply, overlay_path, read, source_hash
+from mesocli.core.files import overlay_path
+from mesocli.core.overlay import apply, read, source_hash
 from mesocli.kb import load as load_english
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,7 +27,8 @@ def in_language(kb: KnowledgeBase, lang: str | None) -> KnowledgeBase:
     """``kb`` in ``lang``; English (``kb`` itself) for English, or where the file has no overlay for ``lang``."""
     if not lang or lang == "en" or kb.path is None:
         return kb
-    from mesocli.core.overlay import apply, overlay_path
+    from mesocli.core.files import overlay_path
+    from mesocli.core.overlay import apply
 
     file = overlay_path(kb.path, lang)
     if not file.is_file():
@@ -40,7 +41,8 @@ def in_language(kb: KnowledgeBase, lang: str | None) -> KnowledgeBase:
 
 def check_overlays(kb: KnowledgeBase) -> list[Problem]:
     """Every problem of every overlay beside ``kb``'s file: stale fields (warnings), changed figures (errors)."""
-    from mesocli.core.overlay import apply, overlay_path
+    from mesocli.core.files import overlay_path
+    from mesocli.core.overlay import apply
 
     problems: list[Problem] = []
     if kb.path is None:

@@ -89,13 +89,14 @@ def page_key(ctx: typer.Context, current: State) -> str | None:
     stored = getattr(kb, "_stored", None) if kb is not None else None
     if stored is None or kb is None or kb.lang != "en" or "sha256" not in stored.meta:
         return None
+    from mesocli.core.files import overlay_path
     from mesocli.core.l10n import LANGUAGES, language
 
     options = sorted((name, repr(value)) for name, value in ctx.params.items())
     editions = []  # a search may answer from another language's edition: its file is part of the page too
     for code in LANGUAGES:
         try:
-            info = kb.path.with_name(f"{kb.path.stem}.{code}{kb.path.suffix}").stat() if kb.path else None
+            info = overlay_path(kb.path, code).stat() if kb.path else None
         except OSError:
             continue
         editions.append(f"{code}:{info.st_size}:{info.st_mtime_ns}" if info else code)

@@ -65,6 +65,11 @@ def check_file(path: Path) -> None:
         raise KnowledgeBaseError(Problem(file, "the path contains a NUL byte")) from None
 
 
+def overlay_path(kb_file: Path, lang: str) -> Path:
+    """Where a knowledge base's translation lives: ``data/treatments.yaml`` -> ``data/treatments.tr.yaml``."""
+    return kb_file.with_name(f"{kb_file.stem}.{lang}{kb_file.suffix}")
+
+
 def read_text(path: Path) -> str:
     """Read a knowledge-base file, turning every OS or decoding failure into one problem.
 

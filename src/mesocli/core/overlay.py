@@ -29,11 +29,6 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def overlay_path(kb_file: Path, lang: str) -> Path:
-    """``data/treatments.yaml`` -> ``data/treatments.tr.yaml``."""
-    return kb_file.with_name(f"{kb_file.stem}.{lang}{kb_file.suffix}")
-
-
 def _get(entry: Any, path: str) -> str | None:
     m = _PATH.match(path)
     if not m:

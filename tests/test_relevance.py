@@ -106,8 +106,9 @@ def test_every_hit_ends_with_the_command_that_opens_it(runner: CliRunner) -> Non
 
 
 TRANSLATED = {lang: GEN.evaluate(lang=lang) for lang in ("tr", "es")}
-#: Precision@3 reached on the Turkish and Spanish sets (docs/search-relevance.md; the target is GEN.TARGET).
-TRANSLATED_FLOOR = {"tr": 0.84, "es": 0.85}
+#: A floor under the precision@3 reached on the Turkish and Spanish sets (the figures and the target, GEN.TARGET, are
+#: in docs/search-relevance.md), a little below it so that new content alone does not fail it.
+TRANSLATED_FLOOR = {"tr": 0.8, "es": 0.8}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])

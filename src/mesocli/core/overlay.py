@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from mesocli.core.errors import Problem
 from mesocli.core.figures import differences, order_differences
@@ -102,7 +102,7 @@ def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str, str | None], 
     """The overlay's sections (treatments, guides, glossary, studies), where each field was written, and problems."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _text_loader()
     try:
         text = file.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=loader)
@@ -131,6 +131,17 @@ def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str, str | None], 
     sections = {k: doc.get(k) or {} for k in SECTIONS}
     sections["knowledge_base"] = doc.get("knowledge_base") or {}
     return sections, _marks(root, text), problems
+
+
+def _text_loader() -> Any:
+    """A safe loader that reads every scalar as the text written (an overlay holds text only): ``017`` stays
+    "017", never the octal 15, and ``no`` stays "no"."""
+    import yaml
+
+    class TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a PyYAML class
+        yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
+
+    return TextLoader
 
 
 def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBaseData, list[Problem]]:

@@ -36,6 +36,7 @@ MET = N_(
 )
 NOT_MET = N_("People were put into groups by chance, and the trial did not show a clear difference in its main goal.")
 NOT_SETTLED = N_("People were put into groups by chance; what its main result means is not settled here.")
+NO_KEY_TRIAL = N_("no trial of it here gives figures that can be told as out of 100 people.")
 SMALL_TRIAL = 200  # fewer people than this: the page says the numbers are less certain
 
 
@@ -183,21 +184,19 @@ def option_short(o: OptionFit, cites: Citations, level: int = 2, trials: int = 2
     t = o.treatment
     yield Heading(t.name, level)
     missing = plain(_("not described here yet"))
-    yield Bullets(
-        (
-            _item(_(FITS[o.status]) + ": ", plain(o.status_text)),
-            _item(_("What it is: "), cites.text(t.summary)),
-            _item(_("What it may do for me: "), cites.text(t.may_do) if t.may_do else missing),
-            _item(_("What it costs me: "), cites.text(t.costs) if t.costs else missing),
-        )
-    )
     keys = key_trials(o.trials, t.id, trials)
+    items = [
+        _item(_(FITS[o.status]) + ": ", plain(o.status_text)),
+        _item(_("What it is: "), cites.text(t.summary)),
+        _item(_("What it may do for me: "), cites.text(t.may_do) if t.may_do else missing),
+        _item(_("What it costs me: "), cites.text(t.costs) if t.costs else missing),
+        _item(_("Guidelines and approvals: "), plain(standing(o) + ".")),
+    ]
+    if not keys:
+        items.append(_item(_("Key trial: "), plain(_(NO_KEY_TRIAL))))
+    yield Bullets(tuple(items))
     for fit in keys:
         yield from trial_lines(fit, cites, t.name)
-    if not keys:
-        none = _("no trial of it here gives figures that can be told as out of 100 people.")
-        yield Paragraph(_item(_("Key trial: "), plain(none)))
-    yield Paragraph(_item(_("Guidelines and approvals: "), plain(standing(o) + ".")))
 
 
 def options_short_page(result: SituationResult, details_hint: bool = True) -> Document:

@@ -51,8 +51,10 @@ def test_every_option_is_told_in_the_same_format() -> None:
     """Each option has the fit line, what it is, may do, costs, a key-trial line and the guidelines line."""
     result = KB.options(site="pleural", histology="epithelioid", treated="none", fitness=1, region="us")
     page = options_short_page(result)
-    starts = [i for i, b in enumerate(page) if isinstance(b, Heading) and b.level == 2][1:]
-    for start in starts[: len(result.options)]:
+    names = {o.treatment.name for o in result.options}
+    starts = [i for i, b in enumerate(page) if isinstance(b, Heading) and b.text in names]
+    assert len(starts) == len(result.options)
+    for start in starts:
         first = page[start + 1]
         assert isinstance(first, Bullets)
         labels = [item[0].text for item in first.items]
@@ -136,3 +138,12 @@ def test_library_shows_the_short_view_with_the_details_one_call_away() -> None:
     assert "What it costs me" in result.options[0]._repr_markdown_()
     assert "Guideline rows" in result.options[0].details()._repr_markdown_()
     assert len(result.to_dataframe()) == sum(len(o.trials) for o in result.options)
+
+
+def test_the_decision_is_named_and_the_comfort_choice_is_told_in_the_same_format(runner: CliRunner) -> None:
+    """Both views name the decision and list its choices; the comfort choice has the options' labels."""
+    for extra in ((), ("--details",)):
+        text = " ".join(worked(runner, *extra, "--format", "plain").split())
+        assert "Which first treatment, if any?" in text
+        comfort = text.split("No anticancer treatment, care focused on comfort ----")[-1]
+        assert all(label in comfort for label in ("What it is: ", "What it may do for me: ", "What it costs me: "))

@@ -10,6 +10,7 @@ an option whose trials give none says so in the same place. ``options --details`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from mesocli.core.frequencies import Measure, measures, medians
@@ -36,6 +37,7 @@ MET = N_(
 )
 NOT_MET = N_("People were put into groups by chance, and the trial did not show a clear difference in its main goal.")
 NOT_SETTLED = N_("People were put into groups by chance; what its main result means is not settled here.")
+COMFORT_FITS = N_("a choice in every situation, for anyone who does not want or cannot have anticancer treatment.")
 NO_KEY_TRIAL = N_("no trial of it here gives figures that can be told as out of 100 people.")
 SMALL_TRIAL = 200  # fewer people than this: the page says the numbers are less certain
 
@@ -162,6 +164,20 @@ def trial_lines(fit: StudyFit, cites: Citations, option: str) -> list[Block]:
     return [Paragraph((*head, Span(". " + lead))), Bullets(tuple(items))]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'¿¡(]?[A-ZÁÉÍÓÚÑÇĞİÖŞÜ0-9])")
+
+
+def first_sentence(text: str, enough: int = 80) -> str:
+    """The opening of a summary, what the option is: its first sentences up to ``enough`` characters (the rest
+    says what it may do and cost, which the short view tells in its own lines)."""
+    told = ""
+    for sentence in _SENTENCE_END.split(text.strip()):
+        told = f"{told} {sentence}".strip()
+        if len(told) >= enough:
+            break
+    return told
+
+
 def _item(label: str, text: Inline) -> Inline:
     return (Span(label, "label"), *text)
 
@@ -187,7 +203,7 @@ def option_short(o: OptionFit, cites: Citations, level: int = 2, trials: int = 2
     keys = key_trials(o.trials, t.id, trials)
     items = [
         _item(_(FITS[o.status]) + ": ", plain(o.status_text)),
-        _item(_("What it is: "), cites.text(t.summary)),
+        _item(_("What it is: "), cites.text(first_sentence(t.summary))),
         _item(_("What it may do for me: "), cites.text(t.may_do) if t.may_do else missing),
         _item(_("What it costs me: "), cites.text(t.costs) if t.costs else missing),
         _item(_("Guidelines and approvals: "), plain(standing(o) + ".")),
@@ -199,14 +215,50 @@ def option_short(o: OptionFit, cites: Citations, level: int = 2, trials: int = 2
         yield from trial_lines(fit, cites, t.name)
 
 
+def decision_blocks(result: SituationResult, level: int = 2) -> list[Block]:
+    """The decision named (which first or next treatment, if any), its note, and its choices in page order."""
+    d = result.decision
+    if d is None:
+        return []
+    names = "; ".join(name for _id, name in d.choices)
+    return [
+        Heading(_("The decision"), level),
+        Paragraph((Span(d.question, "strong"), Span(" " + d.note))),
+        Paragraph(_item(_("The choices: "), plain(names + "."))),
+    ]
+
+
+def comfort_short(result: SituationResult, cites: Citations, level: int = 2, every: bool = False) -> list[Block]:
+    """The comfort choice in the same format as the options: what it is, what it may do, what it costs me
+    (the first passage of each, or ``every`` passage)."""
+    c = result.decision.comfort if result.decision else None
+    if c is None:
+        return []
+    missing = plain(_("not described here yet"))
+
+    def told(texts: Sequence[str]) -> Inline:
+        chosen = texts if every else texts[:1]
+        return cites.text(" ".join(chosen)) if chosen else missing
+
+    items = (
+        _item(_("Fits this situation") + ": ", plain(_(COMFORT_FITS))),
+        _item(_("What it is: "), told(c.what)),
+        _item(_("What it may do for me: "), told(c.benefits)),
+        _item(_("What it costs me: "), told(c.harms)),
+    )
+    return [Heading(c.name, level), Bullets(items)]
+
+
 def options_short_page(result: SituationResult, details_hint: bool = True) -> Document:
     """Every option in the stated order, each in the same short format, then only the references cited."""
     cites = Citations(known_references(result))
     blocks: list[Block] = [Heading(result.title, 1), Paragraph(plain(_(NOTICE), "strong"))]
     blocks += [Heading(_("The situation")), Paragraph(plain("; ".join(result.situation.describe()) + "."))]
     blocks += [Paragraph(plain(note)) for note in result.notes]
+    blocks += decision_blocks(result)
     for o in result.options:
         blocks += list(option_short(o, cites))
+    blocks += comfort_short(result, cites)
     if result.left_out:
         names = "; ".join(f"{t.name} ({why})" for t, why in result.left_out)
         blocks.append(Paragraph((Span(_("Not shown: "), "label"), Span(names + "."))))

@@ -248,7 +248,19 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
 
 def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
     """Parse and check ``file``; if ``keep``, store the result unless the file changed meanwhile."""
-    import time  # the first run only: a stored knowledge base needs none of these
+    import gc  # the first run only: a stored knowledge base needs none of these
+
+    collecting = gc.isenabled()
+    gc.disable()  # the build makes millions of objects and no cycles worth collecting: the collector only costs
+    try:
+        return _parse_and_store(file, keep)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_and_store(file: Path, keep: bool) -> KnowledgeBase:
+    import time
 
     from mesocli.core.checks import in_order
     from mesocli.core.files import check_text, on_day, read_text

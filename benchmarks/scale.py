@@ -23,7 +23,6 @@ sys.path.insert(0, str(HERE))
 
 from bench import compare, run_once  # noqa: E402 - the script directory is put on the path just above
 
-
 BUILD = """
 import os, sys, time, yaml
 path, cache = sys.argv[1], sys.argv[2]
@@ -44,7 +43,8 @@ def build_seconds(path: Path, cache: Path) -> tuple[float, float]:
     index, store; the modules imported beforehand). A child keeps this process small: its children's peak RSS
     would otherwise include the pages they inherit."""
     shutil.rmtree(cache, ignore_errors=True)
-    found = subprocess.run([sys.executable, "-c", BUILD, str(path), str(cache)], capture_output=True, text=True)
+    command = [sys.executable, "-c", BUILD, str(path), str(cache)]
+    found = subprocess.run(command, capture_output=True, text=True, check=False)
     if found.returncode != 0:
         raise SystemExit(found.stderr)
     parse, build = (float(x) for x in found.stdout.split())

@@ -53,7 +53,8 @@ def test_a_repeated_invocation_is_answered_without_typer_rich_or_the_package(tmp
     assert code == 0 and out == first[1]
     status, *loaded = err.split()
     assert status == "0"
-    assert set(loaded) <= {"mesocli", "mesocli._version", "mesocli.store", "mesocli.store.folder", "mesocli.store.replay"}
+    allowed = {"mesocli", "mesocli._version", "mesocli.store", "mesocli.store.folder", "mesocli.store.replay"}
+    assert set(loaded) <= allowed
 
 
 @needs_script

@@ -159,12 +159,15 @@ class KnowledgeBase(Tables, Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
-        from mesocli.query.ranking import relief_positions
+        from mesocli.query.ranking import RELIEF_CATEGORY, relief_positions
         from mesocli.query.search import SearchIndex
         from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        relief = relief_positions(row.category for row in self.list_rows())
+        if self._stored is not None:  # one query, whatever the size (treatments come first in the search order)
+            relief = self._stored.positions_where("treatment", "category", RELIEF_CATEGORY)
+        else:
+            relief = relief_positions(t.category for t in self.treatments)
         vocabulary = self._stored.vocabulary() if self._stored is not None else None
         return SearchIndex(entries, vocabulary, relief, self.lang)
 

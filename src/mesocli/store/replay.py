@@ -30,7 +30,7 @@ MAGIC = b"mesocli-replay 1"
 #: Entries kept at most; the least recently written go first.
 KEEP = 500
 #: An entry larger than this is neither written nor read.
-MAX_BYTES = 16 << 20
+MAX_BYTES = 64 << 20
 #: Commands (and subcommands) that write files, prompt or use the network: never replayed.
 NEVER = frozenset({"values", "migrate", "profile init", "trials update", "cache clear"})
 #: Options that name a file to write: an invocation with one is never replayed.
@@ -182,7 +182,7 @@ def _read(path: str, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
         info = os.fstat(handle)
         if not place.is_regular_and_ours(info) or info.st_size > MAX_BYTES:
             return None
-        data = os.read(handle, MAX_BYTES + 1)
+        data = os.read(handle, info.st_size + 1)
     except OSError:
         return None
     finally:

@@ -28,7 +28,7 @@ def _run(arguments: list[str]) -> int:
 
     if replay.replayable(arguments):
         try:
-            status = replay.answer(arguments, _fingerprint)
+            status = replay.answer(arguments)
         except BrokenPipeError:  # the reader went away, as `mesocli list | head -1` does
             _silence_stdout()
             return 0
@@ -40,12 +40,6 @@ def _run(arguments: list[str]) -> int:
     from mesocli.cli.record import run
 
     return run(arguments)
-
-
-def _fingerprint() -> str:
-    from mesocli.store.folder import code_fingerprint
-
-    return code_fingerprint()
 
 
 def _say(message: str) -> None:

@@ -54,10 +54,10 @@ class _Run:
     """What one run read and whether it may be kept."""
 
     def __init__(self, store: str) -> None:
-        from mesocli.store.replay import now_ns
+        import time
 
         self.store = store
-        self.now_ns = now_ns
+        self.now_ns = time.time_ns
         self.read: dict[str, str] = {}
         self.tainted = False
         self._busy = False  # the hook's own reading (a file's SHA-256) is not the command's
@@ -84,7 +84,7 @@ class _Run:
         if writing:
             self.tainted = True
         elif name not in self.read:
-            from mesocli.store.replay import content_identity
+            from mesocli.store.pagekey import content_identity
 
             self.read[name] = content_identity(name, self.now_ns())
 
@@ -102,14 +102,13 @@ def _stream(original: Any, fd: int, pieces: list[tuple[int, bytes]], run: _Run) 
 def run(arguments: Sequence[str]) -> int:
     """Run the command line on ``arguments``, keeping what it writes when it may be replayed; the exit code."""
     from mesocli.cli.app import main
-    from mesocli.store import folder as place
     from mesocli.store import location, replay
 
     folder = location.usable()
     if folder is None or not replay.replayable(arguments) or sys.stdout is None or sys.stderr is None:
         return _exit_code(main)
     current = _Run(str(folder) + os.sep)
-    key = replay.invocation_key(arguments, place.code_fingerprint())
+    key = replay.invocation_key(arguments)
     pieces: list[tuple[int, bytes]] = []
     replay.flush_streams()
     originals = sys.stdout, sys.stderr
@@ -137,7 +136,7 @@ def _probed(read: dict[str, str]) -> list[tuple[str, str]]:
 
     from mesocli.core.files import overlay_path
     from mesocli.core.l10n import LANGUAGES
-    from mesocli.store.replay import content_identity, now_ns
+    from mesocli.store.pagekey import content_identity
 
     files = dict(read)
     for name in read:
@@ -146,7 +145,7 @@ def _probed(read: dict[str, str]) -> list[tuple[str, str]]:
             for lang in LANGUAGES:
                 sibling = str(overlay_path(path, lang))
                 if sibling not in files:
-                    files[sibling] = content_identity(sibling, now_ns())
+                    files[sibling] = content_identity(sibling)
     return sorted(files.items())
 
 

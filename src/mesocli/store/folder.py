@@ -14,6 +14,15 @@ import os
 import stat
 import zlib
 
+#: The coarsest timestamp granularity of a common filesystem (FAT: 2 s); most are far finer.
+GRANULARITY_NS = 2_000_000_000
+
+
+def settled_times(mtime_ns: int, ctime_ns: int, read_at_ns: int) -> bool:
+    """Whether any change to a file after ``read_at_ns`` (wall clock) must show in these timestamps
+    (see :mod:`mesocli.store.identity`)."""
+    return max(mtime_ns, ctime_ns) + GRANULARITY_NS < read_at_ns
+
 
 def directory_name() -> str | None:
     """Where the store keeps its files, or None when it is off."""
@@ -57,7 +66,7 @@ def ours(info: os.stat_result) -> bool:
 
 
 def code_fingerprint() -> str:
-    """A checksum of the mesocli code in use (every module's name, size and modification time).
+    """A checksum of the mesocli code in use (every module's and message catalog's name, size and mtime).
 
     Kept pages, kept invocations and databases record it, so that a changed mesocli, even one whose version
     number has not moved (a checkout under development, an editable install), never reads what older code wrote.
@@ -66,13 +75,18 @@ def code_fingerprint() -> str:
         package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
         folders = [package]
         folders += [e.path for e in os.scandir(package) if e.is_dir() and e.name != "__pycache__"]
+        locale = os.path.join(package, "locale")  # the interface's translations change pages too
+        if os.path.isdir(locale):
+            folders += [os.path.join(locale, code, "LC_MESSAGES") for code in os.listdir(locale)]
         value = 0
         for folder in sorted(folders):
+            if not os.path.isdir(folder):
+                continue
+            where = os.path.relpath(folder, package)
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                if entry.name.endswith(".py"):
+                if entry.name.endswith((".py", ".mo")):
                     info = entry.stat()
-                    name = f"{os.path.basename(folder)}/{entry.name}:{info.st_size}:{info.st_mtime_ns}"
-                    value = zlib.crc32(name.encode(), value)
+                    value = zlib.crc32(f"{where}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
         _FINGERPRINT.append(f"{value:08x}")
     return _FINGERPRINT[0]
 

@@ -4,8 +4,9 @@ A repeated invocation is answered from what the first one wrote, before the comm
 has the same key and every file the first one read is unchanged. The key and the files follow the one rule
 for kept pages (:mod:`mesocli.store.pagekey`): the code, the day, the arguments as given (and the working
 folder they are relative to, and whether each stream is a terminal, and its size), every environment value
-that changes output, and each file read, by content identity. Files are found by watching what the run opens
-(:func:`watch`), so a file read by any command, now or later, is a dependency without being listed here.
+that changes output, and each file read, by content identity (:func:`unchanged`). The files are those the
+run opened (:mod:`mesocli.cli.record` watches), so a file read by any command, now or later, is a dependency
+without being listed anywhere.
 
 An entry is one file in the store's folder: a header line with a CRC-32 of the rest, the key, the files and
 their identities, the exit code, and the output as (stream, bytes) pieces. Nothing in it is code; a damaged,
@@ -17,14 +18,13 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import zlib
 
 from mesocli.store import folder as place
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
 MAGIC = b"mesocli-replay 1"
 #: Entries kept at most; the least recently written go first.
@@ -50,25 +50,6 @@ INVOCATION_ENVIRONMENT = (
     "PYTHONUTF8",
     "PYTHONLEGACYWINDOWSSTDIO",
 )
-#: Environment values that change output (the page rule's list; every ``MESOCLI_*`` is included as well).
-OUTPUT_ENVIRONMENT = (
-    "LANGUAGE",
-    "LC_ALL",
-    "LC_MESSAGES",
-    "LANG",
-    "TERM",
-    "COLORTERM",
-    "NO_COLOR",
-    "FORCE_COLOR",
-    "COLUMNS",
-    "LINES",
-    "PAGER",
-    "LESS",
-    "TZ",
-)
-_NOT_OUTPUT = frozenset({"MESOCLI_CACHE_DIR"})
-#: Coarsest timestamp granularity of a common filesystem (as in :mod:`mesocli.store.identity`).
-_GRANULARITY_NS = 2_000_000_000
 
 
 def replayable(arguments: Sequence[str]) -> bool:
@@ -88,12 +69,6 @@ def replayable(arguments: Sequence[str]) -> bool:
     return not (words[:1] and (words[0] in NEVER or " ".join(words[:2]) in NEVER))
 
 
-def _environment(environ: dict[str, str] | os._Environ[str]) -> list[tuple[str, str]]:
-    names = {n for n in environ if n.startswith("MESOCLI_") and n not in _NOT_OUTPUT}
-    names.update(OUTPUT_ENVIRONMENT, INVOCATION_ENVIRONMENT)
-    return sorted((name, environ[name]) for name in names if name in environ)
-
-
 def _streams() -> list[str]:
     """Whether standard input, output and error are terminals, and the size of each that is."""
     shapes = []
@@ -105,45 +80,24 @@ def _streams() -> list[str]:
     return shapes
 
 
-def invocation_key(arguments: Sequence[str], code: str) -> str:
-    """The key of this invocation: one line of text, equal for two invocations that must write the same."""
-    from mesocli._version import __version__
+def invocation_key(arguments: Sequence[str]) -> str:
+    """The key of this invocation, by the page rule (:func:`mesocli.store.pagekey.page_key`: code, day,
+    arguments, output environment) with the working folder, the streams and :data:`INVOCATION_ENVIRONMENT`
+    among the arguments. The files it read are checked apart (:func:`_parse`), since they are known only once
+    it has run."""
+    from mesocli.store.pagekey import page_key
 
-    day = time.strftime("%Y-%m-%d")
-    parts = [__version__, code, day, list(arguments), os.getcwd(), _environment(os.environ), _streams()]
-    return ascii(parts)
-
-
-def content_identity(path: str, read_ns: int) -> str:
-    """A file's content, as far as the key needs it: its identity when settled at ``read_ns``, else its
-    SHA-256; ``-`` when it cannot be read."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return "-"
-    if max(info.st_mtime_ns, info.st_ctime_ns) + _GRANULARITY_NS < read_ns:
-        return f"id:{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-    import hashlib
-
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
-        return "-"
-    return f"sha256:{digest.hexdigest()}"
+    extra = [f"{name}={os.environ[name]}" for name in INVOCATION_ENVIRONMENT if name in os.environ]
+    return page_key([*arguments, "\0", os.getcwd(), *_streams(), *extra], ())
 
 
-def _unchanged(path: str, identity: str) -> bool:
-    if identity.startswith("id:"):
-        try:
-            info = os.stat(path)
-        except (OSError, ValueError):
-            return False
-        now = f"id:{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-        return now == identity
-    return content_identity(path, 0) == identity
+def unchanged(path: str, identity: str) -> bool:
+    """Whether a file read by a kept invocation still has the content identity recorded then."""
+    from mesocli.store.pagekey import content_identity
+
+    if identity.startswith("sha256:"):  # recorded by content: compare by content, even if settled since
+        return content_identity(path, 0) == identity
+    return content_identity(path) == identity
 
 
 def _name(key: str) -> str:
@@ -157,12 +111,12 @@ def _folder() -> str | None:
     return folder if folder is not None and place.trusted(folder, create=False) else None
 
 
-def answer(arguments: Sequence[str], code: Callable[[], str]) -> int | None:
+def answer(arguments: Sequence[str]) -> int | None:
     """Write what this invocation wrote before and return its exit code; None when it cannot be replayed."""
     folder = _folder()
     if folder is None:
         return None
-    key = invocation_key(arguments, code())
+    key = invocation_key(arguments)
     entry = _read(os.path.join(folder, _name(key)), key)
     if entry is None:
         return None
@@ -203,7 +157,7 @@ def _parse(data: bytes, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
     lines = rest.split(b"\n", int(count))
     for line in lines[: int(count)]:
         path, _, identity = line.decode("utf-8", "surrogateescape").partition("\t")
-        if not _unchanged(path, identity):
+        if not unchanged(path, identity):
             return None
     pieces: list[tuple[int, bytes]] = []
     stream = lines[int(count)] if len(lines) > int(count) else b""
@@ -260,10 +214,6 @@ def _prune(folder: str) -> None:
             os.unlink(old.path)
     except OSError:
         pass
-
-
-def now_ns() -> int:
-    return time.time_ns()
 
 
 def flush_streams() -> None:

@@ -53,7 +53,8 @@ def test_a_repeated_invocation_is_answered_without_typer_rich_or_the_package(tmp
     assert code == 0 and out == first[1]
     status, *loaded = err.split()
     assert status == "0"
-    allowed = {"mesocli", "mesocli._version", "mesocli.store", "mesocli.store.folder", "mesocli.store.replay"}
+    allowed = {"mesocli", "mesocli._version", "mesocli.store", "mesocli.store.folder", "mesocli.store.pagekey"}
+    allowed.add("mesocli.store.replay")
     assert set(loaded) <= allowed
 
 
@@ -89,19 +90,21 @@ def test_invocations_that_write_prompt_or_go_online_are_never_replayable() -> No
         assert replay.replayable(arguments), arguments
 
 
-def test_a_settled_file_is_known_by_identity_and_a_new_one_by_content(tmp_path: Path) -> None:
-    """A file older than the timestamp granularity is recorded by identity, a newer one by SHA-256; both see edits."""
+def test_a_file_read_is_unchanged_until_edited_whether_recorded_by_identity_or_content(tmp_path: Path) -> None:
+    """A file recorded by SHA-256 stays unchanged once its timestamps settle; any edit, or its removal, is seen."""
+    from mesocli.store.pagekey import content_identity
+
     path = tmp_path / "kb.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
     info = path.stat()
-    later = max(info.st_mtime_ns, info.st_ctime_ns) + 3_000_000_000
-    settled = replay.content_identity(str(path), later)
-    fresh = replay.content_identity(str(path), info.st_mtime_ns)
-    assert settled.startswith("id:") and fresh.startswith("sha256:")
+    by_content = content_identity(path, info.st_mtime_ns)
+    by_identity = content_identity(path, max(info.st_mtime_ns, info.st_ctime_ns) + 3_000_000_000)
+    assert by_content.startswith("sha256:") and by_identity.startswith("id:")
+    assert replay.unchanged(str(path), by_content)
     path.write_text("a: 2\n", encoding="utf-8")
-    assert replay.content_identity(str(path), later) != settled
-    assert replay.content_identity(str(path), 0) != fresh
-    assert replay.content_identity(str(tmp_path / "none.yaml"), later) == "-"
+    assert not replay.unchanged(str(path), by_content) and not replay.unchanged(str(path), by_identity)
+    path.unlink()
+    assert not replay.unchanged(str(path), by_content) and replay.unchanged(str(path), "-")
 
 
 def test_a_damaged_or_foreign_entry_is_ignored() -> None:

@@ -54,10 +54,7 @@ class _Run:
     """What one run read and whether it may be kept."""
 
     def __init__(self, store: str) -> None:
-        import time
-
         self.store = store
-        self.now_ns = time.time_ns
         self.read: dict[str, str] = {}
         self.tainted = False
         self._busy = False  # the hook's own reading (a file's SHA-256) is not the command's
@@ -86,7 +83,7 @@ class _Run:
         elif name not in self.read:
             from mesocli.store.pagekey import content_identity
 
-            self.read[name] = content_identity(name, self.now_ns())
+            self.read[name] = content_identity(name)
 
 
 def _stream(original: Any, fd: int, pieces: list[tuple[int, bytes]], run: _Run) -> io.TextIOWrapper:

@@ -14,15 +14,6 @@ import os
 import stat
 import zlib
 
-#: The coarsest timestamp granularity of a common filesystem (FAT: 2 s); most are far finer.
-GRANULARITY_NS = 2_000_000_000
-
-
-def settled_times(mtime_ns: int, ctime_ns: int, read_at_ns: int) -> bool:
-    """Whether any change to a file after ``read_at_ns`` (wall clock) must show in these timestamps
-    (see :mod:`mesocli.store.identity`)."""
-    return max(mtime_ns, ctime_ns) + GRANULARITY_NS < read_at_ns
-
 
 def directory_name() -> str | None:
     """Where the store keeps its files, or None when it is off."""

@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from mesocli.store.folder import GRANULARITY_NS
-
+#: The coarsest timestamp granularity of a common filesystem (FAT: 2 s); most are far finer.
+GRANULARITY_NS = 2_000_000_000
 _BOM = b"\xef\xbb\xbf"
 
 

@@ -9,20 +9,21 @@ A page may be reused only when everything it was made from is the same. That is,
 3. the arguments of the invocation, as given (command, options, values, the shape of the output: format,
    width, colour, terminal or not);
 4. every environment value that changes output (:data:`OUTPUT_ENVIRONMENT` and every ``MESOCLI_*``);
-5. every file the page was built from (knowledge base, each translation overlay, a profile), by content:
-   its device, inode, size, mtime and ctime when those settle the question (``ctime`` cannot be set back, so
-   size and mtime alone cannot forge it; see :mod:`mesocli.store.identity`), else the SHA-256 of its bytes.
-   A file that cannot be read is recorded as missing, so its appearance changes the key as well.
+5. every file the page was built from (knowledge base, each translation overlay, a profile), by content: its
+   size and a 64-bit checksum of all its bytes, so that no timestamp, however set, can make an edited file
+   look unchanged. A file that cannot be read is recorded as missing, so its appearance changes the key too.
 
 Standard library only, and nothing from Typer or Rich: the start-up path that replays whole invocations
 (:mod:`mesocli.store.replay`) works out its key by the same rule from ``sys.argv`` and checks the same files.
-So that path stays near bare Python's start-up, this module imports only ``os`` and ``time`` when loaded.
+So that path stays near bare Python's start-up, this module imports only ``os``, ``time`` and ``zlib`` when
+loaded.
 """
 
 from __future__ import annotations
 
 import os
 import time
+import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -57,22 +58,18 @@ def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted((name, environ[name]) for name in names.union(OUTPUT_ENVIRONMENT) if name in environ)
 
 
-def content_identity(path: Path | str, now_ns: int | None = None) -> str:
-    """What a file holds, as far as a key needs it: its settled identity, else its SHA-256; ``-`` if unreadable."""
-    from mesocli.store.folder import settled_times
-
+def content_identity(path: Path | str) -> str:
+    """What a file holds, as far as a key needs it: its size and a 64-bit checksum of every byte (CRC-32 and
+    Adler-32); ``-`` if it cannot be read. Timestamps play no part: an edit within the same clock tick, or one
+    whose mtime was set back, changes it all the same."""
     try:
-        info = os.stat(path)
+        with open(path, "rb") as handle:
+            crc, adler, size = 0, 1, 0
+            while chunk := handle.read(1 << 20):
+                crc, adler, size = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler), size + len(chunk)
     except (OSError, ValueError):
         return "-"
-    if settled_times(info.st_mtime_ns, info.st_ctime_ns, now_ns if now_ns is not None else time.time_ns()):
-        return f"id:{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-    from pathlib import Path
-
-    from mesocli.store.identity import file_digest
-
-    digest = file_digest(Path(path))
-    return f"sha256:{digest}" if digest is not None else "-"
+    return f"{size}:{crc:08x}{adler:08x}"
 
 
 def page_key(
@@ -90,8 +87,7 @@ def page_key(
     from mesocli.store.folder import code_fingerprint
 
     env = os.environ if environ is None else environ
-    now = time.time_ns()
     day = today.isoformat() if today is not None else time.strftime("%Y-%m-%d")  # the local date, as date.today()
-    sources = [[str(path), content_identity(path, now)] for path in files]
+    sources = [[str(path), content_identity(path)] for path in files]
     parts = [__version__, code_fingerprint(), day, list(arguments), environment(env), sources]
     return ascii(parts)

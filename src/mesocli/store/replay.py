@@ -92,11 +92,10 @@ def invocation_key(arguments: Sequence[str]) -> str:
 
 
 def unchanged(path: str, identity: str) -> bool:
-    """Whether a file read by a kept invocation still has the content identity recorded then."""
+    """Whether a file read by a kept invocation still has the content recorded then (the page rule's
+    :func:`mesocli.store.pagekey.content_identity`; ``-`` for a file that could not be read)."""
     from mesocli.store.pagekey import content_identity
 
-    if identity.startswith("sha256:"):  # recorded by content: compare by content, even if settled since
-        return content_identity(path, 0) == identity
     return content_identity(path) == identity
 
 

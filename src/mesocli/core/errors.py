@@ -66,7 +66,9 @@ class NotFoundError(MesocliError, LookupError):
         self.query = query
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} matches {query!r}"
+        from mesocli.core.escape import MAX_ECHO, printable
+
+        message = f"no {kind} matches '{printable(str(query), MAX_ECHO)}'"
         if self.suggestions:
             message += "; did you mean " + ", ".join(self.suggestions) + "?"
         super().__init__(message)

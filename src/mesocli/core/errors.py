@@ -91,3 +91,29 @@ class AmbiguousNameError(NotFoundError):
         if more > 0:
             shown += f" and {more} more"
         self.args = (f"{query!r} could be: {shown}; be more specific",)
+
+
+class ArgumentError(MesocliError, ValueError, TypeError):
+    """A library call got a value of the wrong type, or one outside its vocabulary (the message names the
+    accepted ones). Both a ``ValueError`` and a ``TypeError``, so either ``except`` catches it."""
+
+
+def name_argument(name: object, what: str = "name") -> str:
+    """``name`` if it is text; ArgumentError otherwise (``kb.get(None)`` says so, never AttributeError)."""
+    if not isinstance(name, str):
+        raise ArgumentError(f"{what} must be text, not {type(name).__name__}")
+    return name
+
+
+def choice(value: object, allowed: tuple[str, ...], what: str) -> str | None:
+    """``value`` as one of ``allowed``, in any case (None stays None); ArgumentError naming them otherwise."""
+    if value is None:
+        return None
+    text = name_argument(value, what).strip().lower()
+    if text not in allowed:
+        import difflib
+
+        close = difflib.get_close_matches(text, allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ArgumentError(f"{what} is {value!r}, expected one of {', '.join(allowed)}{hint}")
+    return text

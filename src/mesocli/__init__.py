@@ -11,7 +11,14 @@ Information, not medical advice: it is there to inform a conversation with the c
 from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
-from mesocli.core.errors import AmbiguousNameError, KnowledgeBaseError, MesocliError, NotFoundError, Problem
+from mesocli.core.errors import (
+    AmbiguousNameError,
+    KnowledgeBaseError,
+    MesocliError,
+    NotFoundError,
+    Problem,
+    TrialsError,
+)
 from mesocli.core.files import bundled_path, validate
 from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
 from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
@@ -52,6 +59,7 @@ __all__ = [
     "Survival",
     "Term",
     "Treatment",
+    "TrialsError",
     "Update",
     "__version__",
     "bundled_path",

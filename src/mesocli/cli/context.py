@@ -11,10 +11,12 @@ from mesocli.core.l10n import N_
 from mesocli.kb import KnowledgeBase
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_KB, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_TRIALS = 5  # the trials snapshot could not be fetched, read or written
 
 EXIT_CODES_HELP = N_(
     "Exit codes: 0 ok; 1 nothing found; 2 usage error; 3 knowledge-base error "
-    "(missing, unreadable or invalid file); 4 could not write output; 130 interrupted."
+    "(missing, unreadable or invalid file); 4 could not write output; 5 trials snapshot could not be fetched, "
+    "read or written; 130 interrupted."
 )
 
 

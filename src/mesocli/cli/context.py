@@ -1,6 +1,7 @@
 """What every command shares: the global options' state, the exit codes and the page writer."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -82,27 +83,26 @@ def emit_page(
     emit(chosen, document, tagged, color=current.color, pager=current.pager, page_key=key)
 
 
-def page_key(ctx: typer.Context, current: State) -> str | None:
-    """What a page shows, for reusing its Rich layout: the command and its options, on the stored knowledge
-    base's exact bytes (SHA-256), in this mesocli version; None where that cannot be said for sure."""
-    from mesocli._version import __version__
-
+def page_key(ctx: typer.Context, current: State) -> tuple[list[str], list[Path]] | None:
+    """What a page is made from, for keeping its layout (the rule is :mod:`mesocli.store.pagekey`): the
+    command with the global and its own options, and every file read: the knowledge base, each of its
+    translations (a search may answer from another language's edition) and any file an option names (a
+    profile). None when the knowledge base is not a file."""
     kb = current._kb
-    stored = getattr(kb, "_stored", None) if kb is not None else None
-    if stored is None or kb is None or kb.lang != "en" or "sha256" not in stored.meta:
+    if kb is None or kb.path is None:
         return None
     from mesocli.core.files import overlay_path
-    from mesocli.core.l10n import LANGUAGES, language
+    from mesocli.core.l10n import LANGUAGES
 
-    options = sorted((name, repr(value)) for name, value in ctx.params.items())
-    editions = []  # a search may answer from another language's edition: its file is part of the page too
-    for code in LANGUAGES:
-        try:
-            info = overlay_path(kb.path, code).stat() if kb.path else None
-        except OSError:
-            continue
-        editions.append(f"{code}:{info.st_size}:{info.st_mtime_ns}" if info else code)
-    from mesocli.store.location import code_fingerprint
+    root = ctx.find_root()
+    arguments = [ctx.command_path, *_options(root.params), *_options(ctx.params)]
+    files = [kb.path, *(overlay_path(kb.path, code) for code in LANGUAGES if code != "en")]
+    for param in ctx.command.params:  # a file an option or argument names is read (--output is written)
+        value = ctx.params.get(param.name or "")
+        if getattr(param.type, "name", "") == "path" and value is not None and param.name != "output":
+            files.append(Path(value))
+    return arguments, files
 
-    code = code_fingerprint()
-    return f"{__version__}|{code}|{stored.meta['sha256']}|{language()}|{editions}|{ctx.command_path}|{options}"
+
+def _options(params: dict[str, Any]) -> list[str]:
+    return [f"{name}={value!r}" for name, value in sorted(params.items())]

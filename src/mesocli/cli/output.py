@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mesocli.core.errors import MesocliError
@@ -84,13 +85,13 @@ def render(
     data: Callable[[], Any],
     color: str = "auto",
     terminal: bool = False,
-    page_key: str | None = None,
+    page_key: tuple[list[str], list[Path]] | None = None,
 ) -> str:
     """The page as text in ``fmt``; ``terminal`` renders rich output for a terminal even into a buffer.
 
-    With ``page_key`` (what the page shows, from a stored knowledge base), a rich, plain or Markdown page is
-    kept once laid out and reused next time under that key, the format, the width and the colour settings
-    (see :mod:`mesocli.store.pages`).
+    With ``page_key`` (the arguments and files the page is made from), a rich, plain or Markdown page is kept
+    once laid out and reused next time under the key :func:`mesocli.store.pagekey.page_key` makes of them with
+    the format, the width and the colour settings (see :mod:`mesocli.store.pages`).
     """
     if fmt in ("json", "yaml"):
         from mesocli.core.serialize import dump
@@ -103,9 +104,10 @@ def render(
     if page_key is None:
         return _lay_out(fmt, document, width, wanted)
     from mesocli.store import pages
+    from mesocli.store.pagekey import page_key as key_of
 
-    shaping = [os.environ.get(name, "") for name in ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR")]
-    key = f"{page_key}|{fmt}|{width}|{wanted}|{terminal}|{'|'.join(shaping)}"
+    arguments, files = page_key
+    key = key_of([*arguments, f"format={fmt}", f"width={width}", f"colour={wanted}", f"terminal={terminal}"], files)
     kept = pages.read(key)
     if kept is None:
         kept = _lay_out(fmt, document, width, wanted)
@@ -137,7 +139,7 @@ def emit(
     data: Callable[[], Any],
     color: str = "auto",
     pager: bool | None = None,
-    page_key: str | None = None,
+    page_key: tuple[list[str], list[Path]] | None = None,
 ) -> None:
     """Write one page: ``document`` for rich, plain and Markdown, ``data`` for JSON and YAML.
 

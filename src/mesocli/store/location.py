@@ -123,7 +123,7 @@ def prune(folder: Path, keep: str) -> None:
 
 
 def code_fingerprint() -> str:
-    """A checksum of the mesocli code in use (every module's name, size and modification time).
+    """A checksum of the mesocli code in use (every module's and message catalog's name, size and mtime).
 
     Kept pages and databases record it, so that a changed mesocli, even one whose version number has not
     moved (a checkout under development, an editable install), never reads what older code wrote.
@@ -131,11 +131,15 @@ def code_fingerprint() -> str:
     if not _FINGERPRINT:
         package = Path(__file__).resolve().parent.parent
         value = 0
-        for folder in sorted([package, *(p for p in package.iterdir() if p.is_dir() and p.name != "__pycache__")]):
+        folders = [package, *(p for p in package.iterdir() if p.is_dir() and p.name != "__pycache__")]
+        folders += package.glob("locale/*/LC_MESSAGES")  # the interface's translations change pages too
+        for folder in sorted(folders):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                if entry.name.endswith(".py"):
+                if entry.name.endswith((".py", ".mo")):
                     info = entry.stat()
-                    value = zlib.crc32(f"{folder.name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
+                    value = zlib.crc32(
+                        f"{folder.relative_to(package)}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value
+                    )
         _FINGERPRINT.append(f"{value:08x}")
     return _FINGERPRINT[0]
 

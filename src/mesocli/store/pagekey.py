@@ -1,0 +1,89 @@
+"""The one rule for what a kept page depends on, and so for the key it is kept under.
+
+A page may be reused only when everything it was made from is the same. That is, in this order:
+
+1. the code: the mesocli version and the fingerprint of its modules and message catalogs
+   (:func:`mesocli.store.location.code_fingerprint`);
+2. the day: dated warnings (a review date passed) and anything "as of today" change at midnight, so a page
+   expires at the end of the day it was made;
+3. the arguments of the invocation, as given (command, options, values, the shape of the output: format,
+   width, colour, terminal or not);
+4. every environment value that changes output (:data:`OUTPUT_ENVIRONMENT` and every ``MESOCLI_*``);
+5. every file the page was built from (knowledge base, each translation overlay, a profile), by content:
+   its device, inode, size, mtime and ctime when those settle the question (``ctime`` cannot be set back, so
+   size and mtime alone cannot forge it; see :mod:`mesocli.store.identity`), else the SHA-256 of its bytes.
+   A file that cannot be read is recorded as missing, so its appearance changes the key as well.
+
+Standard library only, and nothing from Typer or Rich: a start-up path that runs before the command line is
+built can work out the same key from ``sys.argv`` and the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from mesocli.store.identity import file_digest, identity_of, settled
+
+#: Environment variables, besides every ``MESOCLI_*``, whose values change what a page says or looks like:
+#: the interface language, colour and terminal, the width and height, and the pager.
+OUTPUT_ENVIRONMENT = (
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "TERM",
+    "COLORTERM",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "PAGER",
+    "LESS",
+    "TZ",
+)
+#: Variables of ours that say where things are kept, not what a page shows.
+_NOT_OUTPUT = frozenset({"MESOCLI_CACHE_DIR"})
+
+
+def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The environment values that change output, by name."""
+    names = {n for n in environ if n.startswith("MESOCLI_") and n not in _NOT_OUTPUT}
+    return sorted((name, environ[name]) for name in names.union(OUTPUT_ENVIRONMENT) if name in environ)
+
+
+def content_identity(path: Path, now_ns: int | None = None) -> str:
+    """What a file holds, as far as a key needs it: its settled identity, else its SHA-256; ``-`` if unreadable."""
+    identity = identity_of(path)
+    if identity is None:
+        return "-"
+    if settled(identity, now_ns if now_ns is not None else time.time_ns()):
+        return "id:" + ":".join(str(part) for part in identity)
+    digest = file_digest(path)
+    return f"sha256:{digest}" if digest is not None else "-"
+
+
+def page_key(
+    arguments: Sequence[str],
+    files: Iterable[Path],
+    environ: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """The key of a page made from ``arguments`` and ``files`` in this environment, today, by this code.
+
+    One line of JSON (no newline or tab), equal for two invocations exactly when the rule above says their
+    pages are the same.
+    """
+    from mesocli._version import __version__
+    from mesocli.store.location import code_fingerprint
+
+    env = os.environ if environ is None else environ
+    now = time.time_ns()
+    day = (today or dt.date.today()).isoformat()
+    sources = [[str(path), content_identity(path, now)] for path in files]
+    parts = [__version__, code_fingerprint(), day, list(arguments), environment(env), sources]
+    return json.dumps(parts, ensure_ascii=True, separators=(",", ":"))

@@ -155,3 +155,23 @@ def test_nearest_trial_lines_for_other_pages(snap: Path) -> None:
     assert lines[0].startswith("NCT09000001 (FIRST-1), 0 km: https://clinicaltrials.gov/study/NCT09000001")
     assert len(lines) <= 4 and "snapshot of" in lines[-1]
     assert not any("NCT09000003" in line for line in lines)  # peritoneal: may not fit
+
+
+def test_a_kept_page_follows_the_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rich page is kept; a new snapshot in the data folder (no option names it) shows at once."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "mesocli"
+    folder.mkdir(parents=True)
+    write_snapshot(folder / "trials.json", studies()[:1])
+    args = ["trials", "--format", "rich"]
+    assert "NCT09000002" not in CliRunner().invoke(app, args).output
+    write_snapshot(folder / "trials.json", studies()[:2])
+    assert "NCT09000002" in CliRunner().invoke(app, args).output
+
+
+def test_turkish_and_spanish_pages_keep_titles_as_registered(snap: Path) -> None:
+    """In Turkish and Spanish the page text is translated; the trial title is not."""
+    for lang, words in (("tr", ("Katılabileceğim", "Kayıt: ")), ("es", ("Ensayos en los que", "Registro: "))):
+        args = ["--lang", lang, "trials", "--snapshot", str(snap), "--format", "plain"]
+        out = CliRunner().invoke(app, args).output
+        assert all(w in out for w in words) and "A first-line trial" in out

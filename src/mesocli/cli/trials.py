@@ -122,9 +122,10 @@ def trials_list(
     code = _country(country)
     person = situation_from(profile, site, histology, treated, fitness)
     kb = state(ctx).kb
-    data = load(current_path(snapshot))
+    path = current_path(snapshot)
+    data = load(path)
     result = find_trials(data, kb.treatments, person, age, place, near or "", within, code, dt.date.today())
-    emit_page(ctx, fmt, as_json, lambda: trials_page(result), result.to_data)
+    emit_page(ctx, fmt, as_json, lambda: trials_page(result), result.to_data, [path])
 
 
 @trials.command("update")
@@ -184,4 +185,5 @@ def trials_diff(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
     if previous is None or not mine.exists():
         raise NothingFound("no previous trials snapshot to compare with: run `mesocli trials update` twice")
     changes = compare(previous, snapshots.load(mine))
-    emit_page(ctx, fmt, as_json, lambda: changes_page(changes), changes.to_data)
+    read = [mine, snapshots.data_folder() / snapshots.PREVIOUS]
+    emit_page(ctx, fmt, as_json, lambda: changes_page(changes), changes.to_data, read)

@@ -126,7 +126,7 @@ def trials_page(result: TrialsResult) -> Document:
         empty = _("This snapshot holds no trials: none could be verified when mesocli was made.")
         blocks.append(Paragraph((Span(empty + " ", "strong"), Span(_(UPDATE_HINT)))))
     elif not result.matches:
-        blocks.append(Paragraph(plain(_("No open trial in this snapshot matches this place."), "strong")))
+        blocks.append(Paragraph(plain(_("No open trial in this snapshot matches this search."), "strong")))
     for m in result.matches:
         blocks += trial_blocks(m)
     blocks.append(Note(plain(_("Source: ClinicalTrials.gov (U.S. National Library of Medicine).") + " " + _(NOTICE))))

@@ -19,6 +19,7 @@ from mesocli.cli.app import app
 from mesocli.core import l10n
 from mesocli.core.figures import differences, figures
 from mesocli.core.files import overlay_path
+from mesocli.core.overlay import _get as _field
 from mesocli.core.overlay import apply, read, source_hash
 from mesocli.kb import load as load_english
 
@@ -48,20 +49,25 @@ def _overlay_fields(lang: str) -> list[tuple[str, str, str, str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_translated_paragraph_keeps_the_english_figures(lang: str) -> None:
-    """Each translated field carries exactly the numbers, percentages and citation markers of its English."""
+    """Each translated field (options, guides, terms, studies, guideline and approval rows) keeps the figures."""
     english = load_english()
+    by_id = {
+        "treatments": {t.id: t for t in english.treatments},
+        "guides": {g.id: g for g in english.guides},
+        "glossary": {t.id: t for t in english.glossary},
+        "studies": {s.id: s for s in english.studies},
+    }
+    checked = 0
+    for kind, eid, path, text in _overlay_fields(lang):
+        if kind == "knowledge_base":
+            continue
+        original = _field(by_id[kind][eid], path)
+        missing, added = differences(original, text, lang)
+        assert not missing and not added, (kind, eid, path, missing, added)
+        checked += 1
+    assert checked >= 600
     translated = mesocli.load(lang=lang)
     assert translated.lang == lang
-    checked = 0
-    for entry, original in zip(
-        [*translated.treatments, *translated.guides], [*english.treatments, *english.guides], strict=True
-    ):
-        for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect", "body"):
-            if hasattr(original, name):
-                missing, added = differences(getattr(original, name), getattr(entry, name), lang)
-                assert not missing and not added, (entry.id, name, missing, added)
-                checked += 1
-    assert checked >= 40
     assert [p for p in translated.warnings if "translation" in p.message or "figures" in p.message] == []
 
 
@@ -159,7 +165,9 @@ def test_json_keeps_english_keys_and_says_the_language(runner: CliRunner) -> Non
     english = json.loads(runner.invoke(app, ["show", "chemo", "--json"]).stdout)
     turkish = json.loads(runner.invoke(app, ["--lang", "tr", "show", "chemo", "--json"]).stdout)
     assert set(turkish) == {*english, "lang"} and turkish["lang"] == "tr"
-    assert turkish["studies"] == english["studies"]  # study data only ever comes from English
+    figures_of = [(s["id"], s["population"]["n"], s["arms"][0]["median_os_months"]) for s in english["studies"]]
+    assert [(s["id"], s["population"]["n"], s["arms"][0]["median_os_months"]) for s in turkish["studies"]] == figures_of
+    assert [s["finding"] for s in turkish["studies"]] != [s["finding"] for s in english["studies"]]  # text only
     rows = json.loads(runner.invoke(app, ["--lang", "es", "list", "--json"]).stdout)
     assert {r["lang"] for r in rows} == {"es"}
 
@@ -205,6 +213,36 @@ def test_every_treatment_guide_and_term_is_translated(lang: str) -> None:
     assert set(sections["glossary"]) == {t.id for t in kb.glossary}
     assert all("name" in f and "overview" in f for f in sections["treatments"].values())
     assert all("term" in f and "definition" in f for f in sections["glossary"].values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_study_guideline_row_and_approval_is_translated(lang: str) -> None:
+    """Coverage: each study's design, population, arms and finding, and every guideline and approval row."""
+    sections, _marks, _problems = read(overlay_path(DATA / "treatments.yaml", lang))
+    kb = load_english()
+    assert set(sections["studies"]) == {s.id for s in kb.studies}
+    for study in kb.studies:
+        fields = sections["studies"][study.id]
+        wanted = {"design", "population.description", "finding", *(f"arms[{i}].name" for i in range(len(study.arms)))}
+        wanted |= {f"updates[{i}].note" for i, u in enumerate(study.updates) if u.note}
+        assert wanted <= set(fields), (study.id, wanted - set(fields))
+    for option in kb.treatments:
+        fields = sections["treatments"][option.id]
+        rows = {f"guidelines[{i}].says" for i in range(len(option.guidelines))}
+        rows |= {f"approvals[{i}].what" for i in range(len(option.approvals))}
+        assert rows <= set(fields), (option.id, rows - set(fields))
+
+
+def test_a_translated_study_reaches_the_options_it_belongs_to() -> None:
+    """An option's studies in a translated edition are the translated studies, nested fields included."""
+    english, turkish = load_english(), mesocli.load(lang="tr")
+    study = next(s for s in turkish.get("immunotherapy").studies if s.id == "checkmate-743")
+    original = english.study("checkmate-743")
+    assert study.finding != original.finding and "ortanca" in study.finding
+    assert study.population.description != original.population.description
+    assert study.population.n == original.population.n and study.arms[0].options == original.arms[0].options
+    assert study.updates[0].arms[0].name == study.arms[0].name != original.arms[0].name
+    assert "checkmate-743" in {s.id for s in turkish.studies} and turkish.study("CheckMate 743") == study
 
 
 def test_turkish_folding_of_dotted_and_dotless_i() -> None:

@@ -119,7 +119,7 @@ def test_pleural_sarcomatoid_untreated_fit_includes_checkmate_743_with_the_non_e
     pembro = [a for a in immuno["approvals"] if "pembrolizumab" in a["what"].casefold()]
     assert pembro and all(a["region"] == "eu" for a in immuno["approvals"])
     assert "non-epithelioid" in pembro[0]["what"] and pembro[0]["notes"] == [
-        "names non-epithelioid disease: your histology"
+        "for non-epithelioid disease: your histology"
     ]
     assert immuno["status"] == "usual"
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
+from mesocli.core.applies_check import check_applies
 from mesocli.core.citations import ID_PATTERN, at, check_references, check_studies
 from mesocli.core.errors import Problem
 from mesocli.core.loader import Marks
@@ -81,6 +82,7 @@ def dated_problems(data: KnowledgeBaseData, marks: Marks) -> list[tuple[Problem,
         problems += _unique_names(collection, marks)
     problems += check_references(data, marks)
     problems += check_studies(data, marks)
+    problems += check_applies(data.treatments, marks)
     for study in data.studies:
         problems += _invisible(study, marks)
         problems += _figures(study, marks, dt.date.today())

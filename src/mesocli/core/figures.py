@@ -14,7 +14,7 @@ from mesocli.core.models import CITATION
 
 #: A number with an optional decimal part (point or comma), not part of a word or an id.
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w])")
-_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=\d)(?<!\b0)[,.](?=\d{3}(?!\d))")  # 0.003 is a decimal
 
 
 def figures(text: str, lang: str = "en") -> Counter[str]:
@@ -24,7 +24,7 @@ def figures(text: str, lang: str = "en") -> Counter[str]:
     if lang == "en":
         body = _THOUSANDS.sub("", body)  # 1,704 is one number
     else:
-        body = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", "", body)  # 1.704 is one number in tr and es
+        body = re.sub(r"(?<=\d)(?<!\b0)\.(?=\d{3}(?!\d))", "", body)  # 1.704 is one number in tr and es
         body = re.sub(r"(?<=\d),(?=\d)", ".", body)  # 12,1 is 12.1
     found.update(m.group(1) for m in _NUMBER.finditer(body))
     return found

@@ -185,11 +185,11 @@ class _Builder:
             return _INVALID
         if get_origin(hint) is Literal:
             allowed = get_args(hint)
-            if value in allowed:
+            if value in allowed and type(value) in {type(a) for a in allowed}:  # True is not the number 1
                 return value
             close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
             hint_text = f"; did you mean {close[0]!r}?" if close else ""
-            self.problem(node, f"{what} is {value!r}, expected one of {', '.join(allowed)}{hint_text}")
+            self.problem(node, f"{what} is {value!r}, expected one of {', '.join(map(str, allowed))}{hint_text}")
             return _INVALID
         if hint is str:
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):

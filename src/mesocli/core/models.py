@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal, get_args
 
+from mesocli.core.applies import AppliesTo, SituationPoint
 from mesocli.core.display import Displayable
 from mesocli.core.l10n import N_
 from mesocli.core.model import field, model
@@ -133,6 +134,7 @@ class Approval:
     what: str
     reference: str
     region: Region | None = field(default=None, metadata=_doc("Where it applies: us, eu, uk or other."))
+    applies_to: AppliesTo | None = field(default=None, metadata=_doc("For whom it was approved."))
 
 
 @model
@@ -142,6 +144,7 @@ class GuidelineRow:
     guideline: str = field(metadata=_doc("Short name and year, e.g. 'ESMO 2022'."))
     says: str = field(metadata=_doc("One plain sentence: what it lists the option for."))
     reference: str
+    applies_to: AppliesTo | None = field(default=None, metadata=_doc("For whom the row speaks."))
 
 
 @model
@@ -171,6 +174,9 @@ class Treatment(Displayable):
     guidelines: tuple[GuidelineRow, ...] = ()
     questions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    situation_points: tuple[SituationPoint, ...] = field(
+        default=(), metadata=_doc("Passages of this entry that speak of some people, and whom.")
+    )
     references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
     studies: tuple[Study, ...] = field(default=(), metadata=DERIVED)
 

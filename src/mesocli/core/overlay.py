@@ -1,5 +1,8 @@
 """Translations as overlays: ``treatments.LANG.yaml`` beside the knowledge base, keyed by entry id and field path.
 
+Sections are ``treatments``, ``guides``, ``glossary`` and ``studies``; a path names any text field, nested ones
+too (``guidelines[1].says``, ``population.description``, ``updates[0].arms[1].name``).
+
 An overlay holds text only. Numbers, dates, references, study data and ids come from the English file, so they
 cannot drift; each translated field records the hash of the English text it was made from. A field whose English
 has changed since is stale: it is reported, and the page shows the English text with a marker, never the old
@@ -19,7 +22,7 @@ from mesocli.core.figures import differences
 from mesocli.core.model import model, replace
 from mesocli.core.models import KnowledgeBaseData
 
-_PATH = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
+_STEP = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 #: Prefix of a field shown in English because its translation is missing its source or out of date.
 STALE_MARKER = {"tr": "[İngilizce] ", "es": "[En inglés] "}
 
@@ -29,31 +32,44 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _steps(path: str) -> list[tuple[str, int | None]] | None:
+    """``updates[0].arms[1].name`` as [("updates", 0), ("arms", 1), ("name", None)]; None if not a field path."""
+    steps = []
+    for part in path.split("."):
+        m = _STEP.match(part)
+        if not m:
+            return None
+        steps.append((m.group(1), int(m.group(2)) if m.group(2) is not None else None))
+    return steps
+
+
 def _get(entry: Any, path: str) -> str | None:
-    m = _PATH.match(path)
-    if not m:
-        return None
-    name, index, sub = m.groups()
-    value = getattr(entry, name, None)
-    if index is not None:
-        items = value if isinstance(value, tuple) else ()
-        value = items[int(index)] if int(index) < len(items) else None
-    if sub is not None:
-        value = getattr(value, sub, None)
+    """The text at a field path (``finding``, ``benefits[2]``, ``population.description``), or None."""
+    value = entry
+    for name, index in _steps(path) or [("", None)]:
+        value = getattr(value, name, None) if name and not isinstance(value, str | tuple) else None
+        if index is not None:
+            items = value if isinstance(value, tuple) else ()
+            value = items[index] if index < len(items) else None
     return value if isinstance(value, str) else None
 
 
 def _set(entry: Any, path: str, text: str) -> Any:
-    name, index, sub = _PATH.match(path).groups()  # type: ignore[union-attr]  # _get accepted this path
+    """``entry`` with the text at ``path`` replaced (the path is one ``_get`` accepted)."""
+    (name, index), *rest = _steps(path) or []
+    inner = getattr(entry, name)
     if index is None:
-        return replace(entry, **{name: text})
-    items = list(getattr(entry, name))
-    i = int(index)
-    items[i] = replace(items[i], **{sub: text}) if sub else text
+        return replace(entry, **{name: _set(inner, ".".join(_join(rest)), text) if rest else text})
+    items = list(inner)
+    items[index] = _set(items[index], ".".join(_join(rest)), text) if rest else text
     return replace(entry, **{name: tuple(items)})
 
 
-SECTIONS = ("treatments", "guides", "glossary")
+def _join(steps: list[tuple[str, int | None]]) -> list[str]:
+    return [name if index is None else f"{name}[{index}]" for name, index in steps]
+
+
+SECTIONS = ("treatments", "guides", "glossary", "studies")
 
 
 def _marks(root: Any) -> dict[tuple[str, str, str | None], tuple[int, int]]:
@@ -75,7 +91,7 @@ Marks = dict[tuple[str, str, str | None], tuple[int, int]]
 
 
 def read(file: Path) -> tuple[dict[str, Any], Marks, list[Problem]]:
-    """The overlay's sections (treatments, guides, glossary), where each field was written, and form problems."""
+    """The overlay's sections (treatments, guides, glossary, studies), where each field was written, and problems."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -93,7 +109,14 @@ def read(file: Path) -> tuple[dict[str, Any], Marks, list[Problem]]:
         return (
             {},
             {},
-            [Problem(str(file), "a translation file maps treatments, guides and glossary ids to fields", 1, 1)],
+            [
+                Problem(
+                    str(file),
+                    "a translation file maps section ids (treatments, guides, glossary, studies) to fields",
+                    1,
+                    1,
+                )
+            ],
         )
     unknown = sorted(set(doc) - {"lang", "knowledge_base", *SECTIONS})
     problems = [Problem(str(file), f"unknown key {k!r} in a translation file", 1, 1) for k in unknown]
@@ -107,7 +130,13 @@ def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBase
     sections, marks, problems = read(file)
     marker = STALE_MARKER.get(lang, "[English] ")
     translated: dict[str, tuple[Any, ...]] = {}
-    for kind, entries in (("treatments", data.treatments), ("guides", data.guides), ("glossary", data.glossary)):
+    collections = (
+        ("treatments", data.treatments),
+        ("guides", data.guides),
+        ("glossary", data.glossary),
+        ("studies", data.studies),
+    )
+    for kind, entries in collections:
         by_id: dict[str, Any] = {e.id: e for e in entries}
         for eid, fields in sections.get(kind, {}).items():
             problem = _Reporter(file, problems, {k[2]: v for k, v in marks.items() if k[:2] == (kind, eid)}, str(eid))
@@ -126,8 +155,16 @@ def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBase
         treatments=translated["treatments"],
         guides=translated["guides"],
         glossary=translated["glossary"],
+        studies=translated["studies"],
     )
-    return result, problems
+    return _relinked(result), problems
+
+
+def _relinked(data: KnowledgeBaseData) -> KnowledgeBaseData:
+    """``data`` whose options carry the translated studies (linking filled them with the English ones)."""
+    studies = {s.id: s for s in data.studies}
+    options = tuple(replace(t, studies=tuple(studies.get(s.id, s) for s in t.studies)) for t in data.treatments)
+    return replace(data, treatments=options)
 
 
 @model

@@ -17,9 +17,10 @@ The rules, field by field (a study includes the person only when every known fie
 
 from __future__ import annotations
 
-import re
 from typing import Literal, get_args
 
+from mesocli.core.applies import AppliesTo
+from mesocli.core.applying import field_fit
 from mesocli.core.model import model
 from mesocli.core.studies import Study
 
@@ -168,13 +169,21 @@ def match_study(person: Situation, study: Study) -> StudyFit:
 
 
 def histology_notes(person: Situation, study: Study) -> list[tuple[str, str]]:
-    """(text, reference id) of a study's finding and update notes that speak of the person's histology."""
+    """(text, reference id) of a study's finding and update notes that speak of the person's histology.
+
+    Read from data: the finding when the study took only some histologies (``population.histologies``) and
+    the person's is among them; an update's note when its ``applies_to.histology`` names the person's.
+    """
     if person.histology is None:
         return []
-    words = [person.histology]
-    if person.histology in (*_NON_EPITHELIOID, "non-epithelioid"):
-        words = ["non-epithelioid", person.histology]
-    pattern = re.compile("|".join(rf"(?<!non-)\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
-    texts = [(study.finding, study.reference)]
-    texts += [(f"{u.label} ({u.year}): {u.note}", u.reference) for u in study.updates if u.note]
-    return [(text.strip(), ref) for text, ref in texts if pattern.search(text)]
+    took = study.population.histologies
+    texts = []
+    narrower = took and set(took) != {*_NON_EPITHELIOID, "epithelioid"}
+    if narrower and field_fit(AppliesTo(histology=took), "histology", person) != "no":
+        texts.append((study.finding, study.reference))
+    texts += [
+        (f"{u.label} ({u.year}): {u.note}", u.reference)
+        for u in study.updates
+        if u.note and u.applies_to and field_fit(u.applies_to, "histology", person) in ("yes", "open")
+    ]
+    return [(text.strip(), ref) for text, ref in texts]

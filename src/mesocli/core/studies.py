@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from mesocli.core.applies import AppliesTo
 from mesocli.core.display import Displayable
 from mesocli.core.model import field, model
 
@@ -94,6 +95,7 @@ class Update:
     year: int
     reference: str
     note: str | None = None
+    applies_to: AppliesTo | None = field(default=None, metadata=_doc("For whom the note speaks."))
     arms: tuple[Arm, ...] = ()
     comparison: Comparison | None = None
 

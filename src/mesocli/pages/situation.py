@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from mesocli.core.applying import fit_notes
 from mesocli.core.evidence import roles
 from mesocli.core.l10n import N_, _
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide
@@ -16,7 +17,7 @@ from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.pages.reading import cited, reference_items
 from mesocli.pages.studies import arm_figures, comparison_text
-from mesocli.query.situation import NOTICE, ORDER, OptionFit, SituationResult, ordered_questions, text_notes
+from mesocli.query.situation import NOTICE, ORDER, OptionFit, SituationResult, ordered_questions
 from mesocli.query.situation_data import role
 
 HEADINGS = {
@@ -103,7 +104,7 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
                     _cite(numbers, g.reference),
                     *(
                         (Span(f" Note: {'; '.join(notes)}.", "dim"),)
-                        if (notes := text_notes(g.says, o.situation))
+                        if (notes := fit_notes(g.applies_to, o.situation))
                         else ()
                     ),
                 )

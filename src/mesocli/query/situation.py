@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from mesocli.core.applies import passage
+from mesocli.core.applying import fit_notes, speaks_to
 from mesocli.core.display import Displayable
 from mesocli.core.evidence import option_role
 from mesocli.core.l10n import N_, _
@@ -120,47 +122,14 @@ def situation_of(situation: Situation | None = None, **fields: Any) -> Situation
     return (situation or Situation()).merged(Situation(**fields))
 
 
-def _mentions(text: str, words: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<!non-)\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
-
-
 def _said(t: Treatment, person: Situation) -> tuple[str, ...]:
-    """What the option's own text says of this site (beyond pleural), histology or fitness."""
-    words = [person.site] if person.site and person.site != "pleural" else []
-    people = list(words)
-    if person.histology:
-        people += ["non-epithelioid"] if person.histology != "epithelioid" else []
-        people.append(person.histology if person.histology != "non-epithelioid" else "sarcomatoid")
-    if person.fitness is not None:
-        people.append("performance status")
-    chunks = [c.strip() for c in t.candidates.split("\n\n")] + [c.strip() for c in t.benefits]
-    out = [c.removeprefix("- ") for chunk in chunks for c in chunk.split("\n- ") if _mentions(c, people)]
-    out += [f"{o.name}: {o.summary}" for o in t.options if _mentions(f"{o.name} {o.summary}", words)]
-    return tuple(dict.fromkeys(" ".join(text.split()) for text in out))
+    """The option's situation points that speak of this person (``situation_points``), in its language."""
+    texts = (passage(t, p.at) for p in t.situation_points if speaks_to(p.applies_to, person))
+    return tuple(dict.fromkeys(text for text in texts if text))
 
 
 def _approval_notes(a: Approval, person: Situation) -> tuple[str, ...]:
-    return text_notes(a.what, person)
-
-
-def text_notes(said: str, person: Situation) -> tuple[str, ...]:
-    """How an approval's or guideline row's words on histology, site or line sit with the person."""
-    text, notes = said.casefold(), []
-    epithelioid_only = re.search(r"(?<!non-)\bepithelioid\b", text) and "non-epithelioid" not in text
-    if epithelioid_only and person.histology and person.histology != "epithelioid":
-        notes.append("speaks of epithelioid disease: not your histology")
-    if "non-epithelioid" in text:
-        if person.histology is None:
-            notes.append("names non-epithelioid disease only: depends on the histology")
-        elif person.histology == "epithelioid":
-            notes.append("names non-epithelioid disease only: not your histology")
-        else:
-            notes.append("names non-epithelioid disease: your histology")
-    if "pleural" in text and person.site not in (None, "pleural"):
-        notes.append("names pleural mesothelioma: not your site")
-    if "first-line" in text and person.treated not in (None, "none"):
-        notes.append("names first-line treatment: you have had treatment")
-    return tuple(notes)
+    return fit_notes(a.applies_to, person)
 
 
 def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[Status, str]:
@@ -243,6 +212,11 @@ def _notes(person: Situation, options: Sequence[OptionFit]) -> tuple[str, ...]:
                 "for every situation."
             )
     return tuple(notes)
+
+
+def _mentions(text: str, words: Sequence[str]) -> bool:
+    """Whether an English guide text names a word (orders guide questions only; nothing is hidden by it)."""
+    return any(re.search(rf"(?<!non-)\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
 
 
 def ordered_questions(result: SituationResult, guides: Sequence[Guide]) -> tuple[list[Treatment], list[Guide]]:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mesocli.core.applies import APPLIES_FIELDS, AppliesTo
+from mesocli.core.applying import fit_notes
 from mesocli.core.evidence import option_role
 from mesocli.core.situation import FIELDS, VERDICTS, StudyFit, histology_notes
 
 if TYPE_CHECKING:
     from mesocli.query.situation import OptionFit, SituationResult
+
+
+def applies_data(applies: AppliesTo | None) -> dict[str, list[Any]] | None:
+    """An ``applies_to`` as JSON: each field's list (empty: silent on it); None when the row has none."""
+    return None if applies is None else {f: list(getattr(applies, f)) for f in APPLIES_FIELDS}
 
 
 def role(fit: StudyFit, option: str) -> str:
@@ -51,7 +58,16 @@ def option_data(result: SituationResult, o: OptionFit) -> dict[str, Any]:
         "status": o.status,
         "status_text": o.status_text,
         "said": list(o.said),
-        "guidelines": [{"guideline": g.guideline, "says": g.says, "reference": g.reference} for g in t.guidelines],
+        "guidelines": [
+            {
+                "guideline": g.guideline,
+                "says": g.says,
+                "applies_to": applies_data(g.applies_to),
+                "notes": list(fit_notes(g.applies_to, result.situation)),
+                "reference": g.reference,
+            }
+            for g in t.guidelines
+        ],
         "trials": {v: [trial_data(result, f, t.id) for f in o.verdict(v)] for v in VERDICTS},
         "approvals": [
             {
@@ -59,6 +75,7 @@ def option_data(result: SituationResult, o: OptionFit) -> dict[str, Any]:
                 "date": a.date.isoformat(),
                 "what": a.what,
                 "region": a.region,
+                "applies_to": applies_data(a.applies_to),
                 "notes": list(n),
                 "reference": a.reference,
             }

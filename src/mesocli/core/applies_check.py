@@ -1,0 +1,35 @@
+"""Checks of the ``applies_to`` fields (core.applies): every guideline row and approval says whom it applies to,
+and every situation point names a passage that exists and at least one field.
+
+The values themselves (sites, histologies, lines, ECOG 0-4, resectability) are checked by the loader against
+the model's types, with file, line and column; these checks add what types cannot say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mesocli.core.applies import APPLIES_FIELDS, passage
+from mesocli.core.citations import at
+from mesocli.core.errors import Problem
+from mesocli.core.loader import Marks
+from mesocli.core.models import Treatment
+
+_PLACES = "candidates[i], benefits[i], risks[i] or options[i], from 0"
+
+
+def check_applies(treatments: Iterable[Treatment], marks: Marks) -> list[Problem]:
+    """Problems of the applicability fields of each treatment, located where they were written."""
+    problems = []
+    for t in treatments:
+        for name, rows in (("guideline row", t.guidelines), ("approval", t.approvals)):
+            message = f"{name} has no applies_to: say whom it applies to ({{}} for everyone)"
+            problems += [at(marks, row, None, message, None, t.id) for row in rows if row.applies_to is None]
+        for point in t.situation_points:
+            if passage(t, point.at) is None:
+                message = f"situation point at {point.at!r} names no passage of {t.id!r} ({_PLACES})"
+                problems.append(at(marks, point, "at", message, entry_id=t.id))
+            if not point.applies_to.named:
+                message = f"situation point at {point.at!r} names nobody: give one of {', '.join(APPLIES_FIELDS)}"
+                problems.append(at(marks, point, "applies_to", message, entry_id=t.id))
+    return problems

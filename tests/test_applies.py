@@ -1,0 +1,170 @@
+"""Applicability as data: the applies_to fields of guideline rows, approvals, study notes and situation points."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import mesocli
+from mesocli.cli.app import app
+from mesocli.core.applies import EVERYONE, AppliesTo, passage
+from mesocli.core.applying import applies, fit_notes, speaks_to
+from mesocli.core.situation import PERSON_HISTOLOGIES, TREATED, Situation, histology_notes
+
+WORKED = ["--site", "pleural", "--histology", "epithelioid", "--treated", "none", "--fitness", "1", "--region", "us"]
+KB = mesocli.load()
+WriteKb = Callable[..., Path]
+
+
+def _row(option: str, guideline: str) -> Any:
+    return next(g for g in KB.get(option).guidelines if g.guideline == guideline)
+
+
+def _options(runner: CliRunner, *lang: str) -> dict[str, Any]:
+    result = runner.invoke(app, [*lang, "options", *WORKED, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_asco_2025_immunotherapy_row_applies_to_epithelioid_disease(runner: CliRunner) -> None:
+    """The ASCO 2025 row ("should be offered ... including for epithelioid disease") applies to epithelioid."""
+    row = _row("immunotherapy", "ASCO 2025")
+    assert row.applies_to is not None and "epithelioid" in row.applies_to.histology
+    person = Situation(site="pleural", histology="epithelioid", treated="none", fitness=1)
+    assert applies(row.applies_to, person) == "yes"
+    immuno = next(o for o in _options(runner)["options"] if o["id"] == "immunotherapy")
+    asco = next(g for g in immuno["guidelines"] if g["guideline"] == "ASCO 2025")
+    assert asco["notes"] == []
+    assert "epithelioid" in asco["applies_to"]["histology"]
+
+
+def test_epithelioid_only_row_rules_out_other_histologies() -> None:
+    """The ASCO 2025 chemotherapy row names epithelioid disease only: not a sarcomatoid person's histology."""
+    row = _row("chemotherapy", "ASCO 2025")
+    assert applies(row.applies_to, Situation(histology="sarcomatoid")) == "no"
+    assert "not your histology" in " ".join(fit_notes(row.applies_to, Situation(histology="sarcomatoid")))
+    assert "depends on the histology" in " ".join(fit_notes(row.applies_to, Situation()))
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_translations_get_the_same_situation_points_as_english(runner: CliRunner, lang: str) -> None:
+    """Turkish and Spanish get the same situation points as English for the worked situation, translated."""
+    english = {o["id"]: o["said"] for o in _options(runner)["options"]}
+    other = {o["id"]: o["said"] for o in _options(runner, "--lang", lang)["options"]}
+    assert sum(map(len, english.values())) >= 8
+    assert {k: len(v) for k, v in other.items()} == {k: len(v) for k, v in english.items()}
+    assert other["immunotherapy"] != english["immunotherapy"]  # the translation's own words, not the English
+
+
+def test_every_situation_point_names_a_passage_in_every_language() -> None:
+    """Each point of the bundled knowledge base finds its passage in English, Turkish and Spanish."""
+    for lang in ("en", "tr", "es"):
+        kb = mesocli.load(lang=lang)
+        for t in kb.treatments:
+            for p in t.situation_points:
+                assert passage(t, p.at), (lang, t.id, p.at)
+
+
+def test_points_follow_the_fields_not_the_words() -> None:
+    """A fitness 3 person sees the point about people in bed most of the day; a fitness 1 person does not."""
+    ill, fit = Situation(fitness=3), Situation(fitness=1)
+    immuno = KB.get("immunotherapy")
+    bed = next(p for p in immuno.situation_points if 3 in p.applies_to.ecog)
+    assert speaks_to(bed.applies_to, ill) and not speaks_to(bed.applies_to, fit)
+
+
+def test_study_notes_follow_their_histology_fields() -> None:
+    """The STELLAR update (epithelioid) is a note for epithelioid disease, not for sarcomatoid disease."""
+    stellar = next(s for s in KB.studies if s.id == "stellar")
+    assert histology_notes(Situation(histology="epithelioid"), stellar)
+    assert not histology_notes(Situation(histology="sarcomatoid"), stellar)
+
+
+@given(
+    st.sampled_from([None, "pleural", "peritoneal"]),
+    st.sampled_from([None, *PERSON_HISTOLOGIES]),
+    st.sampled_from([None, *TREATED]),
+    st.sampled_from([None, 0, 1, 2, 3, 4]),
+)
+def test_silent_applies_to_applies_to_everyone_and_names_nobody(
+    site: str | None, histology: str | None, treated: str | None, fitness: int | None
+) -> None:
+    """An applies_to silent on every field applies to any situation, and is never a point about someone."""
+    person = Situation(site=site, histology=histology, treated=treated, fitness=fitness)
+    assert applies(EVERYONE, person) == "yes" and not speaks_to(EVERYONE, person)
+    assert fit_notes(EVERYONE, person) == ()
+
+
+def test_non_epithelioid_meets_a_sarcomatoid_only_text_as_could_be() -> None:
+    """ "non-epithelioid" could be either for a text naming sarcomatoid only."""
+    text = AppliesTo(histology=("sarcomatoid",))
+    assert applies(text, Situation(histology="non-epithelioid")) == "open"
+
+
+def _with_rows(tiny_data: dict[str, Any], applies_to: Any, point: dict[str, Any] | None = None) -> dict[str, Any]:
+    option = tiny_data["treatments"][0]
+    row = {"guideline": "ESMO 2022", "says": "Lists it.", "reference": tiny_data["references"][0]["id"]}
+    if applies_to is not ...:
+        row["applies_to"] = applies_to
+    option["guidelines"] = [row]
+    if point is not None:
+        option["situation_points"] = [point]
+    return tiny_data
+
+
+def _problems(path: Path) -> str:
+    return "\n".join(str(p) for p in mesocli.validate(path, today=dt.date(2026, 11, 28)))
+
+
+@pytest.mark.parametrize(
+    ("applies_to", "message"),
+    [
+        ({"histology": ["epitheloid"]}, "expected one of epithelioid, sarcomatoid, biphasic; did you"),
+        ({"ecog": [5]}, "is 5, expected one of 0, 1, 2, 3, 4"),
+        ({"ecog": [True]}, "expected one of 0, 1, 2, 3, 4"),
+        ({"line": ["second"]}, "expected one of first, second-or-later, maintenance"),
+        ({"resectability": ["operable"]}, "expected one of resectable, unresectable"),
+        ({"stage": [4]}, "unknown key 'stage'"),
+        (..., "guideline row has no applies_to"),
+    ],
+)
+def test_bad_applies_to_values_are_refused_with_line_and_column(
+    write_kb: WriteKb, tiny_data: dict[str, Any], applies_to: Any, message: str
+) -> None:
+    """A wrong value, an unknown key or a missing applies_to is a located problem."""
+    problems = _problems(write_kb(_with_rows(tiny_data, applies_to)))
+    assert message in problems
+    line = next(p for p in problems.splitlines() if message in p)
+    assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("point", "message"),
+    [
+        ({"at": "candidates[99]", "applies_to": {"ecog": [0]}}, "names no passage"),
+        ({"at": "summary", "applies_to": {"ecog": [0]}}, "names no passage"),
+        ({"at": "benefits[0]", "applies_to": {}}, "names nobody"),
+    ],
+)
+def test_bad_situation_points_are_refused(
+    write_kb: WriteKb, tiny_data: dict[str, Any], point: dict[str, Any], message: str
+) -> None:
+    """A point must name an existing passage and at least one field."""
+    assert message in _problems(write_kb(_with_rows(tiny_data, {}, point)))
+
+
+def test_validate_command_reports_a_bad_value(runner: CliRunner, write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """`mesocli validate` fails on a bad applies_to value and names it."""
+    path = write_kb(_with_rows(tiny_data, {"site": ["lung"]}))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0
+    assert "expected one of pleural, peritoneal, pericardial, tunica-vaginalis" in result.output

@@ -30,6 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "mesocli trials --country Türkiye --json",
         "mesocli trials --near Estambul --age 64 --format markdown",
     ),
+    "values": ("mesocli values --profile me.yaml", "mesocli values -p profile.yaml"),
     "compare": ("mesocli compare chemotherapy immunotherapy", "mesocli compare chemo immuno radiation --format yaml"),
     "questions": ("mesocli questions", "mesocli questions immunotherapy --no-general --output visit.md"),
     "evidence": ("mesocli evidence", "mesocli evidence immunotherapy"),
@@ -39,6 +40,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "migrate": ("mesocli migrate old.yaml new.yaml", "mesocli migrate old.yaml new.yaml --force"),
     "help-resources": ("mesocli help-resources", "mesocli help-resources --format markdown"),
     "help": ("mesocli help", "mesocli help search", "mesocli help profile init"),
+    "about": ("mesocli about", "mesocli about --json"),
 }
 
 

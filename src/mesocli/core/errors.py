@@ -93,6 +93,10 @@ class AmbiguousNameError(NotFoundError):
         self.args = (f"{query!r} could be: {shown}; be more specific",)
 
 
+class TrialsError(MesocliError):
+    """The trials snapshot could not be read, fetched or written: one line, and nothing the user had is lost."""
+
+
 class ArgumentError(MesocliError, ValueError, TypeError):
     """A library call got a value of the wrong type, or one outside its vocabulary (the message names the
     accepted ones). Both a ``ValueError`` and a ``TypeError``, so either ``except`` catches it."""

@@ -22,12 +22,16 @@ from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 _SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%'"
 
 
-def open_stored(file: Path) -> Stored | None:
-    """The database of ``file`` if it can be trusted and is fresh; None otherwise (then rebuild it)."""
+def open_stored(file: Path, lang: str = "en", overlay: str | None = None) -> Stored | None:
+    """The database of ``file`` if it can be trusted and is fresh; None otherwise (then rebuild it).
+
+    In another language than English, the database of its edition, made with the translation whose content
+    identity (:func:`mesocli.store.pagekey.content_identity`) is ``overlay``.
+    """
     folder = location.directory()
     if folder is None or not location.trusted(folder, create=False):
         return None
-    path = location.database_path(folder, file)
+    path = location.database_path(folder, file, lang)
     if not location.made_by_store(path):
         return None
     try:
@@ -37,7 +41,8 @@ def open_stored(file: Path) -> Stored | None:
     try:
         if check_header(connection):
             meta = _verified(connection.execute(_SMALL_META))
-            if _ours(meta, file) and _fresh(meta, file, path):
+            edition = meta.get("lang", "en") == lang and meta.get("overlay") == overlay
+            if edition and _ours(meta, file) and _fresh(meta, file, path):
                 return Stored(connection, meta)
     except (sqlite3.Error, Damaged, ValueError, KeyError, TypeError):
         pass
@@ -45,11 +50,11 @@ def open_stored(file: Path) -> Stored | None:
     return None
 
 
-def discard(file: Path) -> None:
-    """Delete the database of ``file`` (found damaged), so that the next run builds it again."""
+def discard(file: Path, lang: str = "en") -> None:
+    """Delete the database of ``file`` (in ``lang``; found damaged), so that the next run builds it again."""
     folder = location.directory()
     if folder is not None and location.trusted(folder, create=False):
-        path = location.database_path(folder, file)
+        path = location.database_path(folder, file, lang)
         if location.made_by_store(path):
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -144,6 +149,16 @@ class Stored:
     def rows(self, kind: str) -> list[TreatmentRow]:
         found = self.query("SELECT position, data, crc FROM rows WHERE kind = ? ORDER BY position", kind)
         return [from_data(TreatmentRow, self.checked(kind, position, data, check)) for position, data, check in found]
+
+    def positions_where(self, kind: str, field: str, value: str) -> list[int]:
+        """Positions of the rows of ``kind`` whose ``field`` is ``value``: one query; only rows that mention the
+        value are decoded (and checked), however many rows there are."""
+        found = self.query(
+            "SELECT position, data, crc FROM rows WHERE kind = ? AND instr(data, ?) > 0 ORDER BY position",
+            kind,
+            json.dumps(value),
+        )
+        return [p for p, data, check in found if self.checked(kind, p, data, check).get(field) == value]
 
     def warnings(self, today: dt.date) -> tuple[Problem, ...]:
         found = self.query(

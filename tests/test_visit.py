@@ -128,9 +128,9 @@ def test_questions_never_overwrites_without_force(runner: CliRunner, tiny_path: 
 def test_questions_output_to_a_missing_folder_is_a_clear_error(
     runner: CliRunner, tiny_path: Path, tmp_path: Path
 ) -> None:
-    """A folder that does not exist: exit 2, one line, nothing created."""
+    """A folder that does not exist: exit 4 (the file cannot be written), one line, nothing created."""
     result = run(runner, tiny_path, "questions", "--output", str(tmp_path / "nope" / "visit.md"))
-    assert result.exit_code == 2
+    assert result.exit_code == 4
     assert result.stderr.count("\n") == 1
     assert not (tmp_path / "nope").exists()
 

@@ -1,6 +1,5 @@
 """The knowledge-base tools: validate and schema."""
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -87,7 +86,7 @@ def migrate(
     """
     import yaml
 
-    from mesocli.cli.visit import _write_new
+    from mesocli.cli.output import write_output
     from mesocli.core.files import read_text
     from mesocli.core.migrate import dump
     from mesocli.core.migrate import migrate as convert
@@ -97,8 +96,4 @@ def migrate(
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(Problem(str(old), f"is not valid YAML: {str(exc).splitlines()[0]}")) from None
     text = dump(convert(doc, str(old)))
-    if str(new) == "-":
-        sys.stdout.write(text)
-        return
-    _write_new(new, text, force)
-    sys.stderr.write(f"mesocli: wrote {new}; check it with: mesocli validate {new}\n")
+    write_output(new, text, force, hint="NEW", message="wrote {path}; check it with: mesocli validate {path}")

@@ -148,41 +148,12 @@ def emit(
     """
     terminal = is_terminal()
     text = render(fmt, document, data, color, terminal=terminal, page_key=page_key)
-    if terminal and pager is not False and (pager or _longer_than_screen(text)) and _page(text):
-        return
+    if terminal and pager is not False:
+        from mesocli.cli.pager import longer_than_screen, page
+
+        if (pager or longer_than_screen(text)) and page(text):
+            return
     write_stdout(text)
-
-
-def _longer_than_screen(text: str) -> bool:
-    return text.count("\n") >= shutil.get_terminal_size((80, 24)).lines
-
-
-def pager_command() -> list[str]:
-    """The pager to run: $MESOCLI_PAGER, then $PAGER, then less; empty when one of them is set empty."""
-    import shlex
-
-    for name in ("MESOCLI_PAGER", "PAGER"):
-        if name in os.environ:
-            try:
-                return shlex.split(os.environ[name])
-            except ValueError:
-                return []
-    return ["less"]
-
-
-def _page(text: str) -> bool:
-    """Show ``text`` through the pager; False if there is none or it could not run (then it is printed)."""
-    import subprocess
-
-    command = pager_command()
-    if not command:
-        return False
-    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours, quit if one screen
-    try:
-        subprocess.run(command, input=text, text=True, env=env, check=False)
-    except (OSError, ValueError):
-        return False
-    return True
 
 
 def silence_stdout() -> None:
@@ -192,3 +163,89 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (AttributeError, OSError, ValueError):
         pass
+
+
+def write_output(path: Path, text: str, force: bool, hint: str = "--output", message: str = "wrote {path}") -> None:
+    """The one writer of every ``-o FILE`` (and ``profile init PATH``, ``migrate OLD NEW``): ``-`` is stdout.
+
+    A file is written atomically and never replaces an existing one unless ``force``; only a regular file is
+    ever written or replaced (never a directory, device, FIFO or socket), a replaced one keeps its mode, and
+    through a symbolic link the file it points to is replaced. Then ``message`` goes to stderr, ``{path}``
+    the path made printable. A wrong target (one that exists, or is not a file) is a usage error naming
+    ``hint`` (exit 2); a folder or disk that refuses the bytes is an OutputError (exit 4).
+    """
+    from mesocli.core.escape import printable
+
+    if str(path) == "-":
+        write_stdout(text)
+        return
+    shown = printable(str(path))
+    try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    if existing is not None:
+        _refuse(existing, shown, force, hint)
+        path = Path(os.path.realpath(path))
+    _write_atomically(path, text, existing, force, shown, hint)
+    note(message.format(path=shown))
+
+
+def _refuse(existing: os.stat_result, shown: str, force: bool, hint: str) -> None:
+    import stat
+
+    if stat.S_ISDIR(existing.st_mode):
+        raise _usage(f"{shown} is a directory", hint)
+    if not stat.S_ISREG(existing.st_mode):
+        raise _usage(f"{shown} is not a regular file; mesocli writes only files", hint)
+    if not force:
+        raise _usage(f"{shown} exists; add --force to replace it", hint)
+
+
+def _usage(message: str, hint: str) -> Exception:
+    import typer
+
+    return typer.BadParameter(message, param_hint=hint)
+
+
+def _write_atomically(
+    path: Path, text: str, existing: os.stat_result | None, force: bool, shown: str, hint: str
+) -> None:
+    import contextlib
+    import stat
+    import tempfile
+
+    from mesocli.core.escape import printable
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:  # a short temporary name: the file's own may already be as long as the file system allows
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".mesocli-", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write in {printable(str(folder))}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else _new_file_mode())
+        if existing is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root can give a file back to its owner
+                os.chown(temporary, existing.st_uid, existing.st_gid)
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the file appeared meanwhile: never replaces
+    except FileExistsError:
+        raise _usage(f"{shown} exists; add --force to replace it", hint) from None
+    except OSError as exc:
+        raise OutputError(f"{shown}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets from the umask, as with shell redirection (mkstemp alone gives 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -5,7 +5,6 @@ file). A profile that cannot be read or holds invalid values is a usage error (e
 ``file:line:column``.
 """
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -135,7 +134,7 @@ def handout(
     HTML is one self-contained file (no scripts, no external requests) with print styles for A4 or Letter.
     An existing file is never replaced unless --force is given (exit 2, file untouched).
     """
-    from mesocli.cli.visit import _write_new
+    from mesocli.cli.output import write_output
     from mesocli.pages.situation import handout_page
 
     kb = state(ctx).kb
@@ -149,11 +148,7 @@ def handout(
         from mesocli.render.handout import handout_html
 
         text = handout_html(document, paper.value, f"{kb.title}: my visit")
-    if str(output) == "-":
-        sys.stdout.write(text)
-        return
-    _write_new(output, text, force)
-    sys.stderr.write(f"mesocli: wrote {output}\n")
+    write_output(output, text, force)
 
 
 profile = typer.Typer(
@@ -171,11 +166,7 @@ def profile_init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a commented profile template, every field empty (unknown); never overwrites without --force."""
-    from mesocli.cli.visit import _write_new
+    from mesocli.cli.output import write_output
     from mesocli.core.profile import TEMPLATE
 
-    if str(path) == "-":
-        sys.stdout.write(TEMPLATE)
-        return
-    _write_new(path, TEMPLATE, force)
-    sys.stderr.write(f"mesocli: wrote {path}\n")
+    write_output(path, TEMPLATE, force, hint="PATH")

@@ -4,9 +4,6 @@ Their pages (``pages_visit``) and ``tempfile`` are imported inside the commands:
 would otherwise pay for them at start-up.
 """
 
-import contextlib
-import os
-import stat
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,8 +12,7 @@ import typer
 from mesocli.cli import situation
 from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names
-from mesocli.cli.output import OutputError, note, render, write_stdout
-from mesocli.core.escape import printable
+from mesocli.cli.output import render, write_output
 from mesocli.core.l10n import _
 from mesocli.core.serialize import to_data
 from mesocli.pages.document import Document
@@ -109,72 +105,7 @@ def questions(
     file_format = chosen_format(ctx, fmt, as_json) if (fmt or as_json) else "markdown"
     if file_format == "rich":
         file_format = "plain"  # a file gets no terminal escape codes
-    if str(output) == "-":
-        write_stdout(render(file_format, document, data))
-        return
-    _write_new(output, render(file_format, document, data), force)
-    note(f"wrote {printable(str(output))}")
-
-
-def _write_new(path: Path, text: str, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless ``force``.
-
-    Only a regular file is ever written or replaced (never a device, FIFO or socket); a replaced file
-    keeps its permissions. Through a symbolic link, the file it points to is replaced, not the link.
-    """
-    shown = printable(str(path))
-    try:
-        existing: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        existing = None
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot write {shown}: {exc.strerror}", param_hint="--output") from None
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise typer.BadParameter(f"{shown} is a directory", param_hint="--output")
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise typer.BadParameter(f"{shown} is not a regular file; mesocli writes only files", param_hint="--output")
-    if existing is not None and not force:
-        raise _exists(path)
-    if existing is not None:
-        path = Path(os.path.realpath(path))
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        # A short temporary name: the file's own name may already be as long as the file system allows.
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".mesocli-", suffix=".tmp")
-    except OSError as exc:
-        where = printable(str(folder))
-        raise typer.BadParameter(f"cannot write in {where}: {exc.strerror}", param_hint="--output") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else _new_file_mode())
-        if existing is not None and hasattr(os, "chown"):
-            with contextlib.suppress(OSError):  # only root can give a file back to its owner
-                os.chown(temporary, existing.st_uid, existing.st_gid)
-        if force:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # fails if the file appeared meanwhile: never replaces
-    except FileExistsError:
-        raise _exists(path) from None
-    except OSError as exc:
-        raise OutputError(f"{shown}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _new_file_mode() -> int:
-    """The mode a new file gets from the umask, as with shell redirection (mkstemp alone gives 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _exists(path: Path) -> typer.BadParameter:
-    return typer.BadParameter(f"{printable(str(path))} exists; add --force to replace it", param_hint="--output")
+    write_output(output, render(file_format, document, data), force)
 
 
 def evidence(

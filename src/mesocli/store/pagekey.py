@@ -9,10 +9,9 @@ A page may be reused only when everything it was made from is the same. That is,
 3. the arguments of the invocation, as given (command, options, values, the shape of the output: format,
    width, colour, terminal or not);
 4. every environment value that changes output (:data:`OUTPUT_ENVIRONMENT` and every ``MESOCLI_*``);
-5. every file the page was built from (knowledge base, each translation overlay, a profile), by content:
-   its device, inode, size, mtime and ctime when those settle the question (``ctime`` cannot be set back, so
-   size and mtime alone cannot forge it; see :mod:`mesocli.store.identity`), else the SHA-256 of its bytes.
-   A file that cannot be read is recorded as missing, so its appearance changes the key as well.
+5. every file the page was built from (knowledge base, each translation overlay, a profile), by content: its
+   size and a 64-bit checksum of all its bytes, so that no timestamp, however set, can make an edited file
+   look unchanged. A file that cannot be read is recorded as missing, so its appearance changes the key too.
 
 Standard library only, and nothing from Typer or Rich: a start-up path that runs before the command line is
 built can work out the same key from ``sys.argv`` and the same files.
@@ -23,11 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import time
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-
-from mesocli.store.identity import file_digest, identity_of, settled
 
 #: Environment variables, besides every ``MESOCLI_*``, whose values change what a page says or looks like:
 #: the interface language, colour and terminal, the width and height, and the pager.
@@ -56,15 +53,18 @@ def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted((name, environ[name]) for name in names.union(OUTPUT_ENVIRONMENT) if name in environ)
 
 
-def content_identity(path: Path, now_ns: int | None = None) -> str:
-    """What a file holds, as far as a key needs it: its settled identity, else its SHA-256; ``-`` if unreadable."""
-    identity = identity_of(path)
-    if identity is None:
+def content_identity(path: Path) -> str:
+    """What a file holds, as far as a key needs it: its size and a 64-bit checksum of every byte (CRC-32 and
+    Adler-32); ``-`` if it cannot be read. Timestamps play no part: an edit within the same clock tick, or one
+    whose mtime was set back, changes it all the same."""
+    try:
+        with open(path, "rb") as handle:
+            crc, adler, size = 0, 1, 0
+            while chunk := handle.read(1 << 20):
+                crc, adler, size = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler), size + len(chunk)
+    except (OSError, ValueError):
         return "-"
-    if settled(identity, now_ns if now_ns is not None else time.time_ns()):
-        return "id:" + ":".join(str(part) for part in identity)
-    digest = file_digest(path)
-    return f"sha256:{digest}" if digest is not None else "-"
+    return f"{size}:{crc:08x}{adler:08x}"
 
 
 def page_key(
@@ -82,8 +82,7 @@ def page_key(
     from mesocli.store.location import code_fingerprint
 
     env = os.environ if environ is None else environ
-    now = time.time_ns()
     day = (today or dt.date.today()).isoformat()
-    sources = [[str(path), content_identity(path, now)] for path in files]
+    sources = [[str(path), content_identity(path)] for path in files]
     parts = [__version__, code_fingerprint(), day, list(arguments), environment(env), sources]
     return json.dumps(parts, ensure_ascii=True, separators=(",", ":"))

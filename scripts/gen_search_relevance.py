@@ -18,6 +18,11 @@ from mesocli.query import ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "relevance.yaml"
+#: The sets of the other languages, written before their ranking rules were tuned (query/lexicon.py).
+CASES_OF = {"en": CASES, "tr": CASES.with_suffix(".tr.yaml"), "es": CASES.with_suffix(".es.yaml")}
+LANGUAGE_NAMES = {"tr": "Turkish", "es": "Spanish"}
+#: The precision@3 the issue asks of the Turkish and Spanish sets.
+TARGET = 0.9
 OUT = ROOT / "docs" / "search-relevance.md"
 
 
@@ -39,15 +44,15 @@ class Result(NamedTuple):
         return not self.first or (bool(self.top3) and self.top3[0] in self.first)
 
 
-def cases() -> list[dict[str, Any]]:
-    loaded: list[dict[str, Any]] = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+def cases(lang: str = "en") -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = yaml.safe_load(CASES_OF[lang].read_text(encoding="utf-8"))
     return loaded
 
 
-def evaluate(kb: mesocli.KnowledgeBase | None = None) -> list[Result]:
-    kb = kb or mesocli.load(mesocli.bundled_path())
+def evaluate(kb: mesocli.KnowledgeBase | None = None, lang: str = "en") -> list[Result]:
+    kb = kb or mesocli.load(mesocli.bundled_path(), lang=lang)
     results = []
-    for case in cases():
+    for case in cases(lang):
         expected = tuple(case["expect"])
         first = tuple(case.get("first", expected[:1] if case.get("top1") else ()))
         top3 = tuple(hit.id for hit in kb.search(case["q"], 3))
@@ -57,6 +62,48 @@ def evaluate(kb: mesocli.KnowledgeBase | None = None) -> list[Result]:
 
 def mean_precision(results: list[Result]) -> float:
     return sum(r.precision for r in results) / len(results)
+
+
+def _misses(results: list[Result]) -> list[str]:
+    lines = [
+        "| who | question | expected | first three hits | precision@3 |",
+        "|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.precision < 1 or not r.first_ok:
+            flag = "" if r.first_ok else " (first hit wrong)"
+            lines.append(
+                f"| {r.who} | {r.query} | {', '.join(r.expected)} | {', '.join(r.top3)} | {r.precision:.2f}{flag} |"
+            )
+    return lines if len(lines) > 2 else [*lines, "| - | none | | | |"]
+
+
+def _languages() -> list[str]:
+    lines = [
+        "## Turkish and Spanish",
+        "",
+        "`mesocli --lang tr search` and `--lang es search` rank by the same rules, with each language's own "
+        'words for them (`src/mesocli/query/lexicon.py`): question words and common words ("mü", "olabilir '
+        'miyim", "¿me pueden...?") are not searched for; symptom and side-effect words are mapped to the '
+        "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, how long one may "
+        "live); a Turkish or Spanish stem finds longer words only from 5 letters on. Each language has its own "
+        f"relevance set (`tests/data/relevance.tr.yaml`, `relevance.es.yaml`), written before those words were "
+        f"tuned and not changed to fit them. The target is precision@3 of at least {TARGET} in each.",
+        "",
+    ]
+    for lang, name in LANGUAGE_NAMES.items():
+        results = evaluate(lang=lang)
+        judged = [r for r in results if r.first]
+        lines += [
+            f"### {name}",
+            "",
+            f"**Precision@3: {mean_precision(results):.3f}** over {len(results)} questions; first hit right in "
+            f"{sum(r.first_ok for r in judged)} of {len(judged)}.",
+            "",
+            *_misses(results),
+            "",
+        ]
+    return lines
 
 
 def report(results: list[Result]) -> str:
@@ -105,17 +152,11 @@ def report(results: list[Result]) -> str:
         "",
         "Questions whose first three hits miss an expected id, or whose first hit is not the one judged right.",
         "",
-        "| who | question | expected | first three hits | precision@3 |",
-        "|---|---|---|---|---|",
+        *_misses(misses),
+        "",
+        *_languages(),
     ]
-    for r in misses:
-        flag = "" if r.first_ok else " (first hit wrong)"
-        lines.append(
-            f"| {r.who} | {r.query} | {', '.join(r.expected)} | {', '.join(r.top3)} | {r.precision:.2f}{flag} |"
-        )
-    if not misses:
-        lines.append("| - | none | | | |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 if __name__ == "__main__":

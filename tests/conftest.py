@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,15 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setenv(key, value)
         else:
             monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A test that runs a command with --lang leaves the interface language as it found it: English."""
+    yield
+    from mesocli.core import l10n
+
+    l10n.set_language("en")
 
 
 @pytest.fixture

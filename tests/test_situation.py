@@ -219,6 +219,7 @@ def test_options_json_shape_is_stable(runner: CliRunner) -> None:
         "notice",
         "order",
         "notes",
+        "decision",
         "options",
         "left_out",
         "references",

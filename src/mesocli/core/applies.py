@@ -96,3 +96,22 @@ def passage(entry: Any, at: str) -> str | None:
     else:
         items = list(getattr(entry, name))
     return " ".join(items[i].split()) if i < len(items) else None
+
+
+@model
+class Passage:
+    """A passage of any treatment of the knowledge base, by entry id and place (as ``SituationPoint.at``)."""
+
+    entry: str = field(metadata=_doc("Id of the treatment the passage is in."))
+    at: str = field(metadata=_doc("candidates[i], benefits[i], risks[i] or options[i], from 0."))
+    applies_to: AppliesTo | None = field(default=None, metadata=_doc("Shown only where it applies."))
+
+
+@model
+class ComfortChoice:
+    """The choice of no anticancer treatment, care focused on comfort, told in passages already written and
+    sourced elsewhere in the knowledge base: what it is, what it may do for me, what it costs me."""
+
+    what: tuple[Passage, ...] = field(metadata=_doc("What this choice is."))
+    benefits: tuple[Passage, ...] = field(metadata=_doc("What it may do for me."))
+    harms: tuple[Passage, ...] = field(metadata=_doc("What it may cost me."))

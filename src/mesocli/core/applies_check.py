@@ -20,7 +20,8 @@ _PLACES = "candidates[i], benefits[i], risks[i] or options[i], from 0"
 
 def check_applies(treatments: Iterable[Treatment], marks: Marks) -> list[Problem]:
     """Problems of the applicability fields of each treatment, located where they were written."""
-    problems = []
+    treatments = tuple(treatments)
+    problems = _comfort(treatments, marks)
     for t in treatments:
         for name, rows in (("guideline row", t.guidelines), ("approval", t.approvals)):
             message = f"{name} has no applies_to: say whom it applies to ({{}} for everyone)"
@@ -32,4 +33,23 @@ def check_applies(treatments: Iterable[Treatment], marks: Marks) -> list[Problem
             if not point.applies_to.named:
                 message = f"situation point at {point.at!r} names nobody: give one of {', '.join(APPLIES_FIELDS)}"
                 problems.append(at(marks, point, "applies_to", message, entry_id=t.id))
+    return problems
+
+
+def _comfort(treatments: tuple[Treatment, ...], marks: Marks) -> list[Problem]:
+    """The comfort choice is given once, and each of its passages exists."""
+    by_id = {t.id: t for t in treatments}
+    carriers = [t for t in treatments if t.comfort_choice]
+    problems = [
+        at(marks, t, "comfort_choice", f"comfort_choice is given by {carriers[0].id!r} already; give it once")
+        for t in carriers[1:]
+    ]
+    for t in carriers[:1]:
+        choice = t.comfort_choice
+        assert choice is not None  # carriers have one
+        for passage_ in (*choice.what, *choice.benefits, *choice.harms):
+            entry = by_id.get(passage_.entry)
+            if entry is None or passage(entry, passage_.at) is None:
+                where = f"{passage_.entry}:{passage_.at}"
+                problems.append(at(marks, passage_, "at", f"comfort_choice passage {where} does not exist", None, t.id))
     return problems

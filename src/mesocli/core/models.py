@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal, get_args
 
-from mesocli.core.applies import AppliesTo, SituationPoint
+from mesocli.core.applies import AppliesTo, ComfortChoice, SituationPoint
 from mesocli.core.display import Displayable
 from mesocli.core.l10n import N_
 from mesocli.core.model import field, model
@@ -176,6 +176,9 @@ class Treatment(Displayable):
     related: tuple[str, ...] = ()
     situation_points: tuple[SituationPoint, ...] = field(
         default=(), metadata=_doc("Passages of this entry that speak of some people, and whom.")
+    )
+    comfort_choice: ComfortChoice | None = field(
+        default=None, metadata=_doc("This option alone as the choice of no anticancer treatment (one option).")
     )
     references: tuple[Reference, ...] = field(default=(), metadata=DERIVED)
     studies: tuple[Study, ...] = field(default=(), metadata=DERIVED)

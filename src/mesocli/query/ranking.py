@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mesocli.query.lexicon import lexicon
 from mesocli.query.text import STOP_WORDS, query_words, stem, tokens
 
 #: Words that say who the question is about ("my dad", "he", "him"): they describe the asker, not the subject.
@@ -91,7 +92,9 @@ _NOT_SEARCHED = _COMMON | PLACE_WORDS | DEFINITION_WORDS | PERSON_WORDS
 
 def search_words(query: str, lang: str = "en") -> list[str]:
     """The distinct words ``query`` is searched by: none when it holds only common, place or person words."""
-    return [w for w in query_words(query, lang) if lang != "en" or w not in _NOT_SEARCHED]
+    words = lexicon(lang)
+    skipped = _NOT_SEARCHED if words is None else words.not_searched
+    return [w for w in query_words(query, lang) if w not in skipped]
 
 
 def relief_positions(categories: Iterable[str]) -> list[int]:
@@ -100,9 +103,10 @@ def relief_positions(categories: Iterable[str]) -> list[int]:
     return [i for i, category in enumerate(categories) if category == RELIEF_CATEGORY]
 
 
-def plain_word_terms(word: str) -> tuple[str, ...]:
+def plain_word_terms(word: str, lang: str = "en") -> tuple[str, ...]:
     """The knowledge-base words a plain word stands for (may be empty)."""
-    return PLAIN_WORDS.get(word, ())
+    words = lexicon(lang)
+    return (PLAIN_WORDS if words is None else words.plain).get(word, ())
 
 
 class Intent:
@@ -110,11 +114,14 @@ class Intent:
 
     __slots__ = ("defines", "how_to", "symptom")
 
-    def __init__(self, query: str) -> None:
-        words = set(tokens(query))
-        self.how_to = not HOW_TO.isdisjoint(words)  # "how" and "where" are stop words: read the raw tokens
-        self.defines = not DEFINITION_WORDS.isdisjoint(words)
-        self.symptom = not SYMPTOM_WORDS.isdisjoint(words)
+    def __init__(self, query: str, lang: str = "en") -> None:
+        ordered = tokens(query, lang)
+        words = set(ordered)
+        table = lexicon(lang)
+        how_to, symptom = (HOW_TO, SYMPTOM_WORDS) if table is None else (table.how_to, table.symptom)
+        self.how_to = not how_to.isdisjoint(words)  # "how" and "where" are stop words: read the raw tokens
+        self.defines = not DEFINITION_WORDS.isdisjoint(words) if table is None else table.defines(ordered)
+        self.symptom = not symptom.isdisjoint(words)
 
     def boost(self, kind: str, relief: bool) -> float:
         """The extra weight of an entry of ``kind`` (t, g or e; see Vocabulary.kinds), ``relief`` if it eases

@@ -18,6 +18,9 @@ from mesocli.query.text import MAX_QUERY_WORDS, WORD, Entry, clean, fields, kind
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
+#: The shortest query word that also finds longer words starting with it. A Turkish or Spanish stem is already
+#: cut short ("arasındaki" is "aras"), so a short one would find unrelated words ("araştırma").
+_PREFIX_FROM = {"en": 3, "tr": 5, "es": 5}
 
 
 @model
@@ -106,7 +109,7 @@ class SearchIndex:
         known = self.vocabulary.has(word)
         if known:
             found[word] = 1.0
-        if len(word) >= 3:
+        if len(word) >= _PREFIX_FROM.get(self.lang, 3):
             for term in self.vocabulary.prefixed(word, len(word) + 1, len(word) + 11):
                 found.setdefault(term, 0.7)
         limit = typo_limit(word)
@@ -114,7 +117,7 @@ class SearchIndex:
             for term in self.vocabulary.near(len(word) - limit, len(word) + limit):
                 if term not in found and _within(word, term, limit):
                     found[term] = 0.6
-        for term in ranking.plain_word_terms(word):  # "tired" also finds "fatigue" (query/ranking.py)
+        for term in ranking.plain_word_terms(word, self.lang):  # "tired" also finds "fatigue" (query/ranking.py)
             if self.vocabulary.has(term) and found.get(term, 0.0) < ranking.PLAIN_QUALITY:
                 found[term] = ranking.PLAIN_QUALITY
         return found
@@ -142,7 +145,7 @@ class SearchIndex:
                 covered[index] += quality
         terms = {t for e in expansions.values() for t in e}
         kinds = self.vocabulary.kinds
-        intent = ranking.Intent(query)
+        intent = ranking.Intent(query, self.lang)
         ranked = sorted(
             (
                 (

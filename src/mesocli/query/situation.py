@@ -22,6 +22,7 @@ from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
 from mesocli.core.profile import check_value
 from mesocli.core.situation import FIELDS, Situation, StudyFit, match_study
+from mesocli.query.decision import Decision, decide
 
 if TYPE_CHECKING:
     from mesocli.pages.document import Document
@@ -71,6 +72,7 @@ class SituationResult(Displayable):
     references: tuple[Reference, ...]
     disclaimer: str
     last_reviewed: dt.date
+    decision: Decision | None = None  # the decision named, and the comfort choice (query.decision)
 
     @property
     def title(self) -> str:
@@ -179,11 +181,11 @@ def assess(
         status, text = _status(t, person, fits)
         notes = tuple(_approval_notes(a, person) for a in approvals)
         options.append(OptionFit(t, person, status, text, fits, approvals, notes, _said(t, person)))
-    cited = {rid for o in options for rid in _cited(o)}
+    decision = decide(treatments, [o.treatment for o in options if o.status != "not-described"], person)
+    cited = {rid for o in options for rid in _cited(o)} | set(decision.comfort.references() if decision.comfort else ())
     refs = tuple(r for r in references if r.id in cited)
-    return SituationResult(
-        person, tuple(options), tuple(left_out), _notes(person, options), refs, disclaimer, last_reviewed
-    )
+    said = _notes(person, options)
+    return SituationResult(person, tuple(options), tuple(left_out), said, refs, disclaimer, last_reviewed, decision)
 
 
 def _cited(o: OptionFit) -> list[str]:

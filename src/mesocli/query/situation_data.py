@@ -94,6 +94,7 @@ def result_data(result: SituationResult) -> dict[str, Any]:
         "notice": NOTICE,
         "order": ORDER,
         "notes": list(result.notes),
+        "decision": result.decision.to_data() if result.decision else None,
         "options": [option_data(result, o) for o in result.options],
         "left_out": [{"id": t.id, "name": t.name, "why": why} for t, why in result.left_out],
         "references": [{"id": r.id, "citation": r.citation, "link": r.link} for r in result.references],

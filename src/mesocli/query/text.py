@@ -108,7 +108,7 @@ def query_words(query: str, lang: str = "en") -> list[str]:
 
 #: Common words of the other languages, not ranked by (as STOP_WORDS for English).
 STOP_WORDS_OF = {
-    "tr": "ve veya bir bu şu o da de ile için mi mı mu mü ne nasıl nerede hangi ben benim bana siz sizin "
+    "tr": "ve veya bir bu o da de ile için mi mı mu mü ne nasıl nerede hangi ben benim bana siz sizin "
     "ama çok daha gibi kadar olan olarak",
     "es": "el la los las un una unos unas y o de del al en con por para que qué cómo dónde es son mi mis me yo "
     "su sus se lo le muy más",

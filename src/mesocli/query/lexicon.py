@@ -1,0 +1,146 @@
+"""The words of patients' questions in Turkish and Spanish, for the ranking rules of :mod:`mesocli.query.ranking`.
+
+English keeps its tables in ``ranking``; here each other language has the same kinds of word, written as people
+type them and turned into index terms (folded and stemmed like the text, ``query.text.word_term``) when first
+used:
+
+- ``common``: question words, common verbs and fillers ("mü", "olabilir miyim", "¿me pueden...?"): not searched
+  for, so that "ameliyat olabilir miyim" is ranked by "ameliyat" alone;
+- ``person`` and ``place``: who the question is about and where the asker is ("babam", "mi padre", "cerca");
+- ``how_to`` and ``define``: a question that asks how, where or who (guide topics answer it) or what a word means
+  (glossary terms answer it);
+- ``symptom``: a symptom the asker has, so the options that ease symptoms weigh more;
+- ``plain``: a plain word, and the words of the knowledge base it stands for (a symptom, a side effect or a
+  concept: hair loss, breathlessness, tiredness, pain, appetite, how long one may live).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import Any
+
+from mesocli.core.model import model
+
+_TR: dict[str, Any] = {
+    "common": """
+        mi mı mu mü miyim mıyım muyum müyüm miyiz mıyız musun misin midir mıdır mudur müdür ne neler neden niçin
+        niye hangi hangisi kaç kadar çok az daha en bir bu şu o ve veya ya da de ile için gibi ama fakat ki var yok
+        olur olabilir olabilirim olabiliriz olacak olacağım oluyor oldu olan olarak olmak olmalı olursa olsa
+        yapabilirim yapabiliriz yapılır yapılıyor yapmalı yapmalıyım yapmalıyız edebilir eder etmek ediyor
+        alabilirim alabiliriz almalı almalıyım almalıyız almakta almak alıyor
+        ben beni bana benim biz bizi bize bizim sen siz sizin onun onu ona şu şey şeyler lazım gerek gerekir mümkün
+        acaba zaman sonra önce şimdi hala hâlâ hep sürekli her hiç kaldı kalır kaldım kalmış istiyorum fazla
+        çekiyor yaşıyorum oluyorum ediyorum geçmiyor başladı nasıl nerede nereden nereye kim kimler kime
+        arasında arasındaki ilişki bağlantı bulabilirim bulabiliriz bulurum bulmak geliyor gelir
+    """,
+    "person": "babam annem eşim kocam karım oğlum kızım kardeşim ablam abim dedem ninem babaannem anneannem yakınım",
+    "place": "yakın yakınımda yakında civarda çevrede",
+    "how_to": """
+        nasıl nerede nereden nereye kim kimler kime bulabilirim bulabiliriz katılırım katılabilir başvurabilirim
+    """,
+    "define": "nedir demek demektir anlamı anlama anlamına",
+    "define_after": {},
+    "symptom": """
+        yorgun yorgunum yorgunluk halsiz halsizim halsizlik bitkin bitkinim nefes soluk nefessiz darlığı ağrı ağrım
+        ağrıyor sızı iştah iştahım iştahsızım iştahsızlık kilo bulantı bulantım kusma kusuyorum öksürük öksürüyorum
+        uyku uykusuzluk uyuyamıyorum moral moralim üzgün üzgünüm kaygı kaygılı endişe endişeliyim depresyon
+        kabızlık şişlik
+    """,
+    "plain": {
+        "yorgun yorgunum halsiz halsizim bitkin bitkinim": "yorgunluk",
+        "soluk nefessiz zorlanıyorum": "nefes",
+        "ağrım ağrıyor sızı": "ağrı",
+        "iştahım iştahsızım iştahsızlık": "iştah kaşeksi",
+        "kilo": "kaşeksi",
+        "bulantım kusuyorum": "bulantı",
+        "uykusuzluk uyuyamıyorum uyuyamıyor": "uyku",
+        "moralim üzgün üzgünüm": "ruh depresyon",
+        "kaygılı endişe endişeliyim": "kaygı",
+        "ömür ömrüm yaşarım": "prognoz sağkalım",
+        "saç saçlarım saçım dökülür dökülme dökülmesi kellik": "saç kıl",
+        "su": "sıvı",
+        "karnımda": "karın",
+    },
+}
+
+_ES: dict[str, Any] = {
+    "common": """
+        qué que cómo como cuándo cuando cuál cuáles cuánto cuánta cuántos cuántas puedo puede pueden podemos
+        podría debo debe debemos debería es son está estoy están estamos ser estar hay tengo tiene tenemos tener
+        hacer hago hace va voy vamos a el la los las lo le les un una unos unas y o u de del al en con sin por para
+        se me mi mis te tu su sus nos yo no sí si muy más mucho mucha muchos todo toda todos tiempo algo ya pero
+        porque van ir pasa pasar dónde donde quién quiénes entre relación encontrar buscar conseguir obtener
+        cuesta cuestan
+    """,
+    "person": "padre madre papá mamá marido esposo esposa mujer hijo hija hermano hermana abuelo abuela pareja él ella",
+    "place": "cerca cercano cercana cercanos zona",
+    "how_to": "cómo como dónde donde quién quiénes encontrar buscar participar apuntarme pedir conseguir",
+    "define": "significa significado definición decir",
+    "define_after": {"qué": "es son"},
+    "symptom": """
+        cansado cansada cansancio agotado agotada agotamiento fatiga débil debilidad aire ahogo ahogo respirar
+        respiración disnea dolor duele dolores hambre apetito peso náuseas náusea vómitos tos dormir sueño insomnio
+        triste tristeza ánimo angustia angustiado angustiada ansiedad preocupado preocupada depresión estreñimiento
+    """,
+    "plain": {
+        "cansado cansada agotado agotada agotamiento": "cansancio fatiga",
+        "respirar respiración ahogo": "aire disnea",
+        "duele dolores": "dolor",
+        "hambre": "apetito caquexia",
+        "peso": "caquexia",
+        "náusea vómitos": "náuseas",
+        "dormir insomnio": "sueño",
+        "triste tristeza angustia angustiado angustiada": "ánimo depresión ansiedad",
+        "vida queda quedan": "pronóstico supervivencia",
+        "pelo cabello calvicie caída": "pelo vello",
+        "barriga tripa": "abdomen",
+    },
+}
+
+WORDS = {"tr": _TR, "es": _ES}
+
+
+@model
+class Lexicon:
+    """One language's question words as index terms (see the module's docstring)."""
+
+    common: frozenset[str]
+    person: frozenset[str]
+    place: frozenset[str]
+    how_to: frozenset[str]
+    define: frozenset[str]
+    symptom: frozenset[str]
+    plain: dict[str, tuple[str, ...]]
+    define_after: dict[str, frozenset[str]]
+
+    def defines(self, words: list[str]) -> bool:
+        """Whether the query (its index terms in order) asks what a word means: "nedir", "¿qué es...?"."""
+        pairs = itertools.pairwise(words)
+        return not self.define.isdisjoint(words) or any(b in self.define_after.get(a, ()) for a, b in pairs)
+
+    @property
+    def not_searched(self) -> frozenset[str]:
+        return self.common | self.person | self.place | self.define
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon | None:
+    """The lexicon of ``lang`` as index terms; None for English (its tables are in ``ranking``) or unknown."""
+    words = WORDS.get(lang)
+    if words is None:
+        return None
+    from mesocli.query.text import tokens
+
+    def terms(text: str) -> frozenset[str]:
+        return frozenset(tokens(text, lang))
+
+    plain: dict[str, tuple[str, ...]] = {}
+    for sources, targets in dict(words["plain"]).items():
+        for term in terms(sources):
+            plain[term] = tuple(dict.fromkeys((*plain.get(term, ()), *tokens(targets, lang))))
+    kinds = ("common", "person", "place", "how_to", "define", "symptom")
+    sets = {kind: terms(str(words[kind])) for kind in kinds}
+    sets["common"] -= sets["symptom"] | frozenset(plain)  # a word that names a symptom or a concept is searched
+    after = {tokens(first, lang)[0]: terms(then) for first, then in dict(words["define_after"]).items()}
+    return Lexicon(plain=plain, define_after=after, **sets)

@@ -159,12 +159,15 @@ class KnowledgeBase(Tables, Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
-        from mesocli.query.ranking import relief_positions
+        from mesocli.query.ranking import RELIEF_CATEGORY, relief_positions
         from mesocli.query.search import SearchIndex
         from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        relief = relief_positions(row.category for row in self.list_rows())
+        if self._stored is not None:  # one query, whatever the size (treatments come first in the search order)
+            relief = self._stored.positions_where("treatment", "category", RELIEF_CATEGORY)
+        else:
+            relief = relief_positions(t.category for t in self.treatments)
         vocabulary = self._stored.vocabulary() if self._stored is not None else None
         return SearchIndex(entries, vocabulary, relief, self.lang)
 
@@ -248,7 +251,19 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
 
 def _parse(file: Path, keep: bool = False) -> KnowledgeBase:
     """Parse and check ``file``; if ``keep``, store the result unless the file changed meanwhile."""
-    import time  # the first run only: a stored knowledge base needs none of these
+    import gc  # the first run only: a stored knowledge base needs none of these
+
+    collecting = gc.isenabled()
+    gc.disable()  # the build makes millions of objects and no cycles worth collecting: the collector only costs
+    try:
+        return _parse_and_store(file, keep)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_and_store(file: Path, keep: bool) -> KnowledgeBase:
+    import time
 
     from mesocli.core.checks import in_order
     from mesocli.core.files import check_text, on_day, read_text

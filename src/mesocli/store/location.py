@@ -1,7 +1,7 @@
 """Where the store keeps its databases, which folders it trusts, and what it may delete.
 
-Location: ``$MESOCLI_CACHE_DIR`` (``~`` expanded), else ``$XDG_CACHE_HOME/mesocli`` when that is an
-absolute path, else ``~/.cache/mesocli``. ``MESOCLI_NO_CACHE=1`` turns the store off. The folder is
+Location (see :mod:`mesocli.store.folder`): ``$MESOCLI_CACHE_DIR``, else ``$XDG_CACHE_HOME/mesocli``, else
+``~/.cache/mesocli``; ``MESOCLI_NO_CACHE=1`` turns the store off. The folder is
 created 0700; one that is a symlink, belongs to another user or can be written by group or others is
 not used (mesocli then parses the file every time).
 """
@@ -15,6 +15,12 @@ import time
 import zlib
 from pathlib import Path
 
+from mesocli.store import folder
+from mesocli.store.folder import code_fingerprint, is_regular_and_ours, ours
+
+__all__ = ["code_fingerprint", "database_path", "directory", "is_regular_and_ours", "made_by_store", "prune"]
+__all__ += ["trusted", "usable"]
+
 #: The first bytes of every SQLite database, and where its application id sits in the header.
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x4D65736F  # "Meso"
@@ -26,49 +32,19 @@ _TEMPORARY_HOURS = 6
 
 def directory() -> Path | None:
     """Where databases go, or None when the store is off."""
-    if os.environ.get("MESOCLI_NO_CACHE", "") not in ("", "0"):
-        return None
-    explicit = os.environ.get("MESOCLI_CACHE_DIR")
-    if explicit:
-        return Path(os.path.abspath(os.path.expanduser(explicit)))
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path(os.path.expanduser("~")) / ".cache"
-    return base / "mesocli" if base.is_absolute() else None
+    name = folder.directory_name()
+    return Path(name) if name is not None else None
 
 
 def usable() -> Path | None:
     """The store's folder, created if need be, when it can be trusted; None otherwise."""
-    folder = directory()
-    return folder if folder is not None and trusted(folder, create=True) else None
+    place = directory()
+    return place if place is not None and trusted(place, create=True) else None
 
 
-def trusted(folder: Path, create: bool) -> bool:
-    """Whether ``folder`` is a real directory of ours that no one else can write to (made if asked)."""
-    try:
-        info = os.lstat(folder)
-    except FileNotFoundError:
-        if not create:
-            return False
-        try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            os.mkdir(folder, 0o700)
-            info = os.lstat(folder)
-        except OSError:
-            return False
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode) or not _ours(info):
-        return False
-    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def is_regular_and_ours(info: os.stat_result) -> bool:
-    """Whether a file's status says: a regular file of this user's, writable by no one else."""
-    return stat.S_ISREG(info.st_mode) and _ours(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _ours(info: os.stat_result) -> bool:
-    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+def trusted(place: Path, create: bool) -> bool:
+    """Whether ``place`` is a real directory of ours that no one else can write to (made if asked)."""
+    return folder.trusted(str(place), create)
 
 
 def database_path(folder: Path, file: Path) -> Path:
@@ -85,7 +61,7 @@ def database_path(folder: Path, file: Path) -> Path:
 def made_by_store(path: Path) -> bool:
     """Whether ``path`` is a regular file of ours that starts with a SQLite header and our application id."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode) or not _ours(os.lstat(path)):
+        if not stat.S_ISREG(os.lstat(path).st_mode) or not ours(os.lstat(path)):
             return False
         with open(path, "rb") as handle:
             head = handle.read(72)
@@ -120,28 +96,3 @@ def prune(folder: Path, keep: str) -> None:
                 path.unlink()
         except OSError:
             pass
-
-
-def code_fingerprint() -> str:
-    """A checksum of the mesocli code in use (every module's and message catalog's name, size and mtime).
-
-    Kept pages and databases record it, so that a changed mesocli, even one whose version number has not
-    moved (a checkout under development, an editable install), never reads what older code wrote.
-    """
-    if not _FINGERPRINT:
-        package = Path(__file__).resolve().parent.parent
-        value = 0
-        folders = [package, *(p for p in package.iterdir() if p.is_dir() and p.name != "__pycache__")]
-        folders += package.glob("locale/*/LC_MESSAGES")  # the interface's translations change pages too
-        for folder in sorted(folders):
-            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                if entry.name.endswith((".py", ".mo")):
-                    info = entry.stat()
-                    value = zlib.crc32(
-                        f"{folder.relative_to(package)}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value
-                    )
-        _FINGERPRINT.append(f"{value:08x}")
-    return _FINGERPRINT[0]
-
-
-_FINGERPRINT: list[str] = []  # worked out once per run

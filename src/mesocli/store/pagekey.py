@@ -13,18 +13,23 @@ A page may be reused only when everything it was made from is the same. That is,
    size and a 64-bit checksum of all its bytes, so that no timestamp, however set, can make an edited file
    look unchanged. A file that cannot be read is recorded as missing, so its appearance changes the key too.
 
-Standard library only, and nothing from Typer or Rich: a start-up path that runs before the command line is
-built can work out the same key from ``sys.argv`` and the same files.
+Standard library only, and nothing from Typer or Rich: the start-up path that replays whole invocations
+(:mod:`mesocli.store.replay`) works out its key by the same rule from ``sys.argv`` and checks the same files.
+So that path stays near bare Python's start-up, this module imports only ``os``, ``time`` and ``zlib`` when
+loaded.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
+import time
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping, Sequence
+    from pathlib import Path
 
 #: Environment variables, besides every ``MESOCLI_*``, whose values change what a page says or looks like:
 #: the interface language, colour and terminal, the width and height, and the pager.
@@ -53,7 +58,7 @@ def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted((name, environ[name]) for name in names.union(OUTPUT_ENVIRONMENT) if name in environ)
 
 
-def content_identity(path: Path) -> str:
+def content_identity(path: Path | str) -> str:
     """What a file holds, as far as a key needs it: its size and a 64-bit checksum of every byte (CRC-32 and
     Adler-32); ``-`` if it cannot be read. Timestamps play no part: an edit within the same clock tick, or one
     whose mtime was set back, changes it all the same."""
@@ -75,14 +80,14 @@ def page_key(
 ) -> str:
     """The key of a page made from ``arguments`` and ``files`` in this environment, today, by this code.
 
-    One line of JSON (no newline or tab), equal for two invocations exactly when the rule above says their
-    pages are the same.
+    One line of ASCII text (no newline or tab), equal for two invocations exactly when the rule above says
+    their pages are the same.
     """
     from mesocli._version import __version__
-    from mesocli.store.location import code_fingerprint
+    from mesocli.store.folder import code_fingerprint
 
     env = os.environ if environ is None else environ
-    day = (today or dt.date.today()).isoformat()
+    day = today.isoformat() if today is not None else time.strftime("%Y-%m-%d")  # the local date, as date.today()
     sources = [[str(path), content_identity(path)] for path in files]
     parts = [__version__, code_fingerprint(), day, list(arguments), environment(env), sources]
-    return json.dumps(parts, ensure_ascii=True, separators=(",", ":"))
+    return ascii(parts)

@@ -145,6 +145,16 @@ class Stored:
         found = self.query("SELECT position, data, crc FROM rows WHERE kind = ? ORDER BY position", kind)
         return [from_data(TreatmentRow, self.checked(kind, position, data, check)) for position, data, check in found]
 
+    def positions_where(self, kind: str, field: str, value: str) -> list[int]:
+        """Positions of the rows of ``kind`` whose ``field`` is ``value``: one query; only rows that mention the
+        value are decoded (and checked), however many rows there are."""
+        found = self.query(
+            "SELECT position, data, crc FROM rows WHERE kind = ? AND instr(data, ?) > 0 ORDER BY position",
+            kind,
+            json.dumps(value),
+        )
+        return [p for p, data, check in found if self.checked(kind, p, data, check).get(field) == value]
+
     def warnings(self, today: dt.date) -> tuple[Problem, ...]:
         found = self.query(
             "SELECT seq, applies_from, data, crc FROM warnings WHERE applies_from IS NULL OR applies_from <= ?"

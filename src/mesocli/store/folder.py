@@ -1,0 +1,85 @@
+"""The store's folder, which folders it trusts, and the fingerprint of the code, with ``os`` alone.
+
+These run before anything else on the way to replaying an invocation (:mod:`mesocli.store.replay`), so they
+import nothing that costs time (no ``pathlib``, no ``re``); :mod:`mesocli.store.location` offers them with
+paths as :class:`pathlib.Path`.
+
+Location: ``$MESOCLI_CACHE_DIR`` (``~`` expanded), else ``$XDG_CACHE_HOME/mesocli`` when that is an
+absolute path, else ``~/.cache/mesocli``. ``MESOCLI_NO_CACHE=1`` turns the store off.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zlib
+
+
+def directory_name() -> str | None:
+    """Where the store keeps its files, or None when it is off."""
+    if os.environ.get("MESOCLI_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("MESOCLI_CACHE_DIR")
+    if explicit:
+        return os.path.abspath(os.path.expanduser(explicit))
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "mesocli") if os.path.isabs(base) else None
+
+
+def trusted(folder: str, create: bool) -> bool:
+    """Whether ``folder`` is a real directory of ours that no one else can write to (made if asked)."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            os.mkdir(folder, 0o700)
+            info = os.lstat(folder)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or not ours(info):
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def is_regular_and_ours(info: os.stat_result) -> bool:
+    """Whether a file's status says: a regular file of this user's, writable by no one else."""
+    return stat.S_ISREG(info.st_mode) and ours(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def ours(info: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def code_fingerprint() -> str:
+    """A checksum of the mesocli code in use (every module's and message catalog's name, size and mtime).
+
+    Kept pages, kept invocations and databases record it, so that a changed mesocli, even one whose version
+    number has not moved (a checkout under development, an editable install), never reads what older code wrote.
+    """
+    if not _FINGERPRINT:
+        package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+        folders = [package]
+        folders += [e.path for e in os.scandir(package) if e.is_dir() and e.name != "__pycache__"]
+        locale = os.path.join(package, "locale")  # the interface's translations change pages too
+        if os.path.isdir(locale):
+            folders += [os.path.join(locale, code, "LC_MESSAGES") for code in os.listdir(locale)]
+        value = 0
+        for folder in sorted(folders):
+            if not os.path.isdir(folder):
+                continue
+            where = os.path.relpath(folder, package)
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.name.endswith((".py", ".mo")):
+                    info = entry.stat()
+                    value = zlib.crc32(f"{where}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
+        _FINGERPRINT.append(f"{value:08x}")
+    return _FINGERPRINT[0]
+
+
+_FINGERPRINT: list[str] = []  # worked out once per run

@@ -38,6 +38,7 @@ PAGES = [
     ["studies", "NCT02899299"],
     ["options", "--site", "pleural", "--histology", "sarcomatoid", "--treated", "none", "--fitness", "1"],
     ["options", "--site", "peritoneal", "--fitness", "3", "--region", "us"],
+    ["options", "--site", "pleural", "--histology", "epithelioid", "--treated", "none", "--fitness", "1", "--details"],
 ]
 CASES = [[*args, "--format", fmt] for args in PAGES for fmt in ("plain", "json")] + [
     ["show", "chemo", "--format", "markdown"],

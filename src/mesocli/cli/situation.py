@@ -82,22 +82,35 @@ def options(
     fitness: FitnessOption = None,
     region: RegionOption = None,
     goal: GoalOption = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="The full page: every trial and why it included you or not, guideline rows, questions."
+        ),
+    ] = False,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The options in one situation: whether each is usual there, the trials that included or left out such a
-    person and why, approvals in the region, and the questions to ask.
+    """The options in one situation, each in the same short format: whether it fits and why, what it may do
+    for me and what it costs me, and the key trial results as "out of 100 people" with how sure they are.
 
     Every field is optional; an unknown one is treated as "could be either". Options come by category, then
-    evidence level: the page informs a conversation and does not choose.
+    evidence level: the page informs a conversation and does not choose. --details gives every trial and why it
+    included such a person or not, the guideline rows, approvals in the region and the questions to ask.
+    JSON is the same in both views.
     """
-    from mesocli.pages.situation import options_page
-
     kb = state(ctx).kb
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
     if not result.options:
         raise NothingFound("no treatment option matches this situation's goal")
-    emit_page(ctx, fmt, as_json, lambda: options_page(result), result.to_data)
+    if details:
+        from mesocli.pages.situation import options_page
+
+        emit_page(ctx, fmt, as_json, lambda: options_page(result), result.to_data)
+        return
+    from mesocli.pages.choice import options_short_page
+
+    emit_page(ctx, fmt, as_json, lambda: options_short_page(result), result.to_data)
 
 
 class Paper(str, Enum):

@@ -160,6 +160,10 @@ class Treatment(Displayable):
     candidates: str = field(metadata=_doc("Who may be a candidate, and who usually is not."))
     what_to_expect: str
     last_reviewed: dt.date
+    may_do: str | None = field(default=None, metadata=_doc("One or two plain sentences: what it may do for me."))
+    costs: str | None = field(
+        default=None, metadata=_doc("One or two plain sentences: what it costs me (side effects, time, visits).")
+    )
     aliases: tuple[str, ...] = ()
     goals: tuple[Goal, ...] = ()
     evidence_level: EvidenceLevel = "expert-consensus"
@@ -268,6 +272,9 @@ def entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
     if isinstance(entry, Treatment):
         for name in ("summary", "overview", "how_it_works", "candidates", "what_to_expect"):
             yield name, getattr(entry, name)
+        for name in ("may_do", "costs"):
+            if getattr(entry, name):
+                yield name, getattr(entry, name)
         for name in ("benefits", "risks", "questions"):
             for i, item in enumerate(getattr(entry, name)):
                 yield f"{name}[{i}]", item

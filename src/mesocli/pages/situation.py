@@ -14,6 +14,7 @@ from mesocli.core.l10n import N_, _
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Guide
 from mesocli.core.situation import Situation, StudyFit, histology_notes
 from mesocli.core.studies import Study
+from mesocli.pages.choice import Citations, comfort_short, decision_blocks
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.pages.reading import cited, reference_items
 from mesocli.pages.studies import arm_figures, comparison_text
@@ -165,9 +166,12 @@ def _ending(result: SituationResult) -> list[Block]:
 def options_page(result: SituationResult) -> Document:
     """Every option in this situation, in the stated order, then the references and the disclaimer."""
     numbers = _numbers(result)
-    blocks: list[Block] = [Heading(result.title, 1), *situation_blocks(result)]
+    blocks: list[Block] = [Heading(result.title, 1), *situation_blocks(result), *decision_blocks(result)]
     for o in result.options:
         blocks += list(option_section(o, numbers))
+    cites = Citations(result.references)
+    cites.numbers = dict(numbers)
+    blocks += comfort_short(result, cites, every=True)
     return (*blocks, *_ending(result))
 
 

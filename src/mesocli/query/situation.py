@@ -56,9 +56,13 @@ class OptionFit(Displayable):
         return [f for f in self.trials if f.verdict == verdict]
 
     def _page(self) -> Document:
-        from mesocli.pages.situation import option_section  # upward, only when a notebook displays it
+        from mesocli.pages.choice import Citations, option_short  # upward, only when a notebook displays it
 
-        return tuple(option_section(self, {}))
+        return tuple(option_short(self, Citations(self.treatment.references)))
+
+    def details(self) -> Details:
+        """The full section of this option (every trial, guideline row, approval, question), to display."""
+        return Details(self)
 
 
 @model
@@ -79,9 +83,13 @@ class SituationResult(Displayable):
         return _("Options in my situation")
 
     def _page(self) -> Document:
-        from mesocli.pages.situation import options_page  # upward, only when a notebook displays it
+        from mesocli.pages.choice import options_short_page  # upward, only when a notebook displays it
 
-        return options_page(self)
+        return options_short_page(self, details_hint=False)
+
+    def details(self) -> Details:
+        """The full page (as ``mesocli options --details``), to display in a notebook or print with Rich."""
+        return Details(self)
 
     def to_data(self) -> dict[str, Any]:
         """The JSON shape of ``mesocli options`` (docs/output.md)."""
@@ -111,6 +119,22 @@ class SituationResult(Displayable):
         from mesocli.query.frames import pandas
 
         return pandas().DataFrame(self.rows())
+
+
+class Details(Displayable):
+    """The full page of a result or one option: every trial and why, guideline rows, approvals, questions."""
+
+    __slots__ = ("of",)
+
+    def __init__(self, of: SituationResult | OptionFit) -> None:
+        self.of = of
+
+    def _page(self) -> Document:
+        from mesocli.pages.situation import option_section, options_page  # upward, only to display
+
+        if isinstance(self.of, OptionFit):
+            return tuple(option_section(self.of, {}))
+        return options_page(self.of)
 
 
 def situation_of(situation: Situation | None = None, **fields: Any) -> Situation:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 from mesocli.core.applies import APPLIES_FIELDS, AppliesTo
 from mesocli.core.applying import fit_notes
 from mesocli.core.evidence import option_role
+from mesocli.core.frequencies import measures
 from mesocli.core.situation import FIELDS, VERDICTS, StudyFit, histology_notes
+from mesocli.query.key_trials import key_trials
 
 if TYPE_CHECKING:
     from mesocli.query.situation import OptionFit, SituationResult
@@ -82,6 +84,31 @@ def option_data(result: SituationResult, o: OptionFit) -> dict[str, Any]:
             for a, n in zip(o.approvals, o.approval_notes, strict=True)
         ],
         "questions": list(t.questions),
+        "may_do": t.may_do,
+        "costs": t.costs,
+        "key_trials": [key_trial_data(f) for f in key_trials(o.trials, t.id)],
+    }
+
+
+def key_trial_data(f: StudyFit) -> dict[str, Any]:
+    """A key trial of the short view: its figures as people out of 100 per arm (``core.frequencies``)."""
+    s = f.study
+    return {
+        "id": s.id,
+        "name": s.name,
+        "verdict": f.verdict,
+        "population": s.population.description,
+        "n": s.population.n,
+        "randomised": s.randomised,
+        "measures": [
+            {
+                "kind": m.kind,
+                "years": m.years,
+                "counts": [{"arm": arm, "out_of_100": n} for arm, n in m.counts],
+            }
+            for m in measures(s)
+        ],
+        "reference": s.reference,
     }
 
 

@@ -40,7 +40,9 @@ MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
 _MAP_TAG = "tag:yaml.org,2002:map"
 #: Characters that could drive a terminal: C0 and C1 controls other than tab and newline,
 #: and the bidirectional overrides that reorder text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The longest text field accepted (64 KiB of characters): a page is a few of them, never megabytes.
+MAX_FIELD_CHARS = 64 * 1024
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
@@ -196,7 +198,12 @@ class _Builder:
                 self.problem(node, f"{what} must be text")
                 return _INVALID
             text = value if isinstance(value, str) else str(node.value)
-            bad = _CONTROL.search(text)
+            if len(text) > MAX_FIELD_CHARS:
+                self.problem(
+                    node, f"{what} is {len(text):,} characters; a text field holds at most {MAX_FIELD_CHARS:,}"
+                )
+                return _INVALID
+            bad = CONTROL.search(text)
             if bad:
                 self.problem(node, f"{what} contains the control character {bad.group()!r}, which is not allowed")
                 return _INVALID

@@ -70,3 +70,12 @@ def test_cache_clear_erases_databases_and_kept_pages_only(
     result = runner.invoke(app, ["cache", "clear"])
     assert result.exit_code == 0 and "removed" in result.stderr
     assert os.listdir(cache) == ["mine.txt"] and profile.exists() and tiny_path.exists()
+
+
+def test_the_studies_table_has_whole_years_and_hashable_cells() -> None:
+    """kb.studies_dataframe(): years (and people counts) are integers, and unique() works on every column."""
+    pytest.importorskip("pandas")
+    frame = mesocli.load().studies_dataframe()
+    assert str(frame["year"].dtype) == "Int64" and str(frame["n"].dtype) == "Int64"
+    for column in frame.columns:
+        frame[column].unique()

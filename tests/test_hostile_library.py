@@ -79,3 +79,12 @@ def test_the_studies_table_has_whole_years_and_hashable_cells() -> None:
     assert str(frame["year"].dtype) == "Int64" and str(frame["n"].dtype) == "Int64"
     for column in frame.columns:
         frame[column].unique()
+
+
+@pytest.mark.parametrize("site", ["pleural", "peritoneal"])
+def test_no_option_in_a_notebook_shows_an_unresolved_citation(site: str) -> None:
+    """Every option of kb.options(...) displayed on its own (HTML and Markdown) cites real numbers, never [?]."""
+    result = mesocli.load().options(site=site, fitness=1)
+    assert "[?]" not in result._repr_html_()
+    for option in result.options:
+        assert "[?]" not in option._repr_html_() and "[?]" not in option._repr_markdown_()

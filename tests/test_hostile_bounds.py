@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mesocli.cli.app import app
+from mesocli.core.escape import MAX_FIELD_CHARS
 from mesocli.core.files import validate
-from mesocli.core.loader import MAX_FIELD_CHARS
 from mesocli.core.overlay import apply
 from mesocli.kb import load
 

@@ -246,7 +246,7 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
     english_title = getattr(entry, "title", None)
     for path, value in fields.items():
         if path == "aliases":
-            from mesocli.core.loader import CONTROL
+            from mesocli.core.escape import CONTROL
 
             names = [str(a) for a in value or () if str(a).strip()] if isinstance(value, list) else []
             bad = [a for a in names if CONTROL.search(a)]

@@ -17,6 +17,7 @@ import mesocli
 from mesocli.cli.app import app
 from mesocli.core.applies import EVERYONE, AppliesTo, passage
 from mesocli.core.applying import applies, fit_notes, speaks_to
+from mesocli.core.model import replace
 from mesocli.core.situation import PERSON_HISTOLOGIES, TREATED, Situation, histology_notes
 
 WORKED = ["--site", "pleural", "--histology", "epithelioid", "--treated", "none", "--fitness", "1", "--region", "us"]
@@ -83,10 +84,14 @@ def test_points_follow_the_fields_not_the_words() -> None:
 
 
 def test_study_notes_follow_their_histology_fields() -> None:
-    """The STELLAR update (epithelioid) is a note for epithelioid disease, not for sarcomatoid disease."""
+    """STELLAR's all-histology update is a note for every histology; one naming epithelioid only is not for others."""
     stellar = next(s for s in KB.studies if s.id == "stellar")
-    assert histology_notes(Situation(histology="epithelioid"), stellar)
-    assert not histology_notes(Situation(histology="sarcomatoid"), stellar)
+    for histology in ("epithelioid", "sarcomatoid", "biphasic"):
+        assert histology_notes(Situation(histology=histology), stellar)
+    only = AppliesTo(histology=("epithelioid",))
+    narrowed = replace(stellar, updates=tuple(replace(u, applies_to=only) for u in stellar.updates))
+    assert histology_notes(Situation(histology="epithelioid"), narrowed)
+    assert not histology_notes(Situation(histology="sarcomatoid"), narrowed)
 
 
 @given(

@@ -8,14 +8,19 @@ US Letter, through ``@page``.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from mesocli.core.l10n import language
-from mesocli.pages.document import Bullets, Document
+from mesocli.pages.document import Block, Bullets, Document, Paragraph
 from mesocli.render.html import block_html, inline_html
 
-#: ``@page`` rules for each paper size ``--paper`` accepts.
-PAGES = {"a4": "@page{size:A4;margin:18mm}", "letter": "@page{size:letter;margin:0.75in}"}
+#: ``@page`` rules for each paper size ``--paper`` accepts, with the page number in the bottom margin.
+_NUMBER = "@bottom-center{content:counter(page) ' / ' counter(pages);font:9pt Georgia,serif;color:#333}"
+PAGES = {
+    "a4": "@page{size:A4;margin:16mm 16mm 18mm;" + _NUMBER + "}",
+    "letter": "@page{size:letter;margin:0.65in 0.7in 0.75in;" + _NUMBER + "}",
+}
 
 _CSS = (
     "*{box-sizing:border-box}"
@@ -27,7 +32,7 @@ _CSS = (
     "p,li{orphans:3;widows:3}ul,ol{padding-left:1.4em}li{margin:.2em 0}"
     ".label{font-weight:bold}.cite{font-size:.85em}.dim{color:#444}"
     ".note{border-top:1px solid #999;padding-top:.5em;font-style:italic}"
-    "a{color:inherit;text-decoration:none}"
+    "a{color:#0b4f8a;text-decoration:underline}"
     "table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.2em .4em;"
     "border-bottom:1px solid #ccc}"
     "ul.questions{list-style:none;padding:0}"
@@ -36,9 +41,32 @@ _CSS = (
     "vertical-align:-.1em}"
     ".q .answer{height:3em;margin-top:.3em;border-bottom:1px solid #888;"
     "background:repeating-linear-gradient(to bottom,transparent 0,transparent 1.42em,#bbb 1.42em,#bbb 1.47em)}"
-    "@media print{main{max-width:none;padding:0}body{font-size:10.5pt}}"
+    ".icons-figure{margin:.3em 0 .2em;break-inside:avoid}.icons-figure figcaption{font-size:.95em}"
+    ".icons-row{display:flex;align-items:center;gap:.6em;margin:.15em 0}.icons-label{flex:0 0 16em;font-size:.9em}"
+    ".icons{flex:none}.notes-space{height:9em;border-bottom:1px solid #888;"
+    "background:repeating-linear-gradient(to bottom,transparent 0,transparent 1.7em,#bbb 1.7em,#bbb 1.75em)}"
+    "@media print{main{max-width:none;padding:0}body{font-size:10pt}}"
     "@media (max-width:480px){body{font-size:12pt}main{padding:.8em}}"
 )
+
+
+#: Large print: every size in points, none below 14 pt, body text 16 pt (overrides the sizes above).
+LARGE = (
+    "body{font-size:16pt}@media print{body{font-size:16pt}}h1{font-size:24pt}h2{font-size:20pt}h3{font-size:18pt}"
+    ".cite{font-size:14pt}.icons-figure figcaption{font-size:16pt}.icons-label{font-size:14pt;flex-basis:12em}"
+    "@page{@bottom-center{font-size:14pt}}"
+)
+
+
+def _points(match: re.Match[str]) -> str:
+    value, unit = float(match.group(2)), match.group(3)
+    points = value * 16 if unit == "em" else value
+    return f"{match.group(1)}{max(14, round(points))}pt"
+
+
+def _in_points(css: str) -> str:
+    """Every font size of ``css`` in points, none below 14 (an em counts as 16 pt, the large body size)."""
+    return re.sub(r"(font-size:|font:)([\d.]+)(em|pt)", _points, css)
 
 
 def _questions(block: Bullets) -> str:
@@ -49,14 +77,23 @@ def _questions(block: Bullets) -> str:
     return f'<ul class="questions">{items}</ul>'
 
 
-def handout_html(document: Document, paper: str = "a4", title: str = "My visit") -> str:
-    """The document as a whole HTML page with print styles for ``paper`` ("a4" or "letter")."""
-    body = "".join(
-        _questions(block) if isinstance(block, Bullets) and block.checkbox else block_html(block) for block in document
-    )
+def _block(block: Block) -> str:
+    if isinstance(block, Bullets) and block.checkbox:
+        return _questions(block)
+    if isinstance(block, Paragraph) and len(block.inline) == 1 and block.inline[0].style == "notes":
+        return '<div class="notes-space"></div>'
+    return block_html(block)
+
+
+def handout_html(document: Document, paper: str = "a4", title: str = "My visit", large: bool = False) -> str:
+    """The document as a whole HTML page with print styles for ``paper`` ("a4" or "letter"); ``large``: large
+    print (sizes in points, body 16 pt, nothing below 14 pt)."""
+    body = "".join(_block(block) for block in document)
+    css = PAGES[paper] + _CSS
+    css = _in_points(css) + LARGE if large else css
     return (
         '<!DOCTYPE html>\n<html lang="' + language() + '">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{PAGES[paper]}{_CSS}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )

@@ -24,19 +24,72 @@ def load(path: Path | str | None = None, lang: str | None = None) -> KnowledgeBa
 
 
 def in_language(kb: KnowledgeBase, lang: str | None) -> KnowledgeBase:
-    """``kb`` in ``lang``; English (``kb`` itself) for English, or where the file has no overlay for ``lang``."""
+    """``kb`` in ``lang``; English (``kb`` itself) for English, or where the file has no overlay for ``lang``.
+
+    A stored knowledge base's edition is kept in the store as a database of its own, made from the English
+    file and the overlay as they are now (its meta records both), and read like the English one: entries
+    decoded when shown, names, rows and the search index in tables. Otherwise the overlay is applied here.
+    """
     if not lang or lang == "en" or kb.path is None:
         return kb
     from mesocli.core.files import overlay_path
-    from mesocli.core.overlay import apply
 
     file = overlay_path(kb.path, lang)
     if not file.is_file():
         return kb
+    if kb._stored is None:
+        return translated(kb, lang, file)
+    from mesocli.store.pagekey import content_identity
+    from mesocli.store.read import open_stored
+
+    overlay = content_identity(file)  # before the overlay is read: a later edit makes the edition stale
+    stored = open_stored(kb.path, lang, overlay)
+    if stored is not None:
+        edition = KnowledgeBase._from_store(stored, kb.path, lang)
+        edition.warnings = (*kb.warnings, *edition.warnings)
+        return edition
+    edition = translated(kb, lang, file)
+    _keep(kb, edition, lang, overlay)
+    return edition
+
+
+def translated(kb: KnowledgeBase, lang: str, file: Path) -> KnowledgeBase:
+    """``kb`` with the overlay ``file`` applied, in memory."""
+    from mesocli.core.overlay import apply
+
     data, problems = apply(kb.data, file, lang)
-    translated = KnowledgeBase(data, kb.path, (*kb.warnings, *problems))
-    translated.lang = lang
-    return translated
+    edition = KnowledgeBase(data, kb.path, (*kb.warnings, *problems))
+    edition.lang = lang
+    edition.__dict__["_overlay_problems"] = problems
+    return edition
+
+
+def in_memory(kb: KnowledgeBase, lang: str) -> KnowledgeBase:
+    """``kb`` (parsed, not stored) in ``lang``, its overlay applied in memory."""
+    from mesocli.core.files import overlay_path
+
+    file = overlay_path(kb.path, lang) if kb.path is not None and lang != "en" else None
+    return translated(kb, lang, file) if file is not None and file.is_file() else kb
+
+
+def _keep(english: KnowledgeBase, edition: KnowledgeBase, lang: str, overlay: str) -> None:
+    """Store ``edition`` (best effort), under the identity the English database was verified against."""
+    import json
+
+    from mesocli.query.build import stored_contents
+    from mesocli.store import location
+    from mesocli.store.identity import Identity
+    from mesocli.store.write import save
+
+    folder = location.usable()
+    meta = english._stored.meta if english._stored is not None else None
+    if folder is None or meta is None or english.path is None:
+        return
+    problems = edition.__dict__.get("_overlay_problems", [])
+    contents, index = stored_contents(edition.data, [(p, None) for p in problems], lang)
+    edition.__dict__["_index"] = index
+    identity = Identity(*json.loads(meta["identity"]))
+    save(folder, english.path, identity, meta["sha256"], meta["settled"] == "1", contents, (lang, overlay))
 
 
 def check_overlays(kb: KnowledgeBase) -> list[Problem]:

@@ -50,11 +50,11 @@ class KnowledgeBase(Tables, Displayable):
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
     @classmethod
-    def _from_store(cls, stored: Stored, path: Path) -> KnowledgeBase:
-        """A knowledge base read from its database: entries are decoded only when read."""
+    def _from_store(cls, stored: Stored, path: Path, lang: str = "en") -> KnowledgeBase:
+        """A knowledge base (or its edition in ``lang``) from its database: entries decoded only when read."""
         kb = cls.__new__(cls)
         kb.path = path
-        kb.lang = "en"
+        kb.lang = lang
         kb._stored = stored
         kb.warnings = stored.warnings(dt.date.today())
         schema, title, version, reviewed, disclaimer = stored.header
@@ -66,8 +66,10 @@ class KnowledgeBase(Tables, Displayable):
         """The file parsed afresh, once, when its database turns out damaged in use (it is discarded)."""
         if "_memory" not in self.__dict__:
             assert self.path is not None  # only a stored knowledge base can be damaged
-            discard(self.path)
-            self.__dict__["_memory"] = _parse(self.path)
+            discard(self.path, self.lang)
+            from mesocli.edition import in_memory  # an edition: the English file and its translation
+
+            self.__dict__["_memory"] = in_memory(_parse(self.path), self.lang)
         memory: KnowledgeBase = self.__dict__["_memory"]
         return memory
 
@@ -164,10 +166,9 @@ class KnowledgeBase(Tables, Displayable):
         from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        if self._stored is not None:  # one query, whatever the size (treatments come first in the search order)
-            relief = self._stored.positions_where("treatment", "category", RELIEF_CATEGORY)
-        else:
-            relief = relief_positions(t.category for t in self.treatments)
+        stored = self._stored  # one query, whatever the size (treatments come first in the search order)
+        relief = stored.positions_where("treatment", "category", RELIEF_CATEGORY) if stored else None
+        relief = relief if relief is not None else relief_positions(t.category for t in self.treatments)
         vocabulary = self._stored.vocabulary() if self._stored is not None else None
         return SearchIndex(entries, vocabulary, relief, self.lang)
 

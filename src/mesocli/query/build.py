@@ -16,11 +16,14 @@ from mesocli.store.views import Chain
 from mesocli.store.write import Contents
 
 
-def stored_contents(data: KnowledgeBaseData, dated: list[DatedProblem]) -> tuple[Contents, SearchIndex]:
-    """The database contents of ``data``, and the search index built on the way (for this run to use)."""
+def stored_contents(
+    data: KnowledgeBaseData, dated: list[DatedProblem], lang: str = "en"
+) -> tuple[Contents, SearchIndex]:
+    """The database contents of ``data`` (its text in ``lang``), and the search index built on the way (for this
+    run to use)."""
     collections: dict[str, Any] = {kind: getattr(data, field) for kind, (field, _model) in COLLECTIONS.items()}
     entries = Chain(*(collections[kind] for kind in SEARCHED))
-    vocabulary = MemoryVocabulary(entries, keep_columns=True)
+    vocabulary = MemoryVocabulary(entries, keep_columns=True, lang=lang)
     contents = Contents(
         header=[data.schema_version, data.title, data.version, data.last_reviewed.isoformat(), data.disclaimer],
         collections=collections,
@@ -31,7 +34,8 @@ def stored_contents(data: KnowledgeBaseData, dated: list[DatedProblem]) -> tuple
         kinds=vocabulary.kinds,
         columns=vocabulary.columns,
     )
-    return contents, SearchIndex(entries, vocabulary, relief_positions(t.category for t in data.treatments))
+    relief = relief_positions(t.category for t in data.treatments)
+    return contents, SearchIndex(entries, vocabulary, relief, lang)
 
 
 def treatment_rows(treatments: Sequence[Treatment]) -> list[TreatmentRow]:

@@ -47,13 +47,14 @@ def trusted(place: Path, create: bool) -> bool:
     return folder.trusted(str(place), create)
 
 
-def database_path(folder: Path, file: Path) -> Path:
-    """The database of one knowledge-base file: named by a 128-bit checksum of its resolved path.
+def database_path(folder: Path, file: Path, lang: str = "en") -> Path:
+    """The database of one knowledge-base file (in ``lang``: its edition with that translation applied), named
+    by a 128-bit checksum of its resolved path and the language.
 
     Not a secret and not trusted: the database records the path and identity it was built from, and is
     rebuilt if they differ. (A checksum from zlib spares every run the cost of loading OpenSSL's hashes.)
     """
-    raw = os.fsencode(str(file.resolve()))
+    raw = os.fsencode(str(file.resolve())) + (b"\0" + lang.encode() if lang != "en" else b"")
     key = "".join(f"{zlib.crc32(raw, seed):08x}" for seed in (0, 1, 2, 3))
     return folder / f"kb-{key}.sqlite3"
 

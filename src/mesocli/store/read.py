@@ -22,12 +22,16 @@ from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 _SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%'"
 
 
-def open_stored(file: Path) -> Stored | None:
-    """The database of ``file`` if it can be trusted and is fresh; None otherwise (then rebuild it)."""
+def open_stored(file: Path, lang: str = "en", overlay: str | None = None) -> Stored | None:
+    """The database of ``file`` if it can be trusted and is fresh; None otherwise (then rebuild it).
+
+    In another language than English, the database of its edition, made with the translation whose content
+    identity (:func:`mesocli.store.pagekey.content_identity`) is ``overlay``.
+    """
     folder = location.directory()
     if folder is None or not location.trusted(folder, create=False):
         return None
-    path = location.database_path(folder, file)
+    path = location.database_path(folder, file, lang)
     if not location.made_by_store(path):
         return None
     try:
@@ -37,7 +41,8 @@ def open_stored(file: Path) -> Stored | None:
     try:
         if check_header(connection):
             meta = _verified(connection.execute(_SMALL_META))
-            if _ours(meta, file) and _fresh(meta, file, path):
+            edition = meta.get("lang", "en") == lang and meta.get("overlay") == overlay
+            if edition and _ours(meta, file) and _fresh(meta, file, path):
                 return Stored(connection, meta)
     except (sqlite3.Error, Damaged, ValueError, KeyError, TypeError):
         pass
@@ -45,11 +50,11 @@ def open_stored(file: Path) -> Stored | None:
     return None
 
 
-def discard(file: Path) -> None:
-    """Delete the database of ``file`` (found damaged), so that the next run builds it again."""
+def discard(file: Path, lang: str = "en") -> None:
+    """Delete the database of ``file`` (in ``lang``; found damaged), so that the next run builds it again."""
     folder = location.directory()
     if folder is not None and location.trusted(folder, create=False):
-        path = location.database_path(folder, file)
+        path = location.database_path(folder, file, lang)
         if location.made_by_store(path):
             with contextlib.suppress(OSError):
                 path.unlink()

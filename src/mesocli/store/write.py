@@ -37,9 +37,20 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def save(folder: Path, file: Path, identity: Identity, digest: str, settled: bool, contents: Contents) -> Path | None:
-    """Write the database of ``file`` into ``folder``; returns its path, or None if it could not be written."""
-    target = location.database_path(folder, file)
+def save(
+    folder: Path,
+    file: Path,
+    identity: Identity,
+    digest: str,
+    settled: bool,
+    contents: Contents,
+    edition: tuple[str, str] | None = None,
+) -> Path | None:
+    """Write the database of ``file`` into ``folder``; returns its path, or None if it could not be written.
+
+    ``edition``: (language, the translation's content identity) for the database of a translated edition.
+    """
+    target = location.database_path(folder, file, edition[0] if edition else "en")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}-", suffix=".tmp")
         os.close(handle)
@@ -53,6 +64,8 @@ def save(folder: Path, file: Path, identity: Identity, digest: str, settled: boo
             "identity": _json(list(identity)),
             "settled": "1" if settled else "0",
         }
+        if edition is not None:
+            meta |= {"lang": edition[0], "overlay": edition[1]}
         if not _build(Path(temporary), meta, contents):
             return None
         os.replace(temporary, target)

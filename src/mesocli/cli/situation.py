@@ -193,14 +193,14 @@ def handout(
     write_output(output, text, force)
 
 
-def _option_id(kb: KnowledgeBase, name: str) -> str:
+def _option_id(kb: "KnowledgeBase", name: str) -> str:
     """The id of an option named on the command line, or the comfort choice's id."""
     from mesocli.query.decision import COMFORT_ID
 
     return COMFORT_ID if name.strip().casefold() == COMFORT_ID else kb.get(name).id
 
 
-def _english(kb: KnowledgeBase) -> KnowledgeBase:
+def _english(kb: "KnowledgeBase") -> "KnowledgeBase":
     """The English knowledge base beside a translated edition (questions are chosen on their English words)."""
     if kb.lang == "en" or kb.path is None:
         return kb

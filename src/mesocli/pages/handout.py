@@ -14,10 +14,8 @@ from collections.abc import Sequence
 
 from mesocli.core.disclosure import HEADING as MADE_HEADING
 from mesocli.core.disclosure import disclosure
-from mesocli.core.frequencies import measures
 from mesocli.core.l10n import N_, _
 from mesocli.core.models import Guide, Treatment
-from mesocli.core.situation import StudyFit
 from mesocli.core.values import HEADING as VALUES_HEADING
 from mesocli.core.values import NEVER_RANKS, SCALE, Values
 from mesocli.pages.choice import (
@@ -25,11 +23,10 @@ from mesocli.pages.choice import (
     comfort_short,
     decision_blocks,
     known_references,
-    measure_text,
     option_short,
     short_references,
 )
-from mesocli.pages.document import Block, Bullets, Document, Heading, Icons, Note, Paragraph, Span, plain
+from mesocli.pages.document import Block, Bullets, Document, Heading, Note, Paragraph, Span, plain
 from mesocli.query.decision import COMFORT_ID
 from mesocli.query.situation import NOTICE, OptionFit, SituationResult
 
@@ -92,28 +89,19 @@ def choose_questions(
     return list(dict.fromkeys(picked))[:MAX_QUESTIONS]
 
 
-def _icons(fit: StudyFit) -> list[Block]:
-    return [Icons(measure_text(m), m.counts) for m in measures(fit.study)]
-
-
 def option_blocks(o: OptionFit, cites: Citations) -> list[Block]:
-    """One option as on the short page, with each key trial's figures drawn as rows of 100."""
-    return _with_icons(list(option_short(o, cites, level=3)), o, cites)
-
-
-def _with_icons(blocks: list[Block], o: OptionFit, cites: Citations) -> list[Block]:
-    """Put the drawing of each key trial's figures before its list of figures in words."""
-    from mesocli.query.key_trials import key_trials
-
-    out: list[Block] = []
-    fits = iter(key_trials(o.trials, o.treatment.id))
-    for block in blocks:
-        if isinstance(block, Bullets) and any(i and i[0].text == _("How sure: ") for i in block.items):
-            fit = next(fits, None)
-            if fit is not None:
-                out += _icons(fit)
-        out.append(block)
-    return out
+    """One option as on the short page, each key trial's figures drawn as rows of 100 and said in words, and
+    the approvals in the region with what they cover."""
+    parts = option_short(o, cites, level=3, drawn=True)
+    blocks = [next(parts), next(parts)]  # the heading and the list of points, citations numbered in page order
+    if o.situation.region and o.approvals:
+        items = tuple(
+            (Span(f"{a.agency}, {a.date.isoformat()}: ", "label"), *cites.text(a.what), cites.span(a.reference))
+            for a in o.approvals
+        )
+        where = _("Approvals in region {region}:").format(region=o.situation.region)
+        blocks += [Paragraph(plain(where, "label")), Bullets(items)]
+    return blocks + list(parts)
 
 
 def values_blocks(values: Values | None) -> list[Block]:
@@ -131,8 +119,8 @@ def values_blocks(values: Values | None) -> list[Block]:
 def made_blocks(result: SituationResult) -> list[Block]:
     """How this was made: who wrote it, funding, conflicts, review, the date of the evidence."""
     lines = disclosure(result.last_reviewed).lines()
-    items = tuple((Span(label + ": ", "label"), Span(text)) for label, text in lines)
-    return [Heading(_(MADE_HEADING)), Bullets(items)]
+    spans = [s for label, text in lines for s in (Span(label + ": ", "label"), Span(text.rstrip(".") + ". "))]
+    return [Heading(_(MADE_HEADING)), Paragraph(tuple(spans))]
 
 
 def handout_short(

@@ -38,20 +38,20 @@ def _inline(inline: Inline) -> str:
     return "".join(out)
 
 
-def icons_svg(block: Icons, cell: int = 5) -> str:
+def icons_svg(block: Icons, cell: int = 4) -> str:
     """Each group as a labelled row of 100 squares, the first ``n`` filled; the words are its text alternative."""
     rows = []
     width = 100 * cell
-    for i, (group, count) in enumerate(block.rows):
+    for group, count in block.rows:
         size = f'width="{cell - 1}" height="{2 * cell}"'
         cells = "".join(
             f'<rect x="{k * cell}" y="0" {size} fill="{FILLED if k < count else EMPTY}"/>' for k in range(100)
         )
+        label = f"{count}/100: {escape(group)}"
         rows.append(
-            f'<div class="icons-row"><span class="icons-label">{escape(group)}: {count}/100</span>'
-            f'<svg role="img" aria-labelledby="ic{i}" width="{width}" height="{2 * cell}" '
-            f'viewBox="0 0 {width} {2 * cell}" class="icons"><title id="ic{i}">{escape(group)}: {count}/100</title>'
-            f"{cells}</svg></div>"
+            f'<div class="icons-row"><svg role="img" aria-label="{label}" width="{width}" height="{2 * cell}" '
+            f'viewBox="0 0 {width} {2 * cell}" class="icons"><title>{label}</title>{cells}</svg>'
+            f'<span class="icons-label" aria-hidden="true">{label}</span></div>'
         )
     return f'<figure class="icons-figure"><figcaption>{escape(block.text)}</figcaption>{"".join(rows)}</figure>'
 

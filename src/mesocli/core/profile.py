@@ -15,6 +15,7 @@ from typing import Any
 from mesocli.core.errors import KnowledgeBaseError, Problem
 from mesocli.core.files import read_text
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
+from mesocli.core.numbers import number_problem
 from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
 from mesocli.core.values import KEYS as VALUE_KEYS
 from mesocli.core.values import STATEMENTS, Values, check_answer
@@ -123,6 +124,8 @@ def parse_profile(text: str, file: str) -> Situation:
                 values[key] = None
                 continue
             message = check_value(str(key), value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):  # 03 is never octal
+                message = number_problem(str(value_node.value), value, str(key), whole=True) or message
             if message:
                 problems.append(Problem(file, message, vmark.line + 1, vmark.column + 1))
             values[key] = value

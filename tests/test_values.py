@@ -140,3 +140,18 @@ def test_real_process_reads_piped_answers(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert read_profile(path).values == Values(longer_life=4, time_at_home=1)
     assert "Traceback" not in done.stderr
+
+
+def test_library_takes_values_and_keeps_the_same_options() -> None:
+    """``kb.options(values={...})`` carries the answers on the situation; the options are those without them."""
+    import mesocli
+
+    kb = mesocli.load()
+    with_values = kb.options(site="pleural", fitness=1, values={"longer_life": 4, "share_decision": 0})
+    without = kb.options(site="pleural", fitness=1)
+    assert with_values.situation.values == Values(longer_life=4, share_decision=0)
+    assert [(o.treatment.id, o.status) for o in with_values.options] == [
+        (o.treatment.id, o.status) for o in without.options
+    ]
+    with pytest.raises(ValueError, match="longer_life is 9"):
+        kb.options(values={"longer_life": 9})

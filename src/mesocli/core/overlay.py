@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar
 
+from mesocli.core.applies import candidate_passages
 from mesocli.core.errors import Problem
 from mesocli.core.figures import differences, order_differences
 from mesocli.core.model import model, replace
@@ -234,6 +235,12 @@ def _nth(text: str, needle: str, count: int) -> int:
     return index
 
 
+def _passage_counts(text: str, english: str) -> str | None:
+    """How the paragraphs and bullets of a translated candidates text differ in number from the English."""
+    ours, theirs = len(candidate_passages(text)), len(candidate_passages(english))
+    return None if ours == theirs else f"{ours} paragraphs and bullets, the English {theirs}"
+
+
 def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, problem: Any) -> Any:
     """One entry with its translated fields, falling back to marked English where a field is stale or wrong."""
     english_title = getattr(entry, "title", None)
@@ -257,6 +264,10 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
         missing, added = differences(english, text, lang)
         if missing or added:
             problem(path, f"{path}: figures differ from the English (missing {sorted(missing)}, added {sorted(added)})")
+            entry = _set(entry, path, marker + english)
+            continue
+        if path == "candidates" and (counts := _passage_counts(text, english)):
+            problem(path, f"candidates: the translation has {counts}; situation points count them")
             entry = _set(entry, path, marker + english)
             continue
         wrong = order_differences(english, text, lang)

@@ -66,6 +66,19 @@ def check_answer(value: object) -> str | None:
     return f"is {value!r}, expected a whole number from {LOWEST} to {HIGHEST}, or empty"
 
 
+def values_of(answers: Any) -> Values:
+    """``Values`` from a mapping of statement keys to answers; ValueError on an unknown key or a bad answer."""
+    if not isinstance(answers, dict):
+        raise ValueError(f"values must be a mapping of {', '.join(KEYS)} to 0-4")
+    for key, answer in answers.items():
+        if key not in KEYS:
+            raise ValueError(f"unknown statement {key!r}; the statements are {', '.join(KEYS)}")
+        message = check_answer(answer)
+        if message:
+            raise ValueError(f"{key} {message}")
+    return Values(**answers)
+
+
 def block(values: Values) -> str:
     """The profile's ``values:`` block: each statement as a comment above its key and answer."""
     lines = ["values:"]

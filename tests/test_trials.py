@@ -13,7 +13,7 @@ from mesocli.cli.app import app
 from mesocli.core.places import distance_km, find_place
 from mesocli.query.trials import nearest_trial_lines
 from mesocli.store.snapshots import bundled_snapshot, load
-from trials_data import studies, write_snapshot
+from trials_data import MADRID_SITE, site, studies, study, write_snapshot
 
 SITUATION = ["--site", "pleural", "--treated", "none", "--fitness", "1"]
 
@@ -175,3 +175,40 @@ def test_turkish_and_spanish_pages_keep_titles_as_registered(snap: Path) -> None
         args = ["--lang", lang, "trials", "--snapshot", str(snap), "--format", "plain"]
         out = CliRunner().invoke(app, args).output
         assert all(w in out for w in words) and "A first-line trial" in out
+
+
+def test_options_and_handout_name_at_most_three_trials_with_the_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a snapshot of the user's, options (both views) and the handout list up to 3 trials not ruled out."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "mesocli"
+    folder.mkdir(parents=True)
+    extra = [study(f"NCT0900010{i}", f"Extra {i}", sites=[site(MADRID_SITE)]) for i in range(3)]
+    write_snapshot(folder / "trials.json", [*studies(), *extra])
+    situation = ["--site", "pleural", "--treated", "none"]
+    for args in (["options", *situation], ["options", *situation, "--details"]):
+        out = CliRunner().invoke(app, [*args, "--format", "plain"]).output
+        section = out[out.index("Trials you could ask about") : out.index("References")]
+        assert section.count("https://clinicaltrials.gov/study/") == 3
+        assert "NCT09000001 (FIRST-1)" in section and "NCT09000003" not in section  # peritoneal: may not fit
+        assert "snapshot of" in section
+    handout = CliRunner().invoke(app, ["handout", *situation, "--format", "markdown", "-o", "-"]).output
+    assert "Trials you could ask about" in handout and "NCT09000001" in handout
+
+
+def test_options_say_nothing_of_trials_with_the_empty_bundled_snapshot() -> None:
+    """The bundled snapshot holds no trials: the options page has no trials section."""
+    out = CliRunner().invoke(app, ["options", "--site", "pleural", "--format", "plain"]).output
+    assert "Trials you could ask about" not in out
+
+
+def test_yaml_and_markdown_carry_the_same_trials(snap: Path) -> None:
+    """YAML holds the JSON's data; Markdown is a page with a heading per trial and the registry link."""
+    import yaml
+
+    data = yaml.safe_load(run(snap, *SITUATION, "--format", "yaml").output)
+    assert data == as_json(snap, *SITUATION)
+    markdown = run(snap, *SITUATION, "--format", "markdown").output
+    assert markdown.startswith("# Trials I could join") and "## NCT09000001 (FIRST-1): A first-line trial" in markdown
+    assert "**Registry:** <https://clinicaltrials.gov/study/NCT09000001>" in markdown

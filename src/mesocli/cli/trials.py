@@ -19,6 +19,7 @@ from mesocli.cli.output import note
 from mesocli.cli.situation import FitnessOption, HistologyOption, ProfileOption, SiteOption, TreatedOption
 from mesocli.core.escape import printable
 from mesocli.core.places import Place
+from mesocli.core.situation import Situation
 
 SnapshotOption = Annotated[
     Path | None,
@@ -187,3 +188,21 @@ def trials_diff(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
     changes = compare(previous, snapshots.load(mine))
     read = [mine, snapshots.data_folder() / snapshots.PREVIOUS]
     emit_page(ctx, fmt, as_json, lambda: changes_page(changes), changes.to_data, read)
+
+
+def nearby_lines(ctx: typer.Context, person: Situation) -> tuple[list[str], list[Path]]:
+    """For ``options`` and the handout: at most three trials of the snapshot that are not ruled out for this
+    situation, one line each with the snapshot's date, and the snapshot file read (for the page's key).
+    A snapshot that cannot be read gives no lines: those pages are about the options; `mesocli trials` says why.
+    """
+    from mesocli.core.errors import TrialsError
+    from mesocli.query.trials import find_trials, nearest_trial_lines
+    from mesocli.store.snapshots import current_path, load
+
+    path = current_path()
+    try:
+        data = load(path)
+    except TrialsError:
+        return [], [path]
+    result = find_trials(data, state(ctx).kb.treatments, person, today=dt.date.today())
+    return nearest_trial_lines(result), [path]

@@ -142,3 +142,24 @@ def changes_page(changes: SnapshotChanges) -> Document:
     else:
         blocks.append(Bullets(tuple(plain(line) for line in changes.lines)))
     return tuple(blocks)
+
+
+def nearby_trials_blocks(lines: list[str]) -> list[Block]:
+    """The short trial lines other pages show (``query.trials.nearest_trial_lines``), under a heading."""
+    if not lines:
+        return []
+    return [
+        Heading(_("Trials you could ask about")),
+        Bullets(tuple(plain(line) for line in lines[:-1])),
+        Paragraph(plain(lines[-1], "dim")),
+    ]
+
+
+def with_trials(document: Document, lines: list[str]) -> Document:
+    """``document`` with the trial lines before its references (or at the end)."""
+    blocks = nearby_trials_blocks(lines)
+    if not blocks:
+        return document
+    headings = [i for i, b in enumerate(document) if isinstance(b, Heading) and b.text == _("References")]
+    at = headings[0] if headings else len(document)
+    return (*document[:at], *blocks, *document[at:])

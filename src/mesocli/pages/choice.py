@@ -277,6 +277,16 @@ def options_short_page(result: SituationResult, details_hint: bool = True) -> Do
     for o in result.options:
         blocks += list(option_short(o, cites))
     blocks += comfort_short(result, cites)
+    values = result.situation.values
+    if values is not None and not values.empty:
+        from mesocli.core.values import HEADING, NEVER_RANKS
+
+        answers = tuple(
+            (Span(f"{answer}/4 ", "label"), Span(statement))
+            for _k, statement, answer in values.answers()
+            if answer is not None
+        )
+        blocks += [Heading(_(HEADING)), Paragraph(plain(_(NEVER_RANKS))), Bullets(answers)]
     if result.left_out:
         names = "; ".join(f"{t.name} ({why})" for t, why in result.left_out)
         blocks.append(Paragraph((Span(_("Not shown: "), "label"), Span(names + "."))))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mesocli.core.applies import passage
 from mesocli.core.applying import fit_notes, speaks_to
 from mesocli.core.display import Displayable
+from mesocli.core.errors import ArgumentError
 from mesocli.core.evidence import option_role
 from mesocli.core.l10n import N_, _
 from mesocli.core.model import model
@@ -147,12 +148,13 @@ def situation_of(situation: Situation | None = None, **fields: Any) -> Situation
     answers = fields.pop("values", None)
     if answers is not None and not isinstance(answers, Values):
         answers = values_of(answers)
+    fields = {k: v.strip().lower() if isinstance(v, str) else v for k, v in fields.items()}  # any case
     for name, value in fields.items():
         if name not in FIELDS:
-            raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+            raise ArgumentError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
         message = None if value is None or value == "unknown" else check_value(name, value)
         if message:
-            raise ValueError(message)
+            raise ArgumentError(message)
     return (situation or Situation()).merged(Situation(**fields, values=answers))
 
 

@@ -90,7 +90,7 @@ def show(
 
     def document() -> Any:
         if brief:
-            return option_page.brief_page(treatment, kb.disclaimer)
+            return option_page.brief_page(treatment, kb.disclaimer, _in_english(kb, treatment.id))
         return option_page.treatment_page(treatment, kb.disclaimer, section or ())
 
     emit_page(ctx, fmt, as_json, document, lambda: to_data(treatment))
@@ -267,3 +267,12 @@ def _option_names(kb: Any) -> dict[str, str] | None:
     """Each option's name by id in a translated edition (an English page names options by their ids, which
     are also what a command takes); None in English."""
     return {t.id: t.name for t in kb} if getattr(kb, "lang", "en") != "en" else None
+
+
+def _in_english(kb: Any, treatment_id: str) -> Any:
+    """The option in English, for a translated edition (None in English): --brief chooses its points there."""
+    if getattr(kb, "lang", "en") == "en" or kb.path is None:
+        return None
+    from mesocli.kb import load
+
+    return load(kb.path).get(treatment_id)

@@ -134,7 +134,7 @@ def _problems(path: Path) -> str:
         ({"line": ["second"]}, "expected one of first, second-or-later, maintenance"),
         ({"resectability": ["operable"]}, "expected one of resectable, unresectable"),
         ({"stage": [4]}, "unknown key 'stage'"),
-        (..., "guideline row has no applies_to"),
+        (..., "guideline row has no applies_to, so pages take it as speaking of everyone"),
     ],
 )
 def test_bad_applies_to_values_are_refused_with_line_and_column(
@@ -168,3 +168,32 @@ def test_validate_command_reports_a_bad_value(runner: CliRunner, write_kb: Write
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code != 0
     assert "expected one of pleural, peritoneal, pericardial, tunica-vaginalis" in result.output
+
+
+def test_a_file_written_before_applies_to_still_loads(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """A guideline row without applies_to is a warning: the file loads, and the row has no notes."""
+    kb = mesocli.load(write_kb(_with_rows(tiny_data, ...)))
+    assert any("has no applies_to" in str(w) for w in kb.warnings)
+    row = kb.treatments[0].guidelines[0]
+    assert row.applies_to is None and fit_notes(row.applies_to, Situation(histology="sarcomatoid")) == ()
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_a_translation_that_merges_candidate_paragraphs_falls_back_to_english(lang: str, tmp_path: Path) -> None:
+    """Situation points count candidates' paragraphs; a translation with fewer is an error and shows the English."""
+    import yaml
+
+    from mesocli.core.files import overlay_path
+    from mesocli.core.overlay import apply
+
+    data = Path(mesocli.__file__).resolve().parents[2] / "data" / "treatments.yaml"
+    kb_file = tmp_path / "treatments.yaml"
+    kb_file.write_bytes(data.read_bytes())
+    doc = yaml.safe_load(overlay_path(data, lang).read_text(encoding="utf-8"))
+    field = doc["treatments"]["immunotherapy"]["candidates"]
+    field["text"] = field["text"].replace("\n\n", " ", 1)
+    overlay_path(kb_file, lang).write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    translated, problems = apply(mesocli.load(kb_file).data, overlay_path(kb_file, lang), lang)
+    assert any("points count them" in p.message and p.entry_id == "immunotherapy" for p in problems)
+    shown = next(t for t in translated.treatments if t.id == "immunotherapy").candidates
+    assert shown.startswith(("[İngilizce]", "[En inglés]"))

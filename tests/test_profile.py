@@ -102,6 +102,7 @@ def test_options_reads_a_profile_and_the_command_line_wins(runner: CliRunner, tm
         "region": None,
         "goal": None,
         "unknown": None,
+        "values": None,
     }
 
 

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from mesocli._version import __version__
 from mesocli.cli.context import (
     EXIT_CODES_HELP,
     EXIT_INTERRUPTED,
@@ -45,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "options": ("mesocli.cli.situation", "options"),
     "handout": ("mesocli.cli.situation", "handout"),
     "profile": ("mesocli.cli.situation", "profile"),
+    "values": ("mesocli.cli.values", "values"),
     "compare": ("mesocli.cli.visit", "compare"),
     "questions": ("mesocli.cli.visit", "questions"),
     "evidence": ("mesocli.cli.visit", "evidence"),
@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "migrate": ("mesocli.cli.manage", "migrate"),
     "help-resources": ("mesocli.cli.start", "help_resources"),
     "help": ("mesocli.cli.start", "help_command"),
+    "about": ("mesocli.cli.start", "about"),
 }
 
 #: Names of the commands built in this process, in the order they were built (tests count them).
@@ -212,9 +213,9 @@ app = typer.Typer(
 def _version(ctx: typer.Context, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    kb = state(ctx).kb
-    where = printable(str(kb.path))
-    write_stdout(f"mesocli {__version__}\nknowledge base {kb.version} (reviewed {kb.last_reviewed}, {where})\n")
+    from mesocli.cli.start import version_text
+
+    write_stdout(version_text(state(ctx).kb))
     raise typer.Exit()
 
 

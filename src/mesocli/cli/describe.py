@@ -25,6 +25,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "mesocli handout --site pleural --paper letter --format markdown -o -",
     ),
     "profile": ("mesocli profile init", "mesocli profile init - --force"),
+    "values": ("mesocli values --profile me.yaml", "mesocli values -p profile.yaml"),
     "compare": ("mesocli compare chemotherapy immunotherapy", "mesocli compare chemo immuno radiation --format yaml"),
     "questions": ("mesocli questions", "mesocli questions immunotherapy --no-general --output visit.md"),
     "evidence": ("mesocli evidence", "mesocli evidence immunotherapy"),
@@ -34,6 +35,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "migrate": ("mesocli migrate old.yaml new.yaml", "mesocli migrate old.yaml new.yaml --force"),
     "help-resources": ("mesocli help-resources", "mesocli help-resources --format markdown"),
     "help": ("mesocli help", "mesocli help search", "mesocli help profile init"),
+    "about": ("mesocli about", "mesocli about --json"),
 }
 
 

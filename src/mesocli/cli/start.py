@@ -57,3 +57,29 @@ def help_resources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOp
     kb = state(ctx).kb
     found = kb.guide(HELP_RESOURCES)
     emit_page(ctx, fmt, as_json, lambda: pages.guide_page(found, kb.disclaimer), lambda: to_data(found))
+
+
+def version_text(kb: Any) -> str:
+    """The package and knowledge-base versions, then how it was made (the text of ``--version``)."""
+    from mesocli._version import __version__
+    from mesocli.core.disclosure import disclosure
+    from mesocli.core.escape import printable
+
+    found = disclosure(kb.last_reviewed)
+    where = printable(str(kb.path))
+    lines = [f"mesocli {__version__}", f"knowledge base {kb.version} (reviewed {kb.last_reviewed}, {where})", ""]
+    lines += [f"{found.title}:", *(f"  {label}: {text}" for label, text in found.lines())]
+    return "\n".join(lines) + "\n"
+
+
+def about(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """How mesocli was made: who wrote it, funding, conflicts of interest, review and the evidence's date."""
+    from mesocli._version import __version__
+    from mesocli.core.disclosure import disclosure
+    from mesocli.pages.about import about_page
+
+    kb = state(ctx).kb
+    found = disclosure(kb.last_reviewed)
+    versions = f"mesocli {__version__}; knowledge base {kb.version}, reviewed {kb.last_reviewed}."
+    data = {"mesocli": __version__, "knowledge_base": kb.version, **found.to_data(), "disclaimer": kb.disclaimer}
+    emit_page(ctx, fmt, as_json, lambda: about_page(found, versions, kb.disclaimer), lambda: data)

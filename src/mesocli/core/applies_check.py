@@ -1,5 +1,6 @@
-"""Checks of the ``applies_to`` fields (core.applies): every guideline row and approval says whom it applies to,
-and every situation point names a passage that exists and at least one field.
+"""Checks of the ``applies_to`` fields (core.applies): every guideline row and approval says whom it applies to
+(a warning, so that an older file still loads; the bundled file has none), and every situation point names a
+passage that exists and at least one field.
 
 The values themselves (sites, histologies, lines, ECOG 0-4, resectability) are checked by the loader against
 the model's types, with file, line and column; these checks add what types cannot say.
@@ -24,8 +25,12 @@ def check_applies(treatments: Iterable[Treatment], marks: Marks) -> list[Problem
     problems = _comfort(treatments, marks)
     for t in treatments:
         for name, rows in (("guideline row", t.guidelines), ("approval", t.approvals)):
-            message = f"{name} has no applies_to: say whom it applies to ({{}} for everyone)"
-            problems += [at(marks, row, None, message, None, t.id) for row in rows if row.applies_to is None]
+            message = (
+                f"{name} has no applies_to, so pages take it as speaking of everyone: say whom ({{}} for everyone)"
+            )
+            problems += [
+                at(marks, row, None, message, None, t.id, severity="warning") for row in rows if row.applies_to is None
+            ]
         for point in t.situation_points:
             if passage(t, point.at) is None:
                 message = f"situation point at {point.at!r} names no passage of {t.id!r} ({_PLACES})"

@@ -24,7 +24,7 @@ from mesocli.core.models import (
     entry_texts,
 )
 from mesocli.core.names import normalise
-from mesocli.core.studies import Study
+from mesocli.core.studies import Arm, Study
 
 #: An entry not reviewed for this long gets a warning.
 STALE_AFTER = dt.timedelta(days=365)
@@ -173,7 +173,31 @@ def _figures(study: Study, marks: Marks, today: dt.date) -> list[Problem]:
             if months is not None and not 0 <= months < MAX_SURVIVAL_MONTHS:
                 message = f"{field_name} {months:g} of {arm.name!r} must be at least 0 and below {MAX_SURVIVAL_MONTHS}"
                 problems.append(at(marks, arm, field_name, message, entry_id=study.id))
+        problems += _percentages(study, arm, marks)
+    for c in (c for c in comparisons if c is not None and c.ci_level is not None):
+        if not 0 < (c.ci_level or 0) < 100:
+            message = f"ci_level {c.ci_level:g} of {study.name!r} must be a percentage above 0 and below 100"
+            problems.append(at(marks, c, "ci_level", message, entry_id=study.id))
     return problems
+
+
+def _percentages(study: Study, arm: Arm, marks: Marks) -> list[Problem]:
+    """An arm's shares of people, each between 0 and 100."""
+    found: list[tuple[object, str, float | None]] = [
+        (arm, name, getattr(arm, name)) for name in ("response_rate_pct", "grade3plus_trae_pct")
+    ]
+    found += [(survival, "pct", survival.pct) for survival in arm.survival]
+    return [
+        at(
+            marks,
+            owner,
+            name,
+            f"{name} {value:g} of {arm.name!r} must be a percentage from 0 to 100",
+            entry_id=study.id,
+        )
+        for owner, name, value in found
+        if value is not None and not 0 <= value <= 100
+    ]
 
 
 def _names(entry: Named) -> Iterator[tuple[str | None, int | None, str]]:

@@ -1,7 +1,8 @@
 """Numbers as a knowledge-base file must write them: plain, finite decimals.
 
-YAML 1.1 reads ``12:1`` as 721 (base 60), ``0x7D3`` as 2003, ``017`` as 15 and ``.nan`` as a float;
-a figure written like that is almost always a mistake, so the scalar's source text is checked.
+YAML 1.1 reads ``12:1`` as 721 (base 60), ``0x7D3`` as 2003, ``017`` as 15 (octal) and ``.nan`` as a float;
+a figure written like that is almost always a mistake, so the scalar's source text is checked, and refused
+with its line and column: a number is never read as octal, in the knowledge base or in a profile.
 """
 
 from __future__ import annotations
@@ -10,13 +11,17 @@ import math
 import re
 
 _INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_DECIMAL = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 
 def number_problem(source: str, value: float, what: str, whole: bool) -> str | None:
     """Why the scalar written as ``source`` (read as ``value``) is not an acceptable number, or None."""
     if isinstance(value, float) and not math.isfinite(value):
         return f"{what} must be a finite number, not {source!r}"
+    if re.match(r"[-+]?0[0-9]", source):
+        plain = source.lstrip("+-").lstrip("0") or "0"
+        reads = f"{what} is written {source!r} with a leading zero, which YAML reads as {value!r}"
+        return f"{reads}; write a plain decimal number ({plain})"
     if not (_INTEGER if whole else _DECIMAL).match(source):
         return f"{what} is written {source!r}, which YAML reads as {value!r}; write a plain decimal number"
     return None

@@ -15,10 +15,11 @@ import dataclasses
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from mesocli.core.applies import candidate_passages
 from mesocli.core.errors import Problem
-from mesocli.core.figures import differences
+from mesocli.core.figures import differences, order_differences
 from mesocli.core.model import model, replace
 from mesocli.core.models import KnowledgeBaseData
 
@@ -72,29 +73,37 @@ def _join(steps: list[tuple[str, int | None]]) -> list[str]:
 SECTIONS = ("treatments", "guides", "glossary", "studies")
 
 
-def _marks(root: Any) -> dict[tuple[str, str, str | None], tuple[int, int]]:
+class Marks(dict[tuple[str, str, str | None], tuple[int, int]]):
+    """Where each entry id and field path was written, by section: (line, column). Under the path with ``#``
+    added, where the field's text starts and ends in ``source``, the file's text (to place a figure in it)."""
+
+    source = ""
+
+
+def _marks(root: Any, source: str) -> Marks:
     """Where each entry id and field path was written in the overlay file, by section."""
-    found: dict[tuple[str, str, str | None], tuple[int, int]] = {}
+    found = Marks()
+    found.source = source
     for section_key, section in getattr(root, "value", ()):
         kind = str(getattr(section_key, "value", ""))
         for key, value in getattr(section, "value", ()) if kind in SECTIONS else ():
             found[(kind, key.value, None)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            for field_key, _ in getattr(value, "value", ()):
+            for field_key, field in getattr(value, "value", ()):
                 found[(kind, key.value, field_key.value)] = (
                     field_key.start_mark.line + 1,
                     field_key.start_mark.column + 1,
                 )
+                for name, node in field.value if getattr(field, "id", "") == "mapping" else ():
+                    if getattr(name, "value", None) == "text":
+                        found[(kind, key.value, f"{field_key.value}#")] = (node.start_mark.index, node.end_mark.index)
     return found
 
 
-Marks = dict[tuple[str, str, str | None], tuple[int, int]]
-
-
-def read(file: Path) -> tuple[dict[str, Any], Marks, list[Problem]]:
+def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str, str | None], tuple[int, int]], list[Problem]]:
     """The overlay's sections (treatments, guides, glossary, studies), where each field was written, and problems."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _text_loader()
     try:
         text = file.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=loader)
@@ -122,7 +131,18 @@ def read(file: Path) -> tuple[dict[str, Any], Marks, list[Problem]]:
     problems = [Problem(str(file), f"unknown key {k!r} in a translation file", 1, 1) for k in unknown]
     sections = {k: doc.get(k) or {} for k in SECTIONS}
     sections["knowledge_base"] = doc.get("knowledge_base") or {}
-    return sections, _marks(root), problems
+    return sections, _marks(root, text), problems
+
+
+def _text_loader() -> Any:
+    """A safe loader that reads every scalar as the text written (an overlay holds text only): ``017`` stays
+    "017", never the octal 15, and ``no`` stays "no"."""
+    import yaml
+
+    class TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a PyYAML class
+        yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
+
+    return TextLoader
 
 
 def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBaseData, list[Problem]]:
@@ -139,7 +159,8 @@ def apply(data: KnowledgeBaseData, file: Path, lang: str) -> tuple[KnowledgeBase
     for kind, entries in collections:
         by_id: dict[str, Any] = {e.id: e for e in entries}
         for eid, fields in sections.get(kind, {}).items():
-            problem = _Reporter(file, problems, {k[2]: v for k, v in marks.items() if k[:2] == (kind, eid)}, str(eid))
+            where = {k[2]: v for k, v in marks.items() if k[:2] == (kind, eid)}
+            problem = _Reporter(file, problems, where, str(eid), getattr(marks, "source", ""))
 
             if eid not in by_id or not isinstance(fields, dict):
                 problem(None, f"no entry {eid!r} in {kind} of the knowledge base")
@@ -184,9 +205,40 @@ class _Reporter:
     where: dict[Any, tuple[int, int]]
     eid: str = "knowledge-base"
 
+    source: str = ""
+
     def __call__(self, path: str | None, message: str, severity: str = "error") -> None:
         line, column = self.where.get(path) or self.where.get(None) or (None, None)
         self.problems.append(Problem(str(self.file), message, line, column, self.eid, severity))
+
+    def at_figure(self, path: str, written: str, before: str, message: str) -> None:
+        """An error placed at a figure of a field: the first ``written`` after ``before`` (the text before it)."""
+        start, end = self.where.get(f"{path}#") or (-1, -1)
+        raw = self.source[start:end] if start >= 0 else ""
+        index = _nth(raw, written, before.count(written))
+        if index < 0:
+            self(path, message)
+            return
+        absolute = start + index
+        line = self.source.count("\n", 0, absolute) + 1
+        column = absolute - (self.source.rfind("\n", 0, absolute) + 1) + 1
+        self.problems.append(Problem(str(self.file), message, line, column, self.eid))
+
+
+def _nth(text: str, needle: str, count: int) -> int:
+    """Where the (count+1)-th ``needle`` starts in ``text``, or -1."""
+    index = -1
+    for _ in range(count + 1):
+        index = text.find(needle, index + 1)
+        if index < 0:
+            return -1
+    return index
+
+
+def _passage_counts(text: str, english: str) -> str | None:
+    """How the paragraphs and bullets of a translated candidates text differ in number from the English."""
+    ours, theirs = len(candidate_passages(text)), len(candidate_passages(english))
+    return None if ours == theirs else f"{ours} paragraphs and bullets, the English {theirs}"
 
 
 def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, problem: Any) -> Any:
@@ -212,6 +264,16 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
         missing, added = differences(english, text, lang)
         if missing or added:
             problem(path, f"{path}: figures differ from the English (missing {sorted(missing)}, added {sorted(added)})")
+            entry = _set(entry, path, marker + english)
+            continue
+        if path == "candidates" and (counts := _passage_counts(text, english)):
+            problem(path, f"candidates: the translation has {counts}; situation points count them")
+            entry = _set(entry, path, marker + english)
+            continue
+        wrong = order_differences(english, text, lang)
+        for written, offset, message in wrong:
+            problem.at_figure(str(path), written, text[:offset], f"{path}: {message}")
+        if wrong:
             entry = _set(entry, path, marker + english)
             continue
         entry = _set(entry, path, text.rstrip("\n") + ("\n" if english.endswith("\n") else ""))

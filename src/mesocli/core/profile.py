@@ -15,7 +15,10 @@ from typing import Any
 from mesocli.core.errors import KnowledgeBaseError, Problem
 from mesocli.core.files import read_text
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
+from mesocli.core.numbers import number_problem
 from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
+from mesocli.core.values import KEYS as VALUE_KEYS
+from mesocli.core.values import STATEMENTS, Values, check_answer
 
 #: Profiles are a few lines; anything larger is refused before it is parsed.
 MAX_PROFILE_BYTES = 64 * 1024
@@ -58,6 +61,11 @@ TEMPLATE = (
     "region:\n"
     f"# What matters most to you now (optional): {', '.join(GOALS)}\n"
     "goal:\n"
+    "\n"
+    "# What matters to me (optional): `mesocli values --profile FILE` asks and fills in this block.\n"
+    "# Each answer is 0 (not like me at all) to 4 (very like me), or empty to skip. The answers never\n"
+    "# rank or hide an option: they are there to talk through with your care team.\n"
+    "values:\n" + "".join(f"  # {statement}\n  {key}:\n" for key, statement in STATEMENTS)
 )
 
 
@@ -97,8 +105,11 @@ def parse_profile(text: str, file: str) -> Situation:
         for key_node, value_node in root.value:
             key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
             kmark, vmark = key_node.start_mark, value_node.start_mark
+            if key == "values" and "values" not in values:
+                values["values"] = _values(loader, value_node, file, problems)
+                continue
             if key not in FIELDS:
-                close = difflib.get_close_matches(str(key), FIELDS, n=1)
+                close = difflib.get_close_matches(str(key), [*FIELDS, "values"], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 problems.append(Problem(file, f"unknown key {key!r}{hint}", kmark.line + 1, kmark.column + 1))
                 continue
@@ -113,6 +124,8 @@ def parse_profile(text: str, file: str) -> Situation:
                 values[key] = None
                 continue
             message = check_value(str(key), value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):  # 03 is never octal
+                message = number_problem(str(value_node.value), value, str(key), whole=True) or message
             if message:
                 problems.append(Problem(file, message, vmark.line + 1, vmark.column + 1))
             values[key] = value
@@ -121,6 +134,38 @@ def parse_profile(text: str, file: str) -> Situation:
         return Situation(**values)
     finally:
         loader.dispose()
+
+
+def _values(loader: Any, node: Any, file: str, problems: list[Problem]) -> Values | None:
+    """The ``values:`` block: a mapping of statement keys to 0-4 or empty; problems located."""
+    mark = node.start_mark
+    if type(node).__name__ == "ScalarNode" and loader.construct_object(node) is None:
+        return None  # "values:" with nothing under it: nothing answered
+    if type(node).__name__ != "MappingNode":
+        problems.append(
+            Problem(file, "values must be a mapping of statements to answers", mark.line + 1, mark.column + 1)
+        )
+        return None
+    answers: dict[str, int | None] = {}
+    for key_node, value_node in node.value:
+        key, kmark, vmark = getattr(key_node, "value", None), key_node.start_mark, value_node.start_mark
+        if key not in VALUE_KEYS or key in answers:
+            close = difflib.get_close_matches(str(key), VALUE_KEYS, n=1)
+            why = (
+                "appears twice"
+                if key in answers
+                else "is not a statement" + (f" (did you mean {close[0]!r}?)" if close else "")
+            )
+            problems.append(Problem(file, f"values: {key!r} {why}", kmark.line + 1, kmark.column + 1))
+            continue
+        answer = loader.construct_object(value_node) if value_node.tag in _SCALAR_TAGS else value_node.tag
+        message = check_answer(answer) if type(value_node).__name__ == "ScalarNode" else "must be a single value"
+        if message:
+            problems.append(Problem(file, f"values: {key} {message}", vmark.line + 1, vmark.column + 1))
+            continue
+        answers[str(key)] = answer
+    found = Values(**answers)
+    return None if found.empty else found  # an empty block is the same as none: nothing answered
 
 
 _SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "null", "bool", "float"))

@@ -23,6 +23,7 @@ from mesocli.core.applies import AppliesTo
 from mesocli.core.applying import field_fit
 from mesocli.core.model import model
 from mesocli.core.studies import Study
+from mesocli.core.values import Values
 
 Treated = Literal["none", "chemotherapy", "immunotherapy", "chemotherapy+immunotherapy"]
 PersonHistology = Literal["epithelioid", "sarcomatoid", "biphasic", "non-epithelioid", "unknown"]
@@ -56,6 +57,8 @@ class Situation:
     fitness: int | None = None
     region: str | None = None
     goal: str | None = None
+    #: What matters to the person (core.values), for pages to print; it never decides what is shown.
+    values: Values | None = None
 
     def __post_init__(self) -> None:
         if self.histology == "unknown":
@@ -69,7 +72,7 @@ class Situation:
     def merged(self, other: Situation) -> Situation:
         """This situation with every field that ``other`` knows taken from ``other``."""
         values = {f: getattr(other, f) if getattr(other, f) is not None else getattr(self, f) for f in FIELDS}
-        return Situation(**values)
+        return Situation(**values, values=other.values if other.values is not None else self.values)
 
     def describe(self) -> list[str]:
         """Each field in a few words, "not known" where unknown."""

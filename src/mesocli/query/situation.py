@@ -22,6 +22,7 @@ from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
 from mesocli.core.profile import check_value
 from mesocli.core.situation import FIELDS, Situation, StudyFit, match_study
+from mesocli.core.values import Values, values_of
 from mesocli.query.decision import Decision, decide
 
 if TYPE_CHECKING:
@@ -138,14 +139,21 @@ class Details(Displayable):
 
 
 def situation_of(situation: Situation | None = None, **fields: Any) -> Situation:
-    """A situation from keyword fields (over ``situation``); ValueError on an unknown field or value."""
+    """A situation from keyword fields (over ``situation``); ValueError on an unknown field or value.
+
+    ``values=`` takes the answers of ``mesocli values`` as a ``Values`` or a mapping (``{"longer_life": 3}``);
+    they travel to the pages and never change which options are shown or their order.
+    """
+    answers = fields.pop("values", None)
+    if answers is not None and not isinstance(answers, Values):
+        answers = values_of(answers)
     for name, value in fields.items():
         if name not in FIELDS:
             raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
         message = None if value is None or value == "unknown" else check_value(name, value)
         if message:
             raise ValueError(message)
-    return (situation or Situation()).merged(Situation(**fields))
+    return (situation or Situation()).merged(Situation(**fields, values=answers))
 
 
 def _said(t: Treatment, person: Situation) -> tuple[str, ...]:

@@ -116,8 +116,9 @@ def result_data(result: SituationResult) -> dict[str, Any]:
     from mesocli.query.situation import NOTICE, ORDER
 
     situation = {f: getattr(result.situation, f) for f in FIELDS}
+    values = result.situation.values.to_data() if result.situation.values else None
     return {
-        "situation": {**situation, "unknown": list(result.situation.unknown)},
+        "situation": {**situation, "unknown": list(result.situation.unknown), "values": values},
         "notice": NOTICE,
         "order": ORDER,
         "notes": list(result.notes),

@@ -16,10 +16,21 @@ from typer.testing import CliRunner
 # Keep the parse cache out of the user's home: one private folder for the whole run, set before any
 # test module loads a knowledge base. Cache tests point MESOCLI_CACHE_DIR at their own tmp_path.
 os.environ["MESOCLI_CACHE_DIR"] = tempfile.mkdtemp(prefix="mesocli-test-cache-")
+# The same for the user's data folder, where `mesocli trials update` keeps its snapshots.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="mesocli-test-data-")
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
 #: The environment every CLI test runs in: fixed width, no colour unless a test asks.
-ENV = {"COLUMNS": "80", "LINES": "40", "NO_COLOR": "1", "FORCE_COLOR": "", "MESOCLI_KB": "", "TERM": "dumb"}
+ENV = {
+    "COLUMNS": "80",
+    "LINES": "40",
+    "NO_COLOR": "1",
+    "FORCE_COLOR": "",
+    "MESOCLI_KB": "",
+    "TERM": "dumb",
+    "MESOCLI_TRIALS_SNAPSHOT": "",
+    "MESOCLI_TRIALS_API": "",
+}
 
 
 @pytest.fixture(autouse=True)

@@ -84,6 +84,7 @@ def test_a_new_profile_starts_from_the_template_and_a_broken_one_is_refused(runn
         ("values:\n  longr_life: 1\n", "did you mean 'longer_life'?"),
         ("values:\n  longer_life: [1]\n", "must be a single value"),
         ("values: 3\n", "values must be a mapping"),
+        ("values:\n  longer_life: 03\n", "values: longer_life is written '03' with a leading zero"),
     ],
 )
 def test_bad_values_in_a_profile_are_located(block: str, message: str) -> None:

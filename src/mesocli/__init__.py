@@ -15,7 +15,14 @@ from mesocli._version import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from mesocli.core.errors import AmbiguousNameError, KnowledgeBaseError, MesocliError, NotFoundError, Problem
+    from mesocli.core.errors import (
+        AmbiguousNameError,
+        KnowledgeBaseError,
+        MesocliError,
+        NotFoundError,
+        Problem,
+        TrialsError,
+    )
     from mesocli.core.files import bundled_path, validate
     from mesocli.core.models import Approval, Guide, GuidelineRow, Reference, SubOption, Term, Treatment
     from mesocli.core.studies import Arm, Comparison, Population, Study, Survival, Update
@@ -25,7 +32,14 @@ if TYPE_CHECKING:
 
 #: Where each public name lives.
 _WHERE = {
-    "mesocli.core.errors": ("AmbiguousNameError", "KnowledgeBaseError", "MesocliError", "NotFoundError", "Problem"),
+    "mesocli.core.errors": (
+        "AmbiguousNameError",
+        "KnowledgeBaseError",
+        "MesocliError",
+        "NotFoundError",
+        "Problem",
+        "TrialsError",
+    ),
     "mesocli.core.files": ("bundled_path", "validate"),
     "mesocli.core.models": ("Approval", "Guide", "GuidelineRow", "Reference", "SubOption", "Term", "Treatment"),
     "mesocli.core.studies": ("Arm", "Comparison", "Population", "Study", "Survival", "Update"),
@@ -73,6 +87,7 @@ __all__ = [
     "Survival",
     "Term",
     "Treatment",
+    "TrialsError",
     "Update",
     "__version__",
     "bundled_path",

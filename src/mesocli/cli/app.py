@@ -21,6 +21,7 @@ from mesocli.cli.context import (
     EXIT_NOT_FOUND,
     EXIT_OK,
     EXIT_OUTPUT,
+    EXIT_TRIALS,
     EXIT_USAGE,
     NothingFound,
     state,
@@ -28,7 +29,7 @@ from mesocli.cli.context import (
 from mesocli.cli.describe import described, translated
 from mesocli.cli.globals import Color, hoist, set_kb, set_lang
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
-from mesocli.core.errors import KnowledgeBaseError, NotFoundError
+from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
 from mesocli.core.escape import printable
 from mesocli.core.files import ENV_VAR
 from mesocli.core.l10n import LANGUAGES, _
@@ -44,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "options": ("mesocli.cli.situation", "options"),
     "handout": ("mesocli.cli.situation", "handout"),
     "profile": ("mesocli.cli.situation", "profile"),
+    "trials": ("mesocli.cli.trials", "trials"),
     "values": ("mesocli.cli.values", "values"),
     "compare": ("mesocli.cli.visit", "compare"),
     "questions": ("mesocli.cli.visit", "questions"),
@@ -96,6 +98,9 @@ def run(invoke: Callable[[], Any]) -> int:
     except KnowledgeBaseError as exc:
         _say(f"knowledge base error: {exc}")
         return EXIT_KB
+    except TrialsError as exc:
+        _say(f"trials: {exc}")
+        return EXIT_TRIALS
     except (NotFoundError, NothingFound) as exc:
         _say(str(exc))
         return EXIT_NOT_FOUND

@@ -1,6 +1,6 @@
 """What every command shares: the global options' state, the exit codes and the page writer."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +12,12 @@ from mesocli.core.l10n import N_
 from mesocli.kb import KnowledgeBase
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_KB, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_TRIALS = 5  # the trials snapshot could not be fetched, read or written
 
 EXIT_CODES_HELP = N_(
     "Exit codes: 0 ok; 1 nothing found; 2 usage error; 3 knowledge-base error "
-    "(missing, unreadable or invalid file); 4 could not write output; 130 interrupted."
+    "(missing, unreadable or invalid file); 4 could not write output; 5 trials snapshot could not be fetched, "
+    "read or written; 130 interrupted."
 )
 
 
@@ -56,9 +58,15 @@ def chosen_format(ctx: typer.Context, fmt: Any, as_json: bool) -> str:
 
 
 def emit_page(
-    ctx: typer.Context, fmt: Any, as_json: bool, document: Callable[[], Any], data: Callable[[], Any]
+    ctx: typer.Context,
+    fmt: Any,
+    as_json: bool,
+    document: Callable[[], Any],
+    data: Callable[[], Any],
+    read: Sequence[Path] = (),
 ) -> None:
-    """Write one page in the chosen format, honouring --color and --pager.
+    """Write one page in the chosen format, honouring --color and --pager. ``read``: files the page was made
+    from that no option names (the trials snapshot), for the key the page is kept under.
 
     In another language than English, JSON and YAML keep their English keys and say which language their
     text is in: a ``lang`` field on the object, or on each object of a list.
@@ -77,11 +85,11 @@ def emit_page(
         return value
 
     chosen = chosen_format(ctx, fmt, as_json)
-    key = page_key(ctx, current) if chosen not in ("json", "yaml") else None
+    key = page_key(ctx, current, read) if chosen not in ("json", "yaml") else None
     emit(chosen, document, tagged, color=current.color, pager=current.pager, page_key=key)
 
 
-def page_key(ctx: typer.Context, current: State) -> tuple[list[str], list[Path]] | None:
+def page_key(ctx: typer.Context, current: State, read: Sequence[Path] = ()) -> tuple[list[str], list[Path]] | None:
     """What a page is made from, for keeping its layout (the rule is :mod:`mesocli.store.pagekey`): the
     command with the global and its own options, and every file read: the knowledge base, each of its
     translations (a search may answer from another language's edition) and any file an option names (a
@@ -94,7 +102,7 @@ def page_key(ctx: typer.Context, current: State) -> tuple[list[str], list[Path]]
 
     root = ctx.find_root()
     arguments = [ctx.command_path, *_options(root.params), *_options(ctx.params)]
-    files = [kb.path, *(overlay_path(kb.path, code) for code in LANGUAGES if code != "en")]
+    files = [kb.path, *(overlay_path(kb.path, code) for code in LANGUAGES if code != "en"), *read]
     for param in ctx.command.params:  # a file an option or argument names is read (--output is written)
         value = ctx.params.get(param.name or "")
         if getattr(param.type, "name", "") == "path" and value is not None and param.name != "output":

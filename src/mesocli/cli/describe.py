@@ -25,6 +25,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "mesocli handout --site pleural --paper letter --format markdown -o -",
     ),
     "profile": ("mesocli profile init", "mesocli profile init - --force"),
+    "trials": (
+        "mesocli trials --site pleural --treated none --near Madrid --within 300",
+        "mesocli trials --country Türkiye --json",
+        "mesocli trials --near Estambul --age 64 --format markdown",
+    ),
     "values": ("mesocli values --profile me.yaml", "mesocli values -p profile.yaml"),
     "compare": ("mesocli compare chemotherapy immunotherapy", "mesocli compare chemo immuno radiation --format yaml"),
     "questions": ("mesocli questions", "mesocli questions immunotherapy --no-general --output visit.md"),

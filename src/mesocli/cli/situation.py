@@ -103,14 +103,18 @@ def options(
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
     if not result.options:
         raise NothingFound("no treatment option matches this situation's goal")
+    from mesocli.cli.trials import nearby_lines  # at most 3 trials of the snapshot, with its date
+    from mesocli.pages.trials import with_trials
+
+    lines, read = nearby_lines(ctx, result.situation)
     if details:
         from mesocli.pages.situation import options_page
 
-        emit_page(ctx, fmt, as_json, lambda: options_page(result), result.to_data)
+        emit_page(ctx, fmt, as_json, lambda: with_trials(options_page(result), lines), result.to_data, read)
         return
     from mesocli.pages.choice import options_short_page
 
-    emit_page(ctx, fmt, as_json, lambda: options_short_page(result), result.to_data)
+    emit_page(ctx, fmt, as_json, lambda: with_trials(options_short_page(result), lines), result.to_data, read)
 
 
 class Paper(str, Enum):
@@ -152,7 +156,10 @@ def handout(
 
     kb = state(ctx).kb
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
-    document = handout_page(result, list(kb.guides))
+    from mesocli.cli.trials import nearby_lines
+    from mesocli.pages.trials import with_trials
+
+    document = with_trials(handout_page(result, list(kb.guides)), nearby_lines(ctx, result.situation)[0])
     if fmt == HandoutFormat.markdown:
         from mesocli.render.text import markdown
 

@@ -89,3 +89,7 @@ class AmbiguousNameError(NotFoundError):
         if more > 0:
             shown += f" and {more} more"
         self.args = (f"{query!r} could be: {shown}; be more specific",)
+
+
+class TrialsError(MesocliError):
+    """The trials snapshot could not be read, fetched or written: one line, and nothing the user had is lost."""

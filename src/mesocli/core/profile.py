@@ -160,6 +160,9 @@ def _values(loader: Any, node: Any, file: str, problems: list[Problem]) -> Value
             continue
         answer = loader.construct_object(value_node) if value_node.tag in _SCALAR_TAGS else value_node.tag
         message = check_answer(answer) if type(value_node).__name__ == "ScalarNode" else "must be a single value"
+        if isinstance(answer, int) and not isinstance(answer, bool) and not message:  # 0x3 or 03: not as written
+            message = number_problem(str(value_node.value), answer, "", whole=True)
+            message = message and message.lstrip()
         if message:
             problems.append(Problem(file, f"values: {key} {message}", vmark.line + 1, vmark.column + 1))
             continue

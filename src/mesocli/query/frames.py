@@ -12,6 +12,7 @@ from mesocli.core.studies import Study
 if TYPE_CHECKING:
     from mesocli.core.situation import Situation
     from mesocli.query.situation import SituationResult
+    from mesocli.query.trials import TrialsResult
 
 
 def pandas() -> Any:
@@ -108,3 +109,33 @@ class Tables:
 
         person = situation_of(situation, **fields)
         return assess(self.treatments, self.references, self.disclaimer, self.last_reviewed, person)
+
+    def trials(
+        self,
+        situation: Situation | None = None,
+        *,
+        age: int | None = None,
+        near: str | None = None,
+        within_km: float | None = None,
+        country: str | None = None,
+        snapshot: str | None = None,
+        **fields: Any,
+    ) -> TrialsResult:
+        """Open trials from the trials snapshot for a situation (``site=``, ``histology=``, ``treated=``,
+        ``fitness=``) and a place (``near="Madrid"``, ``within_km=300``, ``country="Spain"``); each with its
+        verdict and the quoted lines behind it. ``.to_dataframe()`` tabulates it. ``ValueError`` for a place
+        or country not known; ``mesocli.TrialsError`` for a snapshot that cannot be read."""
+        from mesocli.core.places import country_code, find_place
+        from mesocli.query.situation import situation_of
+        from mesocli.query.trials import find_trials
+        from mesocli.store.snapshots import current_path, load
+
+        place = find_place(near) if near else None
+        if near and place is None:
+            raise ValueError(f"unknown place {near!r}")
+        code = country_code(country) if country else ""
+        if code is None:
+            raise ValueError(f"unknown country {country!r}")
+        person = situation_of(situation, **fields)
+        data = load(current_path(snapshot))
+        return find_trials(data, self.treatments, person, age, place, near or "", within_km, code)

@@ -1,0 +1,131 @@
+"""Fetching recruiting mesothelioma trials from the ClinicalTrials.gov API v2, politely.
+
+``GET {api}/version`` gives the API version and ``dataTimestamp``; ``GET {api}/studies`` with
+``query.cond=mesothelioma``, ``filter.overallStatus`` and ``pageSize`` gives the studies, page after page
+while the answer has a ``nextPageToken`` (sent back as ``pageToken``). The base URL is
+``https://clinicaltrials.gov/api/v2`` unless ``--api-url`` or ``$MESOCLI_TRIALS_API`` says otherwise.
+
+The API asks for about 50 requests a minute: requests are spaced by ``$MESOCLI_TRIALS_PAUSE`` seconds (1.2),
+and a 429 or 503 answer is retried after its ``Retry-After`` (at most a minute) or a doubling backoff from
+``$MESOCLI_TRIALS_BACKOFF`` seconds (2), three times. Anything else that goes wrong (no network, another HTTP
+error, a body that is not the JSON the API documents) is one ``TrialsError``. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+from mesocli._version import __version__
+from mesocli.core.errors import TrialsError
+from mesocli.core.trials import OPEN_STATUSES, kept_record, parse_study
+
+DEFAULT_API = "https://clinicaltrials.gov/api/v2"
+ENV_API = "MESOCLI_TRIALS_API"
+QUERY = {"query.cond": "mesothelioma", "filter.overallStatus": ",".join(OPEN_STATUSES), "pageSize": "200"}
+RETRIES = 3
+MAX_PAGES = 100
+TIMEOUT = 30.0
+MAX_BODY = 64 * 1024 * 1024
+
+
+def api_url(explicit: str | None = None) -> str:
+    url = (explicit or os.environ.get(ENV_API) or DEFAULT_API).rstrip("/")
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise TrialsError(f"--api-url: not an http or https URL: {url[:80]!r}")
+    return url
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+class Client:
+    """GET JSON from the API, spaced and retried as the module says; ``sleep`` is injectable for tests."""
+
+    def __init__(self, base: str, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.base = base
+        self.sleep = sleep
+        self.pause = _seconds("MESOCLI_TRIALS_PAUSE", 1.2)
+        self.backoff = _seconds("MESOCLI_TRIALS_BACKOFF", 2.0)
+        self.requests = 0
+
+    def get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
+        url = f"{self.base}/{path}" + (f"?{urllib.parse.urlencode(params)}" if params else "")
+        headers = {"Accept": "application/json", "User-Agent": f"mesocli/{__version__}"}
+        wait = self.backoff
+        for attempt in range(RETRIES + 1):
+            if self.requests:
+                self.sleep(self.pause)
+            self.requests += 1
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=TIMEOUT) as answer:
+                    body = answer.read(MAX_BODY + 1)
+            except urllib.error.HTTPError as exc:
+                if exc.code in (429, 503) and attempt < RETRIES:
+                    self.sleep(_retry_after(exc.headers.get("Retry-After"), wait))
+                    wait *= 2
+                    continue
+                more = f" after {RETRIES} retries" if exc.code in (429, 503) else ""
+                raise TrialsError(f"{url}: HTTP {exc.code} {exc.reason}{more}") from None
+            except (urllib.error.URLError, OSError) as exc:
+                reason = getattr(exc, "reason", None) or exc
+                raise TrialsError(f"{self.base}: cannot reach the API ({reason})") from None
+            return _json(body, url)
+        raise TrialsError(f"{url}: no answer")  # not reached: the loop returns or raises
+
+
+def _retry_after(value: str | None, default: float) -> float:
+    try:
+        return min(60.0, max(0.0, float(value))) if value else default
+    except ValueError:
+        return default
+
+
+def _json(body: bytes, url: str) -> dict[str, Any]:
+    if len(body) > MAX_BODY:
+        raise TrialsError(f"{url}: the answer is larger than {MAX_BODY // 2**20} MiB")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise TrialsError(f"{url}: the answer is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise TrialsError(f"{url}: the answer is not a JSON object")
+    return data
+
+
+def fetch(base: str, sleep: Callable[[float], None] = time.sleep) -> tuple[dict[str, str | None], list[Any]]:
+    """(version, studies): the API's version answer and every study kept, all pages; ``TrialsError`` on failure."""
+    client = Client(base, sleep)
+    version = client.get("version")
+    stamp, api = version.get("dataTimestamp"), version.get("apiVersion")
+    if not isinstance(stamp, str) or not isinstance(api, str):
+        raise TrialsError(f"{base}/version: no dataTimestamp and apiVersion in the answer")
+    studies: list[Any] = []
+    seen: set[str] = set()
+    token: str | None = None
+    for _page in range(MAX_PAGES):
+        page = client.get("studies", {**QUERY, **({"pageToken": token} if token else {})})
+        batch = page.get("studies")
+        if not isinstance(batch, list):
+            raise TrialsError(f"{base}/studies: the answer has no list of studies")
+        for raw in batch:
+            trial = parse_study(raw, f"{base}/studies: study {len(studies) + 1}")  # checks the record's shape
+            if trial.nct_id not in seen:
+                seen.add(trial.nct_id)
+                studies.append(kept_record(raw))
+        token = page.get("nextPageToken")
+        if token is None:
+            return {"data_timestamp": stamp, "api_version": api}, studies
+        if not isinstance(token, str) or not token:
+            raise TrialsError(f"{base}/studies: nextPageToken is not text")
+    raise TrialsError(f"{base}/studies: more than {MAX_PAGES} pages; stopped")

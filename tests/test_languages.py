@@ -283,3 +283,73 @@ def test_the_wheel_ships_every_edition() -> None:
     assert len(editions) == 2
     for edition in editions:
         assert f'"data/{edition.name}" = "mesocli/data/{edition.name}"' in section, edition.name
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--lang", "tr", "show", "chemo"], "anadili Türkçe olan bir klinisyen"),
+        (["--lang", "es", "studies", "checkmate"], "lengua materna española"),
+        (["--lang", "tr", "options", "--site", "pleural"], "İngilizceden çevrilmiştir"),
+        (["--lang", "es", "glossary", "ascitis"], "Traducido del inglés"),
+    ],
+)
+def test_every_translated_page_ends_with_the_notice(runner: CliRunner, args: list[str], words: str) -> None:
+    """A translated page says it was translated, figures checked by program, not reviewed by a clinician."""
+    page = " ".join(runner.invoke(app, [*args, "--format", "plain"]).stdout.split())
+    assert words in page[-400:], page[-400:]  # at the end of the page
+    english = runner.invoke(app, [*args[2:], "--format", "plain"]).stdout
+    assert "Translated from English" not in english
+
+
+@pytest.mark.parametrize(("lang", "title", "words"), [("tr", "görüşmem", "klinisyen"), ("es", "mi consulta", "inglés")])
+def test_the_translated_handout_has_the_notice_and_a_translated_title(
+    runner: CliRunner, tmp_path: Path, lang: str, title: str, words: str
+) -> None:
+    """The handout in Turkish or Spanish is titled in the language and carries the notice; the review date is
+    said to be the English text's."""
+    out = tmp_path / "visit.html"
+    result = runner.invoke(app, ["--lang", lang, "handout", "--site", "pleural", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert f": {title}</title>" in html and words in html
+    assert "my visit" not in html
+
+
+@pytest.mark.parametrize(
+    ("args", "present", "absent"),
+    [
+        (["--lang", "tr", "studies", "checkmate"], ["18,1 ay", "%41", "0,74 (%96,6 GA 0,60-0,91)"], ["18.1", "0.74"]),
+        (["--lang", "es", "studies", "checkmate"], ["18,1 meses", "41 %", "(IC del 96,6 % 0,60-0,91)"], ["18.1"]),
+        (["--lang", "tr", "studies", "--option", "chemotherapy"], ["1.704 kişi"], ["1,704"]),
+        (["--lang", "tr", "search", "ağrı", "--limit", "1"], ["puan "], []),
+    ],
+)
+def test_numbers_are_written_the_languages_way(
+    runner: CliRunner, args: list[str], present: list[str], absent: list[str]
+) -> None:
+    """Decimal comma, thousands separator and percent as the language writes them; never 18.1 beside 18,1."""
+    page = " ".join(runner.invoke(app, [*args, "--format", "plain"]).stdout.split())
+    for text in present:
+        assert text.replace("\xa0", " ") in page.replace("\xa0", " "), text
+    for text in absent:
+        assert text not in page, text
+    score = page.split("puan ")[1].split(")")[0] if "puan " in page else "0,5"
+    assert "," in score and "." not in score
+
+
+def test_number_formats_come_from_the_language() -> None:
+    """l10n.number and l10n.percent: English as before, Turkish and Spanish through Babel's CLDR data."""
+    expected = {
+        "en": ("1,704", "18.1", "0.60", "41.3%"),
+        "tr": ("1.704", "18,1", "0,60", "%41,3"),
+        "es": ("1.704", "18,1", "0,60", "41,3\xa0%"),
+    }
+    for lang, (thousands, decimal, fixed, pct) in expected.items():
+        l10n.set_language(lang)
+        assert (l10n.number(1704), l10n.number(18.1), l10n.number(0.6, 2), l10n.percent(41.3)) == (
+            thousands,
+            decimal,
+            fixed,
+            pct,
+        )

@@ -212,3 +212,30 @@ def test_yaml_and_markdown_carry_the_same_trials(snap: Path) -> None:
     markdown = run(snap, *SITUATION, "--format", "markdown").output
     assert markdown.startswith("# Trials I could join") and "## NCT09000001 (FIRST-1): A first-line trial" in markdown
     assert "**Registry:** <https://clinicaltrials.gov/study/NCT09000001>" in markdown
+
+
+def test_a_snapshot_that_appears_is_shown_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept or replayed page made from the bundled snapshot is not reused once the user has a snapshot."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "MESOCLI_CACHE_DIR": str(tmp_path / "cache")}
+    script = Path(sys.executable).parent / "mesocli"
+    if not script.exists():
+        pytest.skip("console script not installed in this environment")
+    command = [str(script), "trials", "--format", "plain"]
+    for _ in range(2):  # the second run may be a replay
+        out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+        assert "holds no trials" in out
+    folder = tmp_path / "data" / "mesocli"
+    folder.mkdir(parents=True)
+    write_snapshot(folder / "trials.json", studies())
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    assert "NCT09000001" in out
+    rich = ["trials", "--format", "rich"]
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other"))
+    assert "NCT09000001" not in CliRunner().invoke(app, rich).output
+    (tmp_path / "other" / "mesocli").mkdir(parents=True)
+    write_snapshot(tmp_path / "other" / "mesocli" / "trials.json", studies())
+    assert "NCT09000001" in CliRunner().invoke(app, rich).output

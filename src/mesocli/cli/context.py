@@ -84,9 +84,16 @@ def emit_page(
             return [{**item, "lang": lang} if isinstance(item, dict) else item for item in value]
         return value
 
+    def translated() -> Any:
+        from mesocli.pages.notice import with_translation_notice
+
+        return with_translation_notice(document(), lang)
+
     chosen = chosen_format(ctx, fmt, as_json)
     key = page_key(ctx, current, read) if chosen not in ("json", "yaml") else None
-    emit(chosen, document, tagged, color=current.color, pager=current.pager, page_key=key)
+    emit(
+        chosen, document if lang == "en" else translated, tagged, color=current.color, pager=current.pager, page_key=key
+    )
 
 
 def page_key(ctx: typer.Context, current: State, read: Sequence[Path] = ()) -> tuple[list[str], list[Path]] | None:

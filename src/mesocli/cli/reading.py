@@ -9,6 +9,7 @@ from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
 from mesocli.cli.output import note
 from mesocli.core.errors import AmbiguousNameError, NotFoundError
+from mesocli.core.l10n import N_
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
@@ -245,7 +246,7 @@ def studies(
             ctx,
             fmt,
             as_json,
-            lambda: study_pages.study_page(found, kb.references, kb.disclaimer),
+            lambda: study_pages.study_page(found, kb.references, kb.disclaimer, _option_names(kb)),
             lambda: to_data(found),
         )
         return
@@ -256,6 +257,12 @@ def studies(
         ctx,
         fmt,
         as_json,
-        lambda: study_pages.studies_page(chosen, "Studies"),
+        lambda: study_pages.studies_page(chosen, N_("Studies"), _option_names(kb)),
         lambda: [study_row(s) for s in chosen],
     )
+
+
+def _option_names(kb: Any) -> dict[str, str] | None:
+    """Each option's name by id in a translated edition (an English page names options by their ids, which
+    are also what a command takes); None in English."""
+    return {t.id: t.name for t in kb} if getattr(kb, "lang", "en") != "en" else None

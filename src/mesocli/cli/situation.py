@@ -13,6 +13,7 @@ import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, vocabulary_option
+from mesocli.core.l10n import _
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.situation import FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
 
@@ -157,9 +158,11 @@ def handout(
     kb = state(ctx).kb
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
     from mesocli.cli.trials import nearby_lines
+    from mesocli.pages.notice import with_translation_notice
     from mesocli.pages.trials import with_trials
 
     document = with_trials(handout_page(result, list(kb.guides)), nearby_lines(ctx, result.situation)[0])
+    document = with_translation_notice(document, state(ctx).lang)
     if fmt == HandoutFormat.markdown:
         from mesocli.render.text import markdown
 
@@ -167,7 +170,7 @@ def handout(
     else:
         from mesocli.render.handout import handout_html
 
-        text = handout_html(document, paper.value, f"{kb.title}: my visit")
+        text = handout_html(document, paper.value, _("{title}: my visit").format(title=kb.title))
     write_output(output, text, force)
 
 

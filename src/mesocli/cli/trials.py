@@ -117,7 +117,7 @@ def trials_list(
     from mesocli.cli.situation import situation_from
     from mesocli.pages.trials import trials_page
     from mesocli.query.trials import find_trials
-    from mesocli.store.snapshots import current_path, load
+    from mesocli.store.snapshots import current_path, depends_on, load
 
     place = _place(near, within)
     code = _country(country)
@@ -126,7 +126,7 @@ def trials_list(
     path = current_path(snapshot)
     data = load(path)
     result = find_trials(data, kb.treatments, person, age, place, near or "", within, code, dt.date.today())
-    emit_page(ctx, fmt, as_json, lambda: trials_page(result), result.to_data, [path])
+    emit_page(ctx, fmt, as_json, lambda: trials_page(result), result.to_data, depends_on(path))
 
 
 @trials.command("update")
@@ -197,12 +197,12 @@ def nearby_lines(ctx: typer.Context, person: Situation) -> tuple[list[str], list
     """
     from mesocli.core.errors import TrialsError
     from mesocli.query.trials import find_trials, nearest_trial_lines
-    from mesocli.store.snapshots import current_path, load
+    from mesocli.store.snapshots import current_path, depends_on, load
 
     path = current_path()
     try:
         data = load(path)
     except TrialsError:
-        return [], [path]
+        return [], depends_on(path)
     result = find_trials(data, state(ctx).kb.treatments, person, today=dt.date.today())
-    return nearest_trial_lines(result), [path]
+    return nearest_trial_lines(result), depends_on(path)

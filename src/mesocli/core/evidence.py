@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from mesocli.core.l10n import N_, _, number
 from mesocli.core.studies import Arm, Population, Study
 
 
@@ -30,15 +31,29 @@ def _chartable(study: Study) -> bool:
 
 def population_text(p: Population) -> str:
     """The structured population in a few words: "605 people; pleural; first line; ECOG 0-1; unresectable"."""
-    parts = [f"{p.n:,} people" if p.n else ""]
-    parts.append(", ".join(p.sites))
+    parts = [_("{n} people").format(n=number(p.n)) if p.n else ""]
+    parts.append(", ".join(_(site) for site in p.sites))
     if p.histologies and len(p.histologies) < 3:
-        parts.append(", ".join(p.histologies) + " only")
-    parts.append({"first": "first line", "second-or-later": "after earlier treatment"}.get(p.line or "", p.line or ""))
+        parts.append(_("{kinds} only").format(kinds=", ".join(_(h) for h in p.histologies)))
+    parts.append(_(LINE_WORDS.get(p.line or "", p.line or "")) if p.line else "")
     if p.ecog:
         parts.append(f"ECOG {min(p.ecog)}-{max(p.ecog)}" if len(p.ecog) > 1 else f"ECOG {p.ecog[0]}")
-    parts.append(p.disease or "")
+    parts.append(_(p.disease) if p.disease else "")
     return "; ".join(part for part in parts if part)
+
+
+#: A line of treatment and a resectability in the few words population_text uses (translated where shown).
+LINE_WORDS = {"first": N_("first line"), "second-or-later": N_("after earlier treatment")}
+_MARKS = (
+    N_("maintenance"),
+    N_("any"),
+    N_("unresectable"),
+    N_("resectable"),
+    N_("advanced"),
+    N_("epithelioid"),
+    N_("sarcomatoid"),
+    N_("biphasic"),
+)
 
 
 def arm_row(study: Study, arm: Arm, role: str) -> dict[str, Any]:

@@ -69,3 +69,31 @@ def lang_fold(text: str, lang: str | None = None) -> str:
     if (lang or _current[0]) == "tr":
         text = text.replace("İ", "i").replace("I", "ı")
     return text.casefold().replace("ı", "i").replace("i̇", "i")
+
+
+#: Babel's name of each language's number conventions (CLDR).
+_LOCALE = {"tr": "tr_TR", "es": "es_ES"}
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """``value`` written the interface language's way: ``18.1`` is "18,1" in Turkish and Spanish and ``1704``
+    "1.704". ``decimals`` fixes the number of decimals (0.60, as published); None writes as few as needed."""
+    lang = _current[0]
+    if lang not in _LOCALE:
+        return f"{value:,.{decimals}f}" if decimals is not None else f"{value:,g}"
+    from babel.numbers import format_decimal  # only for another language than English
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "" if decimals == 0 else ".######")
+    return str(format_decimal(value, format=pattern, locale=_LOCALE[lang]))
+
+
+def percent(value: float, decimals: int | None = None) -> str:
+    """``value`` percent the language's way: "23%" in English, "%23" in Turkish, "23 %" in Spanish."""
+    digits = number(value, decimals)
+    lang = _current[0]
+    if lang not in _LOCALE:
+        return f"{digits}%"
+    from babel import Locale
+
+    pattern = str(Locale.parse(_LOCALE[lang]).percent_formats[None].pattern)  # "%#,##0", "#,##0\xa0%"
+    return pattern.replace("#,##0", digits)

@@ -11,6 +11,7 @@ from typing import Literal, get_args
 
 from mesocli.core.applies import AppliesTo
 from mesocli.core.display import Displayable
+from mesocli.core.l10n import N_
 from mesocli.core.model import field, model
 
 Histology = Literal["epithelioid", "sarcomatoid", "biphasic"]
@@ -25,10 +26,17 @@ STATUSES: tuple[str, ...] = get_args(Status)
 
 #: What a line of treatment means, in plain words.
 LINE_MEANING = {
-    "first": "people not treated before for mesothelioma",
-    "second-or-later": "people whose mesothelioma grew after earlier treatment",
-    "maintenance": "people whose disease was controlled by first treatment",
-    "any": "people at any point of treatment",
+    "first": N_("people not treated before for mesothelioma"),
+    "second-or-later": N_("people whose mesothelioma grew after earlier treatment"),
+    "maintenance": N_("people whose disease was controlled by first treatment"),
+    "any": N_("people at any point of treatment"),
+}
+#: A study's status as pages show it (translated where shown).
+STATUS_WORDS = {
+    "published": N_("published"),
+    "presented": N_("presented at a conference"),
+    "stopped-early": N_("stopped early"),
+    "recruiting": N_("recruiting"),
 }
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from mesocli.core.evidence import charted_studies
-from mesocli.core.l10n import N_, _
+from mesocli.core.l10n import N_, _, number
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -196,11 +196,11 @@ def first_items(items: Sequence[str]) -> list[str]:
 
 def study_line(study: Study, n: dict[str, int]) -> Inline:
     """A study on one line: its name and year, median survival of each arm, the hazard ratio, its source."""
-    arms = " vs ".join(f"{a.median_os_months:g}" for a in study.arms if a.median_os_months is not None)
+    arms = _(" vs ").join(number(a.median_os_months) for a in study.arms if a.median_os_months is not None)
     hr = study.comparison.os_hr if study.comparison else None
     text = _("{study}: median survival {months} months").format(study=study.label, months=arms)
     if hr is not None:
-        text += ", " + _("hazard ratio {hr}").format(hr=f"{hr:.2f}")
+        text += ", " + _("hazard ratio {hr}").format(hr=number(hr, 2))
     return (Span(text), _cite(n, study.reference))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mesocli.core.l10n import N_, _, lang_fold
+from mesocli.core.l10n import N_, _, lang_fold, number
 from mesocli.core.models import CITATION, Guide, Reference, Term, Treatment, TreatmentRow
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -111,7 +111,7 @@ def list_page(treatments: Sequence[TreatmentRow], title: str) -> Document:
 def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
     blocks: list[Block] = [Heading(_("Search: {query}").format(query=query), 1)]
     for rank, hit in enumerate(hits, 1):
-        blocks.append(Heading(f"{rank}. {hit.name}  ({_(hit.kind)}: {hit.id}, {_('score')} {hit.score:g})", 3))
+        blocks.append(Heading(f"{rank}. {hit.name}  ({_(hit.kind)}: {hit.id}, {_('score')} {number(hit.score)})", 3))
         items = []
         for match in hit.matches:
             spans: list[Span] = [Span(f"{_(match.field.replace('_', ' '))}: ", "label")]

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mesocli.core.evidence import arm_roles, option_role, population_text, roles
-from mesocli.core.l10n import N_, _
+from mesocli.core.evidence import LINE_WORDS, arm_roles, option_role, population_text, roles
+from mesocli.core.l10n import N_, _, number
 from mesocli.core.models import Reference
-from mesocli.core.studies import LINE_MEANING, Arm, Comparison, Study, Update
+from mesocli.core.studies import LINE_MEANING, STATUS_WORDS, Arm, Comparison, Study, Update
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
 from mesocli.pages.reading import FOOTER
+
+#: Said of a study of unresectable disease (translated where shown).
+UNRESECTABLE_DISEASE = N_(
+    "Unresectable disease: not only stage IV; people whose cancer could not be removed by surgery"
+)
 
 
 def _cite(numbers: dict[str, int], rid: str) -> Span:
@@ -23,16 +28,16 @@ def _cite(numbers: dict[str, int], rid: str) -> Span:
 
 def _months(value: float) -> str:
     """Months with their one decimal, as trials report them (3.0, not 3)."""
-    return f"{value:.1f}"
+    return number(value, 1)
 
 
 def _ratio(value: float) -> str:
     """A hazard ratio or an interval bound with two decimals, as published (0.60, not 0.6)."""
-    return f"{value:.2f}"
+    return number(value, 2)
 
 
 def _g(value: float) -> str:
-    return f"{value:g}"
+    return number(value)
 
 
 def arm_figures(arm: Arm) -> str:
@@ -56,17 +61,24 @@ def comparison_text(c: Comparison | None) -> str:
     """Hazard ratios with their intervals, and whether the main goal was met."""
     if c is None:
         return ""
-    level = f"{_g(c.ci_level)}% " if c.ci_level else ""
     parts = []
     for label, hr, ci in ((N_("death"), c.os_hr, c.os_ci), (N_("growth or death"), c.pfs_hr, c.pfs_ci)):
         if hr is not None:
-            interval = f" ({level}CI {_ratio(ci[0])}-{_ratio(ci[1])})" if len(ci) == 2 else ""
+            interval = " " + _interval(c.ci_level, ci) if len(ci) == 2 else ""
             parts.append(_("hazard ratio for {what} {hr}").format(what=_(label), hr=_ratio(hr)) + interval)
     if c.primary_endpoint and c.met is not None:
         parts.append(
             (_("main goal ({goal}) met") if c.met else _("main goal ({goal}) not met")).format(goal=c.primary_endpoint)
         )
     return "; ".join(parts)
+
+
+def _interval(level: float | None, ci: Sequence[float]) -> str:
+    """A confidence interval the language's way: "(95% CI 0.61-0.89)", "(%95 GA 0,61-0,89)"."""
+    low, high = _ratio(ci[0]), _ratio(ci[1])
+    if level:
+        return _("({level}% CI {low}-{high})").format(level=_g(level), low=low, high=high)
+    return _("(CI {low}-{high})").format(low=low, high=high)
 
 
 def _arms_text(arms: Sequence[Arm], labels: Sequence[str]) -> str:
@@ -97,8 +109,12 @@ def study_item(study: Study, numbers: dict[str, int], option: str | None = None)
     return tuple(spans)
 
 
-def study_page(study: Study, references: Sequence[Reference], disclaimer: str = FOOTER) -> Document:
-    """Everything about one study: design, who took part, the arms and their figures, updates, sources."""
+def study_page(
+    study: Study, references: Sequence[Reference], disclaimer: str = FOOTER, names: dict[str, str] | None = None
+) -> Document:
+    """Everything about one study: design, who took part, the arms and their figures, updates, sources.
+
+    ``names``: each option's name by id, to name the options an arm belongs to (their ids where not given)."""
     from mesocli.pages.reading import reference_items
 
     wanted = set(study.references())
@@ -107,8 +123,8 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
     p = study.population
     facts = [
         (_("Design"), study.design),
-        (_("Status"), study.status),
-        ("Also called", ", ".join(study.aliases)),
+        (_("Status"), _(STATUS_WORDS[study.status])),
+        (_("Also called"), ", ".join(study.aliases)),
         (_("Cancer"), study.cancer if not study.mesothelioma else ""),
     ]
     blocks: list[Block] = [Heading(study.label, 1)]
@@ -116,18 +132,19 @@ def study_page(study: Study, references: Sequence[Reference], disclaimer: str = 
     blocks += [Heading(_("Who took part")), Paragraph(plain(p.description))]
     details = [population_text(p)]
     if p.line:
-        details.append(f"Line of treatment: {p.line} ({LINE_MEANING[p.line]})")
+        line = _(LINE_WORDS.get(p.line, p.line))
+        details.append(_("Line of treatment: {line} ({meaning})").format(line=line, meaning=_(LINE_MEANING[p.line])))
     if p.disease == "unresectable":
-        details.append("Unresectable disease: not only stage IV; people whose cancer could not be removed by surgery")
+        details.append(_(UNRESECTABLE_DISEASE))
     if p.stage_note:
         details.append(p.stage_note)
     blocks.append(Bullets(tuple(plain(d) for d in details if d)))
     blocks += [Heading(_("What it found")), Paragraph((Span(study.finding), _cite(numbers, study.reference)))]
     arms = [
         (
-            Span(f"{a.name}{' (comparator)' if r == 'comparator' else ''}", "strong"),
-            Span(f" [{', '.join(a.options) or '-'}]: "),
-            Span(arm_figures(a) or "no figures published"),
+            Span(f"{a.name}{_(' (comparator)') if r == 'comparator' else ''}", "strong"),
+            Span(f" [{', '.join((names or {}).get(o, o) for o in a.options) or '-'}]: "),
+            Span(arm_figures(a) or _("no figures published")),
         )
         for a, r in zip(study.arms, roles(study), strict=True)
     ]
@@ -156,15 +173,15 @@ def update_item(update: Update, numbers: dict[str, int]) -> Inline:
     )
 
 
-def studies_page(studies: Sequence[Study], title: str) -> Document:
+def studies_page(studies: Sequence[Study], title: str, names: dict[str, str] | None = None) -> Document:
     """The studies as a table: name, year, status, who took part, the options its arms belong to."""
     rows = tuple(
         (
             plain(s.name, "strong"),
             plain(str(s.year or "-")),
-            plain(s.status),
+            plain(_(STATUS_WORDS[s.status])),
             plain(population_text(s.population) + ("" if s.mesothelioma else f" ({s.cancer})")),
-            plain(", ".join(s.options)),
+            plain(", ".join((names or {}).get(o, o) for o in s.options)),
         )
         for s in studies
     )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mesocli.core.evidence import charted_studies
-from mesocli.core.l10n import _
+from mesocli.core.l10n import _, number
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import (
@@ -33,12 +33,15 @@ def key_numbers(t: Treatment) -> list[str]:
     """One line per study of this option with per-arm survival: arms, months, hazard ratio, reference marker."""
     lines = []
     for study in charted_studies(t.studies):
-        arms = " vs ".join(
-            f"{a.median_os_months:g} mo ({a.name})" for a in study.arms if a.median_os_months is not None
+        arms = _(" vs ").join(
+            _("{n} mo ({arm})").format(n=number(a.median_os_months), arm=a.name)
+            for a in study.arms
+            if a.median_os_months is not None
         )
         hr = study.comparison.os_hr if study.comparison else None
-        ratio = f", HR {hr:.2f}" if hr is not None else ""
-        lines.append(f"{study.label}: median survival {arms}{ratio} [@{study.reference}]")
+        ratio = f", HR {number(hr, 2)}" if hr is not None else ""
+        text = _("{study}: median survival {arms}").format(study=study.label, arms=arms)
+        lines.append(f"{text}{ratio} [@{study.reference}]")
     return lines
 
 
@@ -182,9 +185,10 @@ def evidence_page(studies: Sequence[Study], title: str, references: Sequence[Ref
     bars = []
     for study in charted_studies(studies):
         hr = study.comparison.os_hr if study.comparison else None
-        source = f"{f'HR {hr:.2f}, ' if hr is not None else ''}{study.reference}"
+        source = f"{f'HR {number(hr, 2)}, ' if hr is not None else ''}{study.reference}"
         source += f" (PMID {pmids[study.reference]})" if study.reference in pmids else ""
-        who = population_text(study.population) + ("" if study.mesothelioma else f"; NOT mesothelioma: {study.cancer}")
+        other = "" if study.mesothelioma else "; " + _("NOT mesothelioma: {cancer}").format(cancer=study.cancer)
+        who = population_text(study.population) + other
         group = f"{study.label}: {who}"
         charted = [(a, r) for a, r in zip(study.arms, roles(study), strict=True) if a.median_os_months is not None]
         for i, (arm, role) in enumerate(charted):

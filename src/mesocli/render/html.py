@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from mesocli.core.l10n import number
 from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
 
 _CSS = (
@@ -56,7 +57,7 @@ def _block(block: Block) -> str:
         rows = "".join(
             f"<tr><td>{escape(b.group)}</td><td>{escape(b.label)}</td><td>"
             f'<div style="background:#38a3a5;height:.9em;width:{16 * b.value / largest:.2f}em"></div></td>'
-            f"<td>{b.value:g}</td><td>{escape(b.note)}</td></tr>"
+            f"<td>{number(b.value)}</td><td>{escape(b.note)}</td></tr>"
             for b in block.bars
         )
         return (

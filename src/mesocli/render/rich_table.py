@@ -12,6 +12,7 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from mesocli.core.l10n import number
 from mesocli.pages.document import Bars, Inline, Table, inline_text
 from mesocli.render.layout import BULLET, cell_lines, column_widths, is_bullet, table_overhead
 from mesocli.render.rich import Hanging, bullets, text
@@ -130,7 +131,7 @@ class Chart:
             for i, bar in enumerate(members):
                 colour = "cyan" if i < len(members) - 1 or len(members) == 1 else "bright_black"
                 line = Text("█" * bar_length(bar.value, largest, room), colour)
-                line.append(f" {bar.value:g}")
+                line.append(f" {number(bar.value)}")
                 grid.add_row(Hanging(Text(bar.label), 2, 4), line)
             yield grid
         yield Text(" " * (label_width + 1) + f"({bars.unit})", "dim")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from mesocli.core.l10n import number
 from mesocli.pages.document import (
     Bar,
     Bars,
@@ -78,7 +79,7 @@ def _plain_bars(bars: Bars, width: int) -> list[str]:
         lines.append(f"{group}" + (f"  [{note}]" if note else ""))
         for bar in members:
             label = textwrap.shorten(bar.label, label_width, placeholder="…").ljust(label_width)
-            lines.append(f"  {label} {'#' * bar_length(bar.value, largest, room)} {bar.value:g}")
+            lines.append(f"  {label} {'#' * bar_length(bar.value, largest, room)} {number(bar.value)}")
     lines.append(f"  ({bars.unit})")
     return lines
 
@@ -143,7 +144,7 @@ def _md_bars(bars: Bars) -> str:
             trial = _md_escape(group, line_start=False) if i == 0 else ""
             chart = "█" * bar_length(bar.value, largest, 30)
             lines.append(
-                f"| {trial} | {_md_escape(bar.label, False)} | {bar.value:g} | {chart} "
+                f"| {trial} | {_md_escape(bar.label, False)} | {number(bar.value)} | {chart} "
                 f"| {_md_escape(bar.note, False)} |"
             )
     return "\n".join(lines)

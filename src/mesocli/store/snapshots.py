@@ -43,7 +43,13 @@ def current_path(explicit: str | Path | None = None) -> Path:
     if chosen:
         return Path(chosen).expanduser()
     mine = data_folder() / CURRENT
-    return mine if mine.exists() else bundled_snapshot()
+    try:  # opened, not just looked for: a run kept for replay then depends on the file, present or not
+        with mine.open("rb"):
+            return mine
+    except FileNotFoundError:
+        return bundled_snapshot()
+    except OSError:
+        return mine  # there but unreadable: load() says why
 
 
 def load(path: Path) -> Snapshot:
@@ -60,6 +66,11 @@ def load(path: Path) -> Snapshot:
     except UnicodeDecodeError:
         raise TrialsError(f"{path}: not UTF-8 text") from None
     return read_snapshot(text, str(path))
+
+
+def depends_on(path: Path) -> list[Path]:
+    """The files a page made from the snapshot at ``path`` depends on: it, and the user's (which may appear)."""
+    return list(dict.fromkeys([path, data_folder() / CURRENT]))
 
 
 def load_previous() -> Snapshot | None:

@@ -353,3 +353,24 @@ def test_number_formats_come_from_the_language() -> None:
             fixed,
             pct,
         )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_brief_shows_the_same_key_points_in_every_language(runner: CliRunner, lang: str) -> None:
+    """--brief chooses its points by their place in the English, then shows their translations."""
+    from mesocli.pages.document import Bullets
+    from mesocli.pages.option import brief_page, first_items
+
+    english, translated = load_english(), mesocli.load(lang=lang)
+    for option in english.treatments:
+        other = translated.get(option.id)
+        shown = [b for b in brief_page(other, english=option) if isinstance(b, Bullets)]
+        texts = [" ".join(span.text for span in item) for block in shown for item in block.items]
+        wanted = [
+            *(other.benefits[i] for i in range(len(first_items(option.benefits)))),
+            *(other.risks[i] for i in range(len(first_items(option.risks)))),
+        ]
+        assert [w.split("[@")[0].strip()[:40] for w in wanted] == [t.strip()[:40] for t in texts[: len(wanted)]]
+    page = runner.invoke(app, ["--lang", lang, "show", "clinical-trials", "--brief", "--format", "plain"]).stdout
+    english_page = runner.invoke(app, ["show", "clinical-trials", "--brief", "--format", "plain"]).stdout
+    assert page.count("\n  - ") == english_page.count("\n  - ")

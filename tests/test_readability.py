@@ -1,4 +1,4 @@
-"""Plain language in the shipped knowledge base: reading grade (Flesch-Kincaid) of the option texts."""
+"""Plain language and a neutral voice in the shipped knowledge base: reading grade (Flesch-Kincaid) and steering."""
 
 from __future__ import annotations
 
@@ -11,10 +11,26 @@ import pytest
 import textstat
 
 import mesocli
+from mesocli.core.models import entry_texts
 
 KB = mesocli.load(mesocli.bundled_path())
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "verification.md"
 SUMMARY_MAX = 8.0  # each option summary, and their mean: US grade 8 (NIH advice for patient materials)
+OVERVIEW_MAX = 9.0  # each option overview
+#: The tool's own voice telling a reader what to prefer or do, rather than what the evidence shows.
+STEERING = (
+    r"\bmay suit\b",
+    r"\bespecially important\b",
+    r"\b(choices|options) are reasonable\b",
+    r"\bit is reasonable to\b",
+    r"\bdo not give up\b",
+    r"\b(is|are|be) worth\b",
+    r"\bit helps to\b",
+    r"\bit is (important|essential|vital|crucial) (to|that)\b",
+    r"\bthe (best|right|better) (choice|option|treatment)\b",
+    r"\bwe (recommend|advise|suggest)\b",
+    r"\byou (should|must|need to)\b",
+)
 
 
 def grade(text: str) -> float:
@@ -54,6 +70,12 @@ def test_option_summaries_average_grade_8() -> None:
     assert statistics.mean(grade(t.summary) for t in KB.treatments) <= SUMMARY_MAX
 
 
+@pytest.mark.parametrize("treatment", KB.treatments, ids=lambda t: t.id)
+def test_option_overview_reads_at_grade_9(treatment: mesocli.Treatment) -> None:
+    """Each option's overview reads at US grade 9 or below."""
+    assert grade(treatment.overview) <= OVERVIEW_MAX
+
+
 def test_verification_notes_report_the_grades() -> None:
     """docs/verification.md gives each option's measured grades, as they are now."""
     rows = {
@@ -62,3 +84,13 @@ def test_verification_notes_report_the_grades() -> None:
     }
     measured = {t.id: (round(grade(t.summary), 1), round(grade(t.overview), 1)) for t in KB.treatments}
     assert rows == measured
+
+
+@pytest.mark.parametrize("entry", [*KB.treatments, *KB.guides, *KB.glossary], ids=lambda e: e.id)
+def test_no_steering_phrases(entry: mesocli.Treatment | mesocli.Guide | mesocli.Term) -> None:
+    """The tool informs: no phrase of its own says what a reader should prefer or do (guideline rows quote)."""
+    for path, text in entry_texts(entry):
+        if path.startswith(("guidelines[", "questions[")):
+            continue  # a guideline's own words, quoted; a question the reader may ask
+        found = [p for p in STEERING if re.search(p, text, re.IGNORECASE)]
+        assert not found, f"{entry.id} {path}: {found}"

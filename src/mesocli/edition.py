@@ -19,7 +19,13 @@ def load(path: Path | str | None = None, lang: str | None = None) -> KnowledgeBa
 
     ``lang`` is ``"en"`` (the default), ``"tr"`` or ``"es"``. Numbers, references and study data always
     come from the English file; a stale or figure-changing translation falls back to English with a marker.
+    Any other ``lang`` raises ``ValueError`` naming the languages (never a silent English).
     """
+    if lang is not None:
+        from mesocli.core.errors import choice
+        from mesocli.core.l10n import LANGUAGES
+
+        lang = choice(lang, tuple(LANGUAGES), "lang")
     return in_language(_kb.load(path), lang)
 
 

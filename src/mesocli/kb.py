@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mesocli.core.display import Displayable
-from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.errors import KnowledgeBaseError, Problem, name_argument
 from mesocli.core.files import check_file, default_path
 from mesocli.core.models import (
     COLLECTIONS,
@@ -22,6 +22,7 @@ from mesocli.core.models import (
     TreatmentRow,
 )
 from mesocli.core.studies import Study
+from mesocli.query.filters import Filters
 from mesocli.query.frames import Tables
 from mesocli.query.resolve import NameIndex
 from mesocli.store.database import Damaged
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class KnowledgeBase(Tables, Displayable):
+class KnowledgeBase(Tables, Filters, Displayable):
     """A loaded, validated knowledge base.
 
     ``len(kb)`` and iteration cover the treatment options; guide topics and glossary terms
@@ -177,19 +178,19 @@ class KnowledgeBase(Tables, Displayable):
 
         Raises :class:`mesocli.NotFoundError` (a ``LookupError``) with ``.suggestions``.
         """
-        return self._safely(lambda kb: kb._treatment_names.get(name))
+        return self._safely(lambda kb: kb._treatment_names.get(name_argument(name)))
 
     def guide(self, name: str) -> Guide:
         """The guide topic called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._safely(lambda kb: kb._guide_names.get(name))
+        return self._safely(lambda kb: kb._guide_names.get(name_argument(name)))
 
     def term(self, name: str) -> Term:
         """The glossary term called ``name``; raises :class:`mesocli.NotFoundError`."""
-        return self._safely(lambda kb: kb._term_names.get(name))
+        return self._safely(lambda kb: kb._term_names.get(name_argument(name)))
 
     def study(self, name: str) -> Study:
         """The study called ``name`` (id, acronym, alias such as an NCT number, or unique prefix)."""
-        return self._safely(lambda kb: kb._study_names.get(name))
+        return self._safely(lambda kb: kb._study_names.get(name_argument(name)))
 
     def names(self, kind: str = "treatment") -> list[str]:
         """Ids of one kind of entry ("treatment", "guide", "term" or "study"), in file order."""
@@ -210,18 +211,6 @@ class KnowledgeBase(Tables, Displayable):
             if (category is None or row.category == category)
             and (goal is None or goal in row.goals)
             and (mesothelioma_type is None or mesothelioma_type in row.mesothelioma_types)
-        ]
-
-    def filter(
-        self, category: str | None = None, goal: str | None = None, mesothelioma_type: str | None = None
-    ) -> list[Treatment]:
-        """Treatments in ``category``, serving ``goal`` and for ``mesothelioma_type`` (None: any)."""
-        return [
-            t
-            for t in self.treatments
-            if (category is None or t.category == category)
-            and (goal is None or goal in t.goals)
-            and (mesothelioma_type is None or mesothelioma_type in t.mesothelioma_types)
         ]
 
 

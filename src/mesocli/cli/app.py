@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "help-resources": ("mesocli.cli.start", "help_resources"),
     "help": ("mesocli.cli.start", "help_command"),
     "about": ("mesocli.cli.start", "about"),
+    "cache": ("mesocli.cli.cache", "cache"),
 }
 
 #: Names of the commands built in this process, in the order they were built (tests count them).

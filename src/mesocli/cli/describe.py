@@ -41,6 +41,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "help-resources": ("mesocli help-resources", "mesocli help-resources --format markdown"),
     "help": ("mesocli help", "mesocli help search", "mesocli help profile init"),
     "about": ("mesocli about", "mesocli about --json"),
+    "cache": ("mesocli cache clear", "mesocli cache clear --quiet"),
 }
 
 

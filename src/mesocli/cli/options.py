@@ -8,6 +8,7 @@ import typer
 
 from mesocli.cli.context import state
 from mesocli.core.errors import MesocliError
+from mesocli.core.escape import MAX_ECHO, printable
 
 
 class Format(str, Enum):
@@ -42,7 +43,12 @@ def choice(values: tuple[str, ...], what: str) -> Callable[[Any], Any]:
         if isinstance(value, (list, tuple)):
             return [check(item) for item in value]
         if value.casefold() not in folded:
-            raise typer.BadParameter(f"{value!r} is not a {what}; choose from {', '.join(values)}")
+            import difflib
+
+            close = difflib.get_close_matches(value.casefold(), list(folded), n=1)
+            hint = f"; did you mean {folded[close[0]]!r}?" if close else ""
+            shown = printable(value, MAX_ECHO)
+            raise typer.BadParameter(f"'{shown}' is not a {what}{hint} (choose from {', '.join(values)})")
         return folded[value.casefold()]
 
     return check

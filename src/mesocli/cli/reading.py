@@ -9,6 +9,7 @@ from mesocli.cli.context import NothingFound, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
 from mesocli.cli.output import note
 from mesocli.core.errors import AmbiguousNameError, NotFoundError
+from mesocli.core.escape import printable
 from mesocli.core.l10n import N_
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
@@ -89,7 +90,7 @@ def show(
 
     def document() -> Any:
         if brief:
-            return option_page.brief_page(treatment, kb.disclaimer)
+            return option_page.brief_page(treatment, kb.disclaimer, _in_english(kb, treatment.id))
         return option_page.treatment_page(treatment, kb.disclaimer, section or ())
 
     emit_page(ctx, fmt, as_json, document, lambda: to_data(treatment))
@@ -119,10 +120,10 @@ def search(
 
     text = " ".join(query)
     given = len(search_words(text))
+    shown = printable(text, SHOWN_QUERY)  # echoed in the heading and messages: escaped, and cut
     if not given:
-        shown = text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
         raise typer.BadParameter(
-            f"{shown!r} has only common words, which search skips; add a word for what you want to know, "
+            f"'{shown}' has only common words, which search skips; add a word for what you want to know, "
             "as in 'mesocli search breathless'",
             param_hint="QUERY",
         )
@@ -130,11 +131,10 @@ def search(
     if given > MAX_QUERY_WORDS:
         note(f"note: searching by the first {MAX_QUERY_WORDS} of the {given:,} words given")
     hits = kb.search(text, limit)
-    shown = text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
     if not hits:
         hits = _other_language(kb, text, limit)
     if not hits:
-        raise NothingFound(f"nothing matches {shown!r}; try fewer or other words")
+        raise NothingFound(f"nothing matches '{shown}'; try fewer or other words")
     emit_page(ctx, fmt, as_json, lambda: pages.search_page(shown, hits), lambda: [hit_row(h) for h in hits])
 
 
@@ -152,7 +152,8 @@ def _other_language(kb: KnowledgeBase, text: str, limit: int) -> Any:
         hits = other.search(text, limit)
         if hits:
             here, there = LANGUAGES[kb.lang], LANGUAGES[lang]
-            sys.stderr.write(f"mesocli: no {here} match; {there} results for {text!r} (--lang {lang})\n")
+            shown = printable(text, SHOWN_QUERY)
+            sys.stderr.write(f"mesocli: no {here} match; {there} results for '{shown}' (--lang {lang})\n")
             return hits
     return []
 
@@ -266,3 +267,12 @@ def _option_names(kb: Any) -> dict[str, str] | None:
     """Each option's name by id in a translated edition (an English page names options by their ids, which
     are also what a command takes); None in English."""
     return {t.id: t.name for t in kb} if getattr(kb, "lang", "en") != "en" else None
+
+
+def _in_english(kb: Any, treatment_id: str) -> Any:
+    """The option in English, for a translated edition (None in English): --brief chooses its points there."""
+    if getattr(kb, "lang", "en") == "en" or kb.path is None:
+        return None
+    from mesocli.kb import load
+
+    return load(kb.path).get(treatment_id)

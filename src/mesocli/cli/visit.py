@@ -38,6 +38,9 @@ def compare(
         raise typer.BadParameter("compare needs at least two options", param_hint="NAME")
     kb = state(ctx).kb
     chosen = [kb.get(name) for name in names]
+    if len({t.id for t in chosen}) < len(chosen):
+        twice = next(t.id for i, t in enumerate(chosen) if t.id in {u.id for u in chosen[:i]})
+        raise typer.BadParameter(f"{twice} is named twice; compare needs two different options", param_hint="NAME")
     table = chosen_format(ctx, fmt, as_json) in ("rich", "markdown")
     emit_page(
         ctx, fmt, as_json, lambda: pages_visit.compare_page(chosen, table, kb.disclaimer), lambda: to_data(chosen)

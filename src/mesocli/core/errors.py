@@ -66,7 +66,9 @@ class NotFoundError(MesocliError, LookupError):
         self.query = query
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} matches {query!r}"
+        from mesocli.core.escape import MAX_ECHO, printable
+
+        message = f"no {kind} matches '{printable(str(query), MAX_ECHO)}'"
         if self.suggestions:
             message += "; did you mean " + ", ".join(self.suggestions) + "?"
         super().__init__(message)
@@ -93,3 +95,29 @@ class AmbiguousNameError(NotFoundError):
 
 class TrialsError(MesocliError):
     """The trials snapshot could not be read, fetched or written: one line, and nothing the user had is lost."""
+
+
+class ArgumentError(MesocliError, ValueError, TypeError):
+    """A library call got a value of the wrong type, or one outside its vocabulary (the message names the
+    accepted ones). Both a ``ValueError`` and a ``TypeError``, so either ``except`` catches it."""
+
+
+def name_argument(name: object, what: str = "name") -> str:
+    """``name`` if it is text; ArgumentError otherwise (``kb.get(None)`` says so, never AttributeError)."""
+    if not isinstance(name, str):
+        raise ArgumentError(f"{what} must be text, not {type(name).__name__}")
+    return name
+
+
+def choice(value: object, allowed: tuple[str, ...], what: str) -> str | None:
+    """``value`` as one of ``allowed``, in any case (None stays None); ArgumentError naming them otherwise."""
+    if value is None:
+        return None
+    text = name_argument(value, what).strip().lower()
+    if text not in allowed:
+        import difflib
+
+        close = difflib.get_close_matches(text, allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ArgumentError(f"{what} is {value!r}, expected one of {', '.join(allowed)}{hint}")
+    return text

@@ -1,13 +1,39 @@
-"""Text that is safe to print: what a file name or a query may hold cannot drive the terminal."""
+"""Text that is safe to print: what a file name, a query or a data string may hold cannot drive the terminal.
+
+One function, :func:`printable`, is the rule for every echo (queries, names, paths, data strings) in every
+format: control characters (C0, DEL, C1: the ESC of OSC 52 and OSC 8, BEL), format characters (bidi overrides
+such as U+202E, zero-width spaces such as U+200B) and line separators become visible Python escapes
+(``\\x1b``, ``\\u202e``). Letters, marks, and spaces such as U+00A0 stay as they are.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 
-def printable(text: str) -> str:
-    """``text`` with every character that is not printable written as a Python escape (``\\x1b``, ``\\u200b``).
+#: Unicode categories written as escapes: controls, format characters, surrogates, line/paragraph separators.
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+#: The most characters of one echoed name or query; the rest is cut and marked with "…".
+MAX_ECHO = 200
 
-    Printable text comes back unchanged, so ordinary paths and messages look as they always did.
+
+def printable(text: str, limit: int | None = None, keep: str = "") -> str:
+    """``text`` with every control, bidi or zero-width character written as an escape (``\\x1b``, ``\\u202e``),
+    cut to ``limit`` characters (with "…") if given; the characters in ``keep`` (say ``"\\n"``) stay as they are.
+
+    Safe text comes back unchanged, so ordinary paths and messages look as they always did.
     """
-    if text.isprintable():
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    if text.isprintable():  # false for every unsafe category (and for spaces other than " ")
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(repr(c)[1:-1] if c not in keep and unicodedata.category(c) in UNSAFE_CATEGORIES else c for c in text)
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*)?")
+
+
+def web_url(text: str) -> bool:
+    """Whether ``text`` is a well-formed http(s) URL that can be written as a link: a host, and only the
+    characters RFC 3986 allows (no space, quote, ``<``, ``>``, backslash or control character)."""
+    return bool(_URL.fullmatch(text))

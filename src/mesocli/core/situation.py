@@ -21,6 +21,7 @@ from typing import Literal, get_args
 
 from mesocli.core.applies import AppliesTo
 from mesocli.core.applying import field_fit
+from mesocli.core.l10n import N_, _
 from mesocli.core.model import model
 from mesocli.core.studies import Study
 from mesocli.core.values import Values
@@ -38,11 +39,11 @@ MATCHED = ("site", "histology", "treated", "fitness")
 
 #: ECOG performance status in plain words (the scale every trial here uses).
 FITNESS_MEANING = {
-    0: "fully active, as before the illness",
-    1: "cannot do heavy physical work, but walks about and can do light work",
-    2: "walks about and looks after yourself but cannot work, up and about more than half the day",
-    3: "looks after yourself only partly, in bed or a chair more than half the day",
-    4: "cannot look after yourself, in bed or a chair all day",
+    0: N_("fully active, as before the illness"),
+    1: N_("cannot do heavy physical work, but walks about and can do light work"),
+    2: N_("walks about and looks after yourself but cannot work, up and about more than half the day"),
+    3: N_("looks after yourself only partly, in bed or a chair more than half the day"),
+    4: N_("cannot look after yourself, in bed or a chair all day"),
 }
 _NON_EPITHELIOID = ("sarcomatoid", "biphasic")
 
@@ -76,18 +77,22 @@ class Situation:
 
     def describe(self) -> list[str]:
         """Each field in a few words, "not known" where unknown."""
-        site = f"{self.site} mesothelioma" if self.site else "site not known"
-        histology = f"{self.histology} histology" if self.histology else "histology not known"
-        treated = {None: "earlier treatment not known", "none": "not treated yet"}.get(
-            self.treated, f"treated before with {self.treated}"
+        site = _("{site} mesothelioma").format(site=_(self.site)) if self.site else _("site not known")
+        histology = _("{kind} histology").format(kind=_(self.histology)) if self.histology else _("histology not known")
+        treated = {None: _("earlier treatment not known"), "none": _("not treated yet")}.get(
+            self.treated, _("treated before with {what}").format(what=_(self.treated or ""))
         )
         fitness = (
-            f"fitness (ECOG) {self.fitness}: {FITNESS_MEANING[self.fitness]}"
+            _("fitness (ECOG) {n}: {meaning}").format(n=self.fitness, meaning=_(FITNESS_MEANING[self.fitness]))
             if self.fitness is not None
-            else "fitness not known"
+            else _("fitness not known")
         )
-        region = f"approvals for region {self.region}" if self.region else "approvals in every region"
-        goal = f"options with the goal {self.goal}" if self.goal else "options of every goal"
+        region = (
+            _("approvals for region {region}").format(region=self.region)
+            if self.region
+            else _("approvals in every region")
+        )
+        goal = _("options with the goal {goal}").format(goal=_(self.goal)) if self.goal else _("options of every goal")
         return [site, histology, treated, fitness, region, goal]
 
 
@@ -111,21 +116,21 @@ def _range(values: tuple[int, ...]) -> str:
 
 
 def _only(values: tuple[str, ...]) -> str:
-    return " and ".join(values) + " only"
+    return _("{kinds} only").format(kinds=_(" and ").join(_(v) for v in values))
 
 
 def match_study(person: Situation, study: Study) -> StudyFit:
     """Whether ``study`` included ``person``: included, excluded (reasons), uncertain (fields), indirect."""
     p = study.population
     if not study.mesothelioma:
-        return StudyFit(study, "indirect", (f"not a mesothelioma trial ({study.cancer})",))
+        return StudyFit(study, "indirect", (_("not a mesothelioma trial ({cancer})").format(cancer=study.cancer),))
     out: list[str] = []
     open_: list[tuple[str, str]] = []
     # site
     if not p.sites:
-        open_.append(("site", "site: the trial does not state it"))
+        open_.append(("site", _("site: the trial does not state it")))
     elif person.site is None:
-        open_.append(("site", f"site not known: the trial took {_only(p.sites)}"))
+        open_.append(("site", _("site not known: the trial took {kinds}").format(kinds=_only(p.sites))))
     elif person.site not in p.sites:
         out.append(_only(p.sites))
     # histology
@@ -133,33 +138,35 @@ def match_study(person: Situation, study: Study) -> StudyFit:
     if took and not {*_NON_EPITHELIOID, "epithelioid"} <= set(took):
         wanted = _NON_EPITHELIOID if person.histology == "non-epithelioid" else (person.histology,)
         if person.histology is None:
-            open_.append(("histology", f"histology not known: the trial took {_only(took)}"))
+            open_.append(("histology", _("histology not known: the trial took {kinds}").format(kinds=_only(took))))
         elif set(wanted) <= set(took):
             pass
         elif set(wanted) & set(took):
-            open_.append(("histology", f"non-epithelioid could be either: the trial took {_only(took)}"))
+            either = _("non-epithelioid could be either: the trial took {kinds}").format(kinds=_only(took))
+            open_.append(("histology", either))
         else:
-            out.append(f"{_only(took)}: your histology is {person.histology}")
+            out.append(_("{kinds}: your histology is {yours}").format(kinds=_only(took), yours=_(person.histology)))
     # line of treatment
     if p.line is None:
-        open_.append(("treated", "line of treatment: the trial does not state it"))
+        open_.append(("treated", _("line of treatment: the trial does not state it")))
     elif p.line == "maintenance":
-        open_.append(("treated", "maintenance trial: for disease controlled by first treatment"))
+        open_.append(("treated", _("maintenance trial: for disease controlled by first treatment")))
     elif p.line != "any":
         if person.treated is None:
-            kind = "first-line" if p.line == "first" else "after earlier treatment"
-            open_.append(("treated", f"earlier treatment not known: a {kind} trial"))
+            kind = _("earlier treatment not known: a first-line trial") if p.line == "first" else None
+            kind = kind or _("earlier treatment not known: a after earlier treatment trial")
+            open_.append(("treated", kind))
         elif p.line == "first" and person.treated != "none":
-            out.append(f"first-line trial: you have had {person.treated}")
+            out.append(_("first-line trial: you have had {what}").format(what=_(person.treated or "")))
         elif p.line == "second-or-later" and person.treated == "none":
-            out.append("trial after earlier treatment: you have not been treated yet")
+            out.append(_("trial after earlier treatment: you have not been treated yet"))
     # fitness
     if not p.ecog:
-        open_.append(("fitness", "fitness: the trial does not state it"))
+        open_.append(("fitness", _("fitness: the trial does not state it")))
     elif set(p.ecog) >= set(FITNESS_MEANING):
         pass
     elif person.fitness is None:
-        open_.append(("fitness", f"fitness not known: the trial took {_range(p.ecog)}"))
+        open_.append(("fitness", _("fitness not known: the trial took {range}").format(range=_range(p.ecog))))
     elif person.fitness not in p.ecog:
         out.append(f"fitness {person.fitness} was excluded from {study.name} ({_range(p.ecog)})")
     fields = tuple(dict.fromkeys(f for f, _ in open_))

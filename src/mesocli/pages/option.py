@@ -184,14 +184,18 @@ BRIEF_CHARACTERS = 320
 BRIEF_STUDIES = 2
 
 
-def first_items(items: Sequence[str]) -> list[str]:
-    """The first item, and the next ones while they keep within ``BRIEF_CHARACTERS``."""
+def first_items(items: Sequence[str], english: Sequence[str] | None = None) -> list[str]:
+    """The first item, and the next ones while they keep within ``BRIEF_CHARACTERS``.
+
+    The choice is made on ``english`` (the same list in English) where given, so that every language shows the
+    same points: a translation longer or shorter than its English must not add or drop one."""
     chosen: list[str] = []
-    for item in items[:BRIEF_ITEMS]:
+    measured = english if english is not None and len(english) == len(items) else items
+    for item in measured[:BRIEF_ITEMS]:
         if chosen and sum(len(i) for i in [*chosen, item]) > BRIEF_CHARACTERS:
             break
         chosen.append(item)
-    return chosen
+    return list(items[: len(chosen)])
 
 
 def study_line(study: Study, n: dict[str, int]) -> Inline:
@@ -204,16 +208,21 @@ def study_line(study: Study, n: dict[str, int]) -> Inline:
     return (Span(text), _cite(n, study.reference))
 
 
-def brief_page(t: Treatment, disclaimer: str = FOOTER) -> Document:
-    """The key points of an option (like PDQ's "Key Points"): about 30 lines, and where to read more."""
+def brief_page(t: Treatment, disclaimer: str = FOOTER, english: Treatment | None = None) -> Document:
+    """The key points of an option (like PDQ's "Key Points"): about 30 lines, and where to read more.
+
+    In a translated edition, ``english`` is the same option in English: the points are chosen by their position
+    in the English, then shown in translation."""
+    source = english or t
     n = numbers(t)
     blocks: list[Block] = [
         Heading(t.name, 1),
         Paragraph(cited(t.summary, n)),
         Paragraph((Span(_("Evidence: "), "label"), *cited(_level(t), n))),
     ]
-    blocks += [Heading(_("What it may do")), *_bullets(first_items(t.benefits), n)] if t.benefits else []
-    blocks += [Heading(_("What it costs")), *_bullets(first_items(t.risks), n)] if t.risks else []
+    may_do, costs = first_items(t.benefits, source.benefits), first_items(t.risks, source.risks)
+    blocks += [Heading(_("What it may do")), *_bullets(may_do, n)] if t.benefits else []
+    blocks += [Heading(_("What it costs")), *_bullets(costs, n)] if t.risks else []
     studies = charted_studies(t.studies)[:BRIEF_STUDIES]
     if studies:
         blocks += [Heading(_("Key studies")), Bullets(tuple(study_line(s, n) for s in studies))]

@@ -50,18 +50,18 @@ def trial_item(fit: StudyFit, numbers: dict[str, int], option: str, person: Situ
     study_ref = study.reference
     spans = [Span(study.label, "strong")]
     if role(fit, option) == "comparator":
-        spans.append(Span(" (this option was the comparator)"))
+        spans.append(Span(_(" (this option was the comparator)")))
     if fit.verdict == "included":
         spans.append(Span(f": {key_result(study)}"))
         for note, rid in histology_notes(person, study):
             if note == study.finding.strip():
                 continue  # already in the key result
-            spans += [_cite(numbers, study_ref), Span(f" For this histology: {note}", "label")]
+            spans += [_cite(numbers, study_ref), Span(_(" For this histology: {note}").format(note=note), "label")]
             study_ref = rid
     elif fit.verdict == "excluded":
         spans.append(Span(f": {'; '.join(fit.reasons)}."))
     elif fit.verdict == "uncertain":
-        spans.append(Span(f": could be either: {'; '.join(fit.open)}."))
+        spans.append(Span(_(": could be either: {why}.").format(why="; ".join(fit.open))))
     else:
         spans.append(Span(f": {'; '.join(fit.reasons)}."))
     spans.append(_cite(numbers, study_ref))
@@ -69,18 +69,26 @@ def trial_item(fit: StudyFit, numbers: dict[str, int], option: str, person: Situ
 
 
 def _notes(notes: Sequence[str]) -> tuple[Span, ...]:
-    return (Span(f" Note: {'; '.join(notes)}.", "dim"),) if notes else ()
+    return (Span(_(" Note: {notes}.").format(notes="; ".join(notes)), "dim"),) if notes else ()
 
 
 def counts(o: OptionFit) -> str:
     """The trials of an option by verdict, with the commonest reason for leaving people out."""
     excluded = o.verdict("excluded")
-    reasons = [r for f in excluded for r in f.reasons if r.endswith(" only")]
+    only = _("{kinds} only").format(kinds="").strip()
+    reasons = [r for f in excluded for r in f.reasons if r.endswith(only) or r.startswith(only)]
     common = max(set(reasons), key=reasons.count) if reasons else ""
-    why = f" ({reasons.count(common)} of them {common})" if common else ""
-    return (
-        f"Trials of it here: {len(o.verdict('included'))} included this situation, {len(excluded)} left it out{why}, "
-        f"{len(o.verdict('uncertain'))} could be either, {len(o.verdict('indirect'))} of other conditions."
+    why = _(" ({n} of them {reason})").format(n=reasons.count(common), reason=common) if common else ""
+    text = _(
+        "Trials of it here: {included} included this situation, {excluded} left it out{why}, "
+        "{uncertain} could be either, {indirect} of other conditions."
+    )
+    return text.format(
+        included=len(o.verdict("included")),
+        excluded=len(excluded),
+        why=why,
+        uncertain=len(o.verdict("uncertain")),
+        indirect=len(o.verdict("indirect")),
     )
 
 
@@ -89,8 +97,10 @@ def option_section(o: OptionFit, numbers: dict[str, int], level: int = 2) -> Ite
     t = o.treatment
     yield Heading(t.name, level)
     yield Paragraph((Span(_("In this situation: "), "label"), Span(o.status_text)))
-    evidence = f"{t.category}; evidence {t.evidence_level} ({EVIDENCE_LEVEL_MEANING[t.evidence_level]})"
-    yield Paragraph((Span("Category: ", "label"), Span(evidence + ". "), Span(counts(o), "dim")))
+    evidence = _("{category}; evidence {level} ({meaning})").format(
+        category=_(t.category), level=_(t.evidence_level), meaning=_(EVIDENCE_LEVEL_MEANING[t.evidence_level])
+    )
+    yield Paragraph((Span(_("Category: "), "label"), Span(evidence + ". "), Span(counts(o), "dim")))
     sub = level + 1
     if o.said:
         yield Heading(_("What it says for this situation"), sub)
@@ -143,7 +153,7 @@ def situation_blocks(result: SituationResult) -> list[Block]:
     blocks: list[Block] = [Paragraph(plain(_(NOTICE), "strong")), Heading(_("The situation"))]
     blocks.append(Bullets(tuple(plain(line) for line in result.situation.describe())))
     blocks += [Paragraph(plain(note)) for note in result.notes]
-    blocks.append(Paragraph(plain(f"Order of the options: {ORDER}.", "dim")))
+    blocks.append(Paragraph(plain(_("Order of the options: {order}.").format(order=_(ORDER)), "dim")))
     return blocks
 
 
@@ -158,7 +168,7 @@ def _ending(result: SituationResult) -> list[Block]:
         blocks.append(Paragraph((Span(_("Not shown: "), "label"), Span(names + "."))))
     if result.references:
         blocks += [Heading(_("References")), reference_items(result.references)]
-    reviewed = f"Knowledge base reviewed {result.last_reviewed.isoformat()}. "
+    reviewed = _("Knowledge base reviewed {date}.").format(date=result.last_reviewed.isoformat()) + " "
     blocks.append(Note(plain(reviewed + result.disclaimer.strip() + " " + _(NOTICE))))
     return blocks
 
@@ -210,5 +220,6 @@ def handout_page(result: SituationResult, guides: Sequence[Guide]) -> Document:
             blocks += [Heading(t.name, 3), Bullets(tuple(plain(q) for q in t.questions), checkbox=True)]
     for g in ordered:
         if g.questions:
-            blocks += [Heading(f"General: {g.title}", 3), Bullets(tuple(plain(q) for q in g.questions), checkbox=True)]
+            heading = Heading(_("General: {title}").format(title=g.title), 3)
+            blocks += [heading, Bullets(tuple(plain(q) for q in g.questions), checkbox=True)]
     return (*blocks, *_ending(result))

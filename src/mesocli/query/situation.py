@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mesocli.core.applies import passage
 from mesocli.core.applying import fit_notes, speaks_to
 from mesocli.core.display import Displayable
+from mesocli.core.errors import ArgumentError
 from mesocli.core.evidence import option_role
 from mesocli.core.l10n import N_, _
 from mesocli.core.model import model
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 Status = Literal["usual", "possible", "not-studied", "not-described"]
 STATUSES: tuple[str, ...] = ("usual", "possible", "not-studied", "not-described")
-ORDER = "by category, then evidence level, then the knowledge base's order; never best first"
+ORDER = N_("by category, then evidence level, then the knowledge base's order; never best first")
 NOTICE = N_("This page informs a conversation with your care team; it does not choose a treatment.")
 _EVIDENCE = tuple(EVIDENCE_LEVEL_MEANING)
 
@@ -147,12 +148,13 @@ def situation_of(situation: Situation | None = None, **fields: Any) -> Situation
     answers = fields.pop("values", None)
     if answers is not None and not isinstance(answers, Values):
         answers = values_of(answers)
+    fields = {k: v.strip().lower() if isinstance(v, str) else v for k, v in fields.items()}  # any case
     for name, value in fields.items():
         if name not in FIELDS:
-            raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+            raise ArgumentError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
         message = None if value is None or value == "unknown" else check_value(name, value)
         if message:
-            raise ValueError(message)
+            raise ArgumentError(message)
     return (situation or Situation()).merged(Situation(**fields, values=answers))
 
 
@@ -168,26 +170,32 @@ def _approval_notes(a: Approval, person: Situation) -> tuple[str, ...]:
 
 def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[Status, str]:
     if person.site and person.site not in t.mesothelioma_types:
-        return "not-described", f"This knowledge base does not describe it for {person.site} mesothelioma."
+        return "not-described", _("This knowledge base does not describe it for {site} mesothelioma.").format(
+            site=_(person.site)
+        )
     if t.category == "supportive-care":
-        return "usual", "Usual in every situation: described for every stage, alongside any other treatment."
-    listed = "Guidelines list it" if t.guidelines else "No guideline row for it here"
+        return "usual", _("Usual in every situation: described for every stage, alongside any other treatment.")
+    listed = _("Guidelines list it") if t.guidelines else _("No guideline row for it here")
     meso = [f for f in fits if f.verdict != "indirect"]
     included = [f for f in meso if f.verdict == "included"]
     tested = [f for f in included if option_role(f.study, t.id) == "tested" and f.study.status != "recruiting"]
     if tested:
         others = len(included) - len(tested)
-        more = f" ({others} more had it only as the comparator or have no results yet)" if others else ""
-        return "usual", f"{listed}, and {_count(len(tested))} testing it included people in this situation{more}."
+        more = _(" ({n} more had it only as the comparator or have no results yet)").format(n=others) if others else ""
+        text = _("{listed}, and {count} testing it included people in this situation{more}.")
+        return "usual", text.format(listed=listed, count=_count(len(tested)), more=more)
     if meso and all(f.verdict == "excluded" for f in meso):
-        return "not-studied", f"{listed}; every mesothelioma trial of it here left this situation out."
+        return "not-studied", _("{listed}; every mesothelioma trial of it here left this situation out.").format(
+            listed=listed
+        )
     if meso:
-        return "possible", f"{listed}; no trial of it here clearly included this situation; some could have."
-    return "possible", f"{listed}; no mesothelioma trial of it here."
+        text = _("{listed}; no trial of it here clearly included this situation; some could have.")
+        return "possible", text.format(listed=listed)
+    return "possible", _("{listed}; no mesothelioma trial of it here.").format(listed=listed)
 
 
 def _count(n: int) -> str:
-    return f"{n} trial{'s' if n != 1 else ''}"
+    return (_("{n} trial") if n == 1 else _("{n} trials")).format(n=n)
 
 
 def _key(t: Treatment, position: int) -> tuple[int, int, int]:

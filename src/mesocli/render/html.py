@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from mesocli.core.escape import web_url
 from mesocli.core.l10n import number
 from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
 
@@ -27,7 +28,7 @@ def _inline(inline: Inline) -> str:
     out = []
     for span in inline:
         text = escape(span.text).replace("\n", "<br>")
-        if span.link and span.link.startswith("https://"):
+        if span.link and web_url(span.link):
             text = f'<a href="{escape(span.link)}" target="_blank" rel="noopener">{text}</a>'
         if span.style == "match":
             text = f"<mark>{text}</mark>"

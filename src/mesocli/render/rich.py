@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from mesocli.core.escape import printable, web_url
 from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
 
 #: Paragraphs, lists and headings are never wider than this, however wide the terminal.
@@ -62,9 +63,9 @@ def text(inline: Inline) -> Text:
     out = Text()
     for span in inline:
         style = STYLES.get(span.style or "", Style())
-        if span.link and span.link.startswith("https://"):
+        if span.link and web_url(span.link):
             style = style + Style(link=span.link)
-        out.append(span.text, style)
+        out.append(printable(span.text, keep="\n"), style)  # data and arguments never drive the terminal
     return out
 
 

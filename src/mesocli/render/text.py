@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from mesocli.core.escape import printable, web_url
 from mesocli.core.l10n import number
 from mesocli.pages.document import (
     Bar,
@@ -98,7 +99,7 @@ def _plain_table(table: Table) -> list[str]:
 def plain(document: Document, width: int = 80) -> str:
     """The document as plain text wrapped to ``width`` columns, blank lines between blocks."""
     chunks = ["\n".join(_plain_block(block, width)) for block in document]
-    return "\n\n".join(chunks) + "\n"
+    return printable("\n\n".join(chunks) + "\n", keep="\n")  # data and arguments never drive the terminal
 
 
 # ---------------------------------------------------------------- Markdown
@@ -117,7 +118,7 @@ def _md_inline(inline: Inline) -> str:
     out = []
     for span in inline:
         text = _md_escape(span.text)
-        if span.link and span.link.startswith("https://"):
+        if span.link and web_url(span.link):
             text = f"<{span.link}>"
         elif span.style in ("strong", "label", "match") and text.strip():
             lead, core, trail = _split_space(text)
@@ -175,4 +176,4 @@ def _md_block(block: Block) -> str:
 
 def markdown(document: Document) -> str:
     """The document as CommonMark/GFM Markdown."""
-    return "\n\n".join(_md_block(block) for block in document) + "\n"
+    return printable("\n\n".join(_md_block(block) for block in document) + "\n", keep="\n")

@@ -170,6 +170,6 @@ def sources(
         ctx,
         fmt,
         as_json,
-        lambda: pages_visit.sources_page(found, f"Sources: {kb.title}"),
+        lambda: pages_visit.sources_page(found, _("Sources: {title}").format(title=kb.title)),
         lambda: pages_visit.sources_data(found),
     )

@@ -255,10 +255,10 @@ def find_source(sources: list[tuple[Reference, list[str]]], name: str) -> tuple[
 def sources_page(sources: list[tuple[Reference, list[str]]], title: str) -> Document:
     items = reference_items([ref for ref, _ in sources]).items
     cited_by = tuple(
-        (Span(f"[{ref.id}] ", "cite"), *item, Span(" Cited by: ", "label"), Span(", ".join(citing)))
+        (Span(f"[{ref.id}] ", "cite"), *item, Span(_(" Cited by: "), "label"), Span(", ".join(citing)))
         for item, (ref, citing) in zip(items, sources, strict=True)
     )
-    count = f"{len(sources)} source{'' if len(sources) == 1 else 's'}."
+    count = (_("{n} source.") if len(sources) == 1 else _("{n} sources.")).format(n=len(sources))
     return (Heading(title, 1), Paragraph(plain(count)), Bullets(cited_by, numbered=True))
 
 

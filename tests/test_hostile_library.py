@@ -70,3 +70,21 @@ def test_cache_clear_erases_databases_and_kept_pages_only(
     result = runner.invoke(app, ["cache", "clear"])
     assert result.exit_code == 0 and "removed" in result.stderr
     assert os.listdir(cache) == ["mine.txt"] and profile.exists() and tiny_path.exists()
+
+
+def test_the_studies_table_has_whole_years_and_hashable_cells() -> None:
+    """kb.studies_dataframe(): years (and people counts) are integers, and unique() works on every column."""
+    pytest.importorskip("pandas")
+    frame = mesocli.load().studies_dataframe()
+    assert str(frame["year"].dtype) == "Int64" and str(frame["n"].dtype) == "Int64"
+    for column in frame.columns:
+        frame[column].unique()
+
+
+@pytest.mark.parametrize("site", ["pleural", "peritoneal"])
+def test_no_option_in_a_notebook_shows_an_unresolved_citation(site: str) -> None:
+    """Every option of kb.options(...) displayed on its own (HTML and Markdown) cites real numbers, never [?]."""
+    result = mesocli.load().options(site=site, fitness=1)
+    assert "[?]" not in result._repr_html_()
+    for option in result.options:
+        assert "[?]" not in option._repr_html_() and "[?]" not in option._repr_markdown_()

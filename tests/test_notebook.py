@@ -85,7 +85,7 @@ def test_studies_dataframe_has_one_row_per_study_with_its_population() -> None:
     """kb.studies_dataframe(): one row per study, its population as columns."""
     frame = KB.studies_dataframe()
     assert list(frame.index) == [s.id for s in KB.studies]
-    assert frame.loc["checkmate-743", "sites"] == ["pleural"]
+    assert frame.loc["checkmate-743", "sites"] == ("pleural",)
     assert frame.loc["checkmate-743", "line"] == "first"
 
 

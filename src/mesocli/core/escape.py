@@ -37,3 +37,17 @@ def web_url(text: str) -> bool:
     """Whether ``text`` is a well-formed http(s) URL that can be written as a link: a host, and only the
     characters RFC 3986 allows (no space, quote, ``<``, ``>``, backslash or control character)."""
     return bool(_URL.fullmatch(text))
+
+
+#: The longest text field accepted (64 KiB of characters): a page is a few of them, never megabytes.
+MAX_FIELD_CHARS = 64 * 1024
+#: What a text field of the knowledge base, an overlay or a profile may not hold: controls and bidi overrides.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def text_problem(text: str, what: str) -> str | None:
+    """Why ``text`` cannot be a text field (too long, or a control or bidi character in it), or None."""
+    if len(text) > MAX_FIELD_CHARS:
+        return f"{what} is {len(text):,} characters; a text field holds at most {MAX_FIELD_CHARS:,}"
+    bad = CONTROL.search(text)
+    return f"{what} contains the control character {bad.group()!r}, which is not allowed" if bad else None

@@ -55,10 +55,16 @@ _NOT_FILES = {
 
 
 def check_file(path: Path) -> None:
-    """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang)."""
+    """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang), or one
+    over the size limit: on every run, also when a database built from it could answer."""
     file = str(path)
     try:
-        _require_regular(os.stat(path).st_mode, file)
+        info = os.stat(path)
+        _require_regular(info.st_mode, file)
+        limit = max_kb_bytes()
+        if info.st_size > limit:
+            message = f"is {info.st_size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
+            raise KnowledgeBaseError(Problem(file, message))
     except OSError as exc:
         raise _os_problem(file, exc) from None
     except ValueError:  # a NUL byte in the name

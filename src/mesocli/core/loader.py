@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, get_origin
 
 from mesocli.core.errors import Problem
+from mesocli.core.escape import text_problem
 from mesocli.core.migrate import schema_1_problem
 from mesocli.core.model import Field as ModelField
 from mesocli.core.model import required
@@ -38,7 +38,6 @@ MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
 _MAP_TAG = "tag:yaml.org,2002:map"
 #: Characters that could drive a terminal: C0 and C1 controls other than tab and newline,
 #: and the bidirectional overrides that reorder text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = frozenset(
@@ -192,9 +191,9 @@ class _Builder:
                 self.problem(node, f"{what} must be text")
                 return _INVALID
             text = value if isinstance(value, str) else str(node.value)
-            bad = _CONTROL.search(text)
-            if bad:
-                self.problem(node, f"{what} contains the control character {bad.group()!r}, which is not allowed")
+            wrong = text_problem(text, what)
+            if wrong:
+                self.problem(node, wrong)
                 return _INVALID
             return text
         if hint is bool:

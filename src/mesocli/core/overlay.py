@@ -246,7 +246,14 @@ def _translate(entry: Any, fields: dict[Any, Any], lang: str, marker: str, probl
     english_title = getattr(entry, "title", None)
     for path, value in fields.items():
         if path == "aliases":
-            extra = tuple(str(a) for a in value or () if str(a).strip())
+            from mesocli.core.escape import CONTROL
+
+            names = [str(a) for a in value or () if str(a).strip()] if isinstance(value, list) else []
+            bad = [a for a in names if CONTROL.search(a)]
+            if bad or not isinstance(value, list | None):
+                problem(path, "aliases must be a list of names without control or bidi characters")
+                continue
+            extra = tuple(names)
             entry = replace(entry, aliases=(*entry.aliases, *extra))
             continue
         english = _get(entry, str(path))

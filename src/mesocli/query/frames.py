@@ -55,10 +55,15 @@ def evidence_frame(studies: Sequence[Study]) -> Any:
 
 
 def studies_frame(studies: Sequence[Study]) -> Any:
-    """One row per study, with its population as columns."""
+    """One row per study, with its population as columns: years as whole numbers (empty where unknown), and
+    people counts too, and list-valued cells as tuples, so that ``unique()`` and grouping work on every column."""
     from mesocli.core.evidence import study_row
 
-    return pandas().DataFrame([study_row(s) for s in studies]).set_index("id")
+    rows = [{k: tuple(v) if isinstance(v, list) else v for k, v in study_row(s).items()} for s in studies]
+    frame = pandas().DataFrame(rows).set_index("id")
+    for column in [c for c in frame.columns if c in ("year", "n") or c.endswith("_year")]:
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 class Tables:

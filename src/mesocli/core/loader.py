@@ -18,6 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.errors import Problem
 from mesocli.core.escape import text_problem
+from mesocli.core.expansion import expansion_problem
 from mesocli.core.migrate import schema_1_problem
 from mesocli.core.model import Field as ModelField
 from mesocli.core.model import is_model, required
@@ -27,12 +28,6 @@ from mesocli.core.plain import type_plan
 from mesocli.core.yaml_errors import is_kind as _is_kind
 from mesocli.core.yaml_errors import is_null as _is_null
 from mesocli.core.yaml_errors import yaml_message, yaml_problem
-
-#: Aliases make a small file large: the text a file expands to (a unit per node plus every character of
-#: every scalar, counted each time an alias repeats it) may be at most this many times the file's length,
-#: plus EXPANSION_SLACK. A file without aliases never expands beyond its own length.
-EXPANSION_FACTOR = 4
-EXPANSION_SLACK = 1 << 20
 
 Mark = tuple[int, int]  # 1-based line and column
 MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
@@ -68,7 +63,6 @@ class _Builder:
     problems: list[Problem] = field(default_factory=list)
     marks: Marks = field(init=False)
     entry_id: str | None = None
-    budget: int = EXPANSION_SLACK
 
     def __post_init__(self) -> None:
         self.marks = Marks(self.file)
@@ -79,9 +73,6 @@ class _Builder:
 
     def build(self, hint: Any, node: Any, what: str) -> Any:
         """Convert ``node`` to ``hint``; on a problem, record it and return ``_INVALID``."""
-        self.budget -= 1 + (len(node.value) if isinstance(node.value, str) else 0)
-        if self.budget < 0:
-            raise _TooLarge(node)
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"YAML tag {node.tag} is not allowed")
             return _INVALID
@@ -252,11 +243,6 @@ _INVALID: Any = _Invalid()
 _STAND_IN: dict[Any, Any] = {int: SCHEMA_VERSION, str: "", dt.date: dt.date.min}
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: Any) -> None:
-        self.node = node
-
-
 def _contains_invalid(value: Any) -> bool:
     return isinstance(value, tuple) and any(v is _INVALID for v in value)
 
@@ -277,15 +263,12 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
         old = schema_1_problem(root, file)
         if old is not None:
             return None, Marks(file), [old]
-        limit = EXPANSION_FACTOR * len(text) + EXPANSION_SLACK
-        builder = _Builder(file, loader.construct_object, budget=limit)
+        too_large = expansion_problem(root, text, file)
+        if too_large is not None:
+            return None, Marks(file), [too_large]
+        builder = _Builder(file, loader.construct_object)
         try:
             data = builder.build(KnowledgeBaseData, root, "")
-        except _TooLarge as exc:
-            builder.problem(
-                exc.node, f"aliases expand the file beyond {limit:,} characters ({EXPANSION_FACTOR}x its length)"
-            )
-            return None, builder.marks, builder.problems
         except RecursionError:
             return None, builder.marks, [Problem(file, "is nested too deeply")]
         if data is _INVALID:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -48,6 +49,7 @@ class Marks:
     file: str
     positions: dict[MarkKey, Mark] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)  # every entry's id, also of entries that failed to build
+    unbuilt_words: set[str] = field(default_factory=set)  # words of entries that failed to build (their citations)
     partial: KnowledgeBaseData | None = None  # the valid part of an invalid file, for the cross-entry checks
 
     def at(self, obj: object, name: str | None = None, index: int | None = None) -> Mark | None:
@@ -104,7 +106,8 @@ class _Builder:
         fields, hints = _written(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
-        if cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference"):
+        entry = cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference")
+        if entry:
             what = ""
             for key_node, value_node in node.value:
                 if key_node.value == "id" and isinstance(value_node.value, str):
@@ -147,6 +150,8 @@ class _Builder:
                     item_marks[(name, i)] = (child.start_mark.line + 1, child.start_mark.column + 1)
         self.entry_id = outer_entry
         if not ok and cls is not KnowledgeBaseData:
+            if entry:  # an entry that failed: what it cites is not "never cited"
+                self.marks.unbuilt_words.update(_words(node))
             return _INVALID
         if not ok:  # the top level: keep what is valid, so that the cross-entry checks run in the same pass
             missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and required(f)}
@@ -224,6 +229,22 @@ class _Builder:
             self.problem(node, wrong)
             return _INVALID
         return value
+
+
+def _words(node: Any) -> set[str]:
+    """Every word (ids included) of the scalars under ``node``."""
+    words: set[str] = set()
+    stack = [node]
+    while stack:
+        value = stack.pop().value
+        if isinstance(value, str):
+            words.update(_WORD.findall(value))
+        else:
+            stack.extend(part for item in value for part in (item if isinstance(item, tuple) else (item,)))
+    return words
+
+
+_WORD = re.compile(r"[\w.-]+")
 
 
 @functools.cache

@@ -207,6 +207,6 @@ def test_every_query_on_the_bundled_knowledge_base_takes_under_a_second(length: 
     """64 distinct unknown words (each a full typo scan) take under a second on the bundled knowledge base."""
     kb = mesocli.load()
     kb.search("warm up")  # build the index outside the timing
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: a busy machine does not make the search look slow
     kb.search(random_words(64, length))
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -193,6 +193,27 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
     note(message.format(path=shown))
 
 
+def check_target(path: Path, force: bool, hint: str) -> None:
+    """Refuse before any work a target ``write_output`` would refuse: not a regular file, an existing file
+    without ``force`` (exit 2), or a folder that is missing or not writable (OutputError, exit 4)."""
+    from mesocli.core.escape import printable
+
+    if str(path) == "-":
+        return
+    try:
+        _refuse(os.stat(path), printable(str(path)), force, hint)
+        return
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"cannot write {printable(str(path))}: {exc.strerror or exc}") from None
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.path.isdir(folder):
+        raise OutputError(f"cannot write in {printable(str(folder))}: No such file or directory")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write in {printable(str(folder))}: Permission denied")
+
+
 def _refuse(existing: os.stat_result, shown: str, force: bool, hint: str) -> None:
     import stat
 

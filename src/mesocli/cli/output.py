@@ -174,12 +174,12 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
     the path made printable. A wrong target (one that exists, or is not a file) is a usage error naming
     ``hint`` (exit 2); a folder or disk that refuses the bytes is an OutputError (exit 4).
     """
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
 
     if str(path) == "-":
         write_stdout(text)
         return
-    shown = printable(str(path))
+    shown = printable(str(path), MAX_ECHO)
     try:
         existing: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -196,22 +196,22 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
 def check_target(path: Path, force: bool, hint: str) -> None:
     """Refuse before any work a target ``write_output`` would refuse: not a regular file, an existing file
     without ``force`` (exit 2), or a folder that is missing or not writable (OutputError, exit 4)."""
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
 
     if str(path) == "-":
         return
     try:
-        _refuse(os.stat(path), printable(str(path)), force, hint)
+        _refuse(os.stat(path), printable(str(path), MAX_ECHO), force, hint)
         return
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise OutputError(f"cannot write {printable(str(path))}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {printable(str(path), MAX_ECHO)}: {exc.strerror or exc}") from None
     folder = path.parent if str(path.parent) else Path(".")
     if not os.path.isdir(folder):
-        raise OutputError(f"cannot write in {printable(str(folder))}: No such file or directory")
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: No such file or directory")
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"cannot write in {printable(str(folder))}: Permission denied")
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: Permission denied")
 
 
 def _refuse(existing: os.stat_result, shown: str, force: bool, hint: str) -> None:
@@ -238,13 +238,13 @@ def _write_atomically(
     import stat
     import tempfile
 
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
 
     folder = path.parent if str(path.parent) else Path(".")
     try:  # a short temporary name: the file's own may already be as long as the file system allows
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".mesocli-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"cannot write in {printable(str(folder))}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

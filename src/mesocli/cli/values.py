@@ -84,7 +84,7 @@ def values(
     One answer a line, so answers can be piped: printf '3\\n1\\n\\n4\\n' | mesocli values --profile me.yaml
     """
     from mesocli.cli.output import check_target
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
     from mesocli.core.files import read_text
     from mesocli.core.profile import TEMPLATE, ProfileError, read_profile
     from mesocli.core.values import HEADING, NEVER_RANKS, Values, replace_block
@@ -101,7 +101,7 @@ def values(
     interactive = sys.stdin is not None and sys.stdin.isatty()
     given = _answers(earlier.to_data(), interactive)
     if not given:
-        note(_("no answers given; {path} is not changed").format(path=printable(str(profile))))
+        note(_("no answers given; {path} is not changed").format(path=printable(str(profile), MAX_ECHO)))
         return
     chosen = Values(**{**earlier.to_data(), **given})
     try:

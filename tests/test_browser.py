@@ -18,7 +18,7 @@ import pytest
 
 import mesocli
 from mesocli.pages.document import Bullets, inline_text
-from mesocli.pages.situation import handout_page
+from mesocli.pages.handout import handout_short
 from mesocli.render.handout import handout_html
 
 KB = mesocli.load(mesocli.bundled_path())
@@ -56,13 +56,14 @@ def chromium(tmp_path: Path, page: Path, *args: str) -> None:
     subprocess.run(command, capture_output=True, timeout=120, check=True)
 
 
-def write_handout(tmp_path: Path, paper: str = "a4") -> tuple[Path, list[str]]:
-    """The handout of one situation written to a file, and the questions it asks."""
-    result = KB.options(site="pleural", histology="sarcomatoid", treated="none", fitness=1, region="eu")
-    document = handout_page(result, list(KB.guides))
+def write_handout(tmp_path: Path, paper: str = "a4", large: bool = False) -> tuple[Path, list[str]]:
+    """The handout of the worked situation (pleural, epithelioid, untreated, ECOG 1, US approvals) written to a
+    file, and the questions it asks."""
+    result = KB.options(site="pleural", histology="epithelioid", treated="none", fitness=1, region="us")
+    document = handout_short(result, list(KB.guides))
     questions = [inline_text(i) for b in document if isinstance(b, Bullets) and b.checkbox for i in b.items]
     page = tmp_path / "visit.html"
-    page.write_text(handout_html(document, paper), encoding="utf-8")
+    page.write_text(handout_html(document, paper, large=large), encoding="utf-8")
     return page, questions
 
 
@@ -74,8 +75,8 @@ def words(text: str) -> str:
 def test_handout_prints_to_pdf_with_every_question_and_no_overflow(
     tmp_path: Path, paper: str, size: tuple[int, int]
 ) -> None:
-    """Printed by Chromium: the paper size asked for, a sane page count, every question in the text, and every
-    word inside the page margins."""
+    """Printed by Chromium: the paper size asked for, at most 4 pages each numbered, every question in the text,
+    and every word inside the page margins."""
     page, questions = write_handout(tmp_path, paper)
     pdf = tmp_path / "visit.pdf"
     chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
@@ -83,14 +84,15 @@ def test_handout_prints_to_pdf_with_every_question_and_no_overflow(
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
     width, height = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]
     assert (round(width), round(height)) == size
-    assert 2 <= pages <= 40
+    assert 2 <= pages <= 4
     text = words(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
     missing = [q for q in questions if words(q) not in text]
     assert questions and not missing
+    assert all(re.search(rf"\b{n} ?/ ?{pages}\b", text) for n in range(1, pages + 1))
     bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
-    margin = (18 if paper == "a4" else 19) * MM
-    assert right and max(right) <= width - margin + 1, f"a word reaches x={max(right)} of {width}"
+    margin = (13 if paper == "a4" else 12.7) * MM
+    assert right and max(right) <= width - margin + 2, f"a word reaches x={max(right)} of {width}"
 
 
 def png_size_and_ink(path: Path) -> tuple[int, int, int]:
@@ -142,3 +144,12 @@ def test_handout_screenshot_is_drawn_at_phone_and_desktop_width(tmp_path: Path, 
     got_width, got_height, ink = png_size_and_ink(shot)
     assert (got_width, got_height) == (width, 2000)
     assert ink > width * 20, "the screenshot is (nearly) blank"
+
+
+def test_large_print_handout_prints_and_keeps_every_question(tmp_path: Path) -> None:
+    """--large-print prints (longer, as large print is) with every question in the text."""
+    page, questions = write_handout(tmp_path, large=True)
+    pdf = tmp_path / "large.pdf"
+    chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = words(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    assert questions and all(words(q) in text for q in questions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -147,3 +148,14 @@ def test_the_decision_is_named_and_the_comfort_choice_is_told_in_the_same_format
         assert "Which first treatment, if any?" in text
         comfort = text.split("No anticancer treatment, care focused on comfort ----")[-1]
         assert all(label in comfort for label in ("What it is: ", "What it may do for me: ", "What it costs me: "))
+
+
+def test_answered_values_are_shown_with_the_options_and_never_change_them(tmp_path: Path, runner: CliRunner) -> None:
+    """A profile's values appear on the short page (and in the library), and the options stay the same."""
+    profile = tmp_path / "me.yaml"
+    profile.write_text("site: pleural\nvalues:\n  longer_life: 3\n  share_decision: 4\n", encoding="utf-8")
+    with_values = runner.invoke(app, ["options", "--profile", str(profile), "--format", "plain"]).stdout
+    without = runner.invoke(app, ["options", "--site", "pleural", "--format", "plain"]).stdout
+    assert "What matters to me" in with_values and "3/4 Living as long as possible" in " ".join(with_values.split())
+    headings = [line for line in with_values.splitlines() if line and set(line) == {"-"}]
+    assert len(headings) == len([line for line in without.splitlines() if line and set(line) == {"-"}]) + 1

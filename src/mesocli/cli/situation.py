@@ -7,7 +7,7 @@ file). A profile that cannot be read or holds invalid values is a usage error (e
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, vocabul
 from mesocli.core.l10n import _
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.situation import FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
+
+if TYPE_CHECKING:
+    from mesocli.kb import KnowledgeBase
 
 _FITNESS_HELP = "ECOG performance status, 0 to 4: " + "; ".join(f"{k}: {v}" for k, v in FITNESS_MEANING.items()) + "."
 
@@ -149,15 +152,32 @@ def handout(
     fmt: Annotated[
         HandoutFormat, typer.Option("--format", "-f", case_sensitive=False, help="html (printable) or markdown.")
     ] = HandoutFormat.html,
+    option: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--option",
+            metavar="ID",
+            help="An option to cover (repeat for more; comfort-care: no anticancer treatment). Default: the choices "
+            "that fit.",
+        ),
+    ] = None,
+    large_print: Annotated[
+        bool, typer.Option("--large-print", help="Large print: body text 16 pt, nothing below 14 pt.")
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="The long version: every option, every trial that included you, all questions."),
+    ] = False,
 ) -> None:
-    """A printable handout for the visit: the situation, the options that fit with their trials and numbers,
-    the questions as a checklist with space for answers, the references, the review date and the disclaimer.
+    """A printable handout for the visit, a few pages: the situation, the decision, each chosen option in plain
+    words with its key trial results as "out of 100 people" (drawn and said), what matters to me, at most 15
+    questions for the situation, space for notes, the references cited, and how this was made.
 
-    HTML is one self-contained file (no scripts, no external requests) with print styles for A4 or Letter.
-    An existing file is never replaced unless --force is given (exit 2, file untouched).
+    HTML is one self-contained file (no scripts, no external requests) with print styles for A4 or Letter and
+    page numbers. --full keeps the long version. An existing file is never replaced unless --force is given
+    (exit 2, file untouched).
     """
     from mesocli.cli.output import write_output
-    from mesocli.pages.situation import handout_page
 
     kb = state(ctx).kb
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
@@ -165,7 +185,17 @@ def handout(
     from mesocli.pages.notice import with_translation_notice
     from mesocli.pages.trials import with_trials
 
-    document = with_trials(handout_page(result, list(kb.guides)), nearby_lines(ctx, result.situation)[0])
+    if full:
+        from mesocli.pages.situation import handout_page
+
+        document = handout_page(result, list(kb.guides))
+    else:
+        from mesocli.pages.handout import handout_short
+
+        chosen = [_option_id(kb, name) for name in option] if option else None
+        english = _english(kb)
+        document = handout_short(result, list(kb.guides), chosen, [*english.treatments, *english.guides])
+    document = with_trials(document, nearby_lines(ctx, result.situation)[0])
     document = with_translation_notice(document, state(ctx).lang)
     if fmt == HandoutFormat.markdown:
         from mesocli.render.text import markdown
@@ -174,8 +204,24 @@ def handout(
     else:
         from mesocli.render.handout import handout_html
 
-        text = handout_html(document, paper.value, _("{title}: my visit").format(title=kb.title))
+        text = handout_html(document, paper.value, _("{title}: my visit").format(title=kb.title), large=large_print)
     write_output(output, text, force)
+
+
+def _option_id(kb: "KnowledgeBase", name: str) -> str:
+    """The id of an option named on the command line, or the comfort choice's id."""
+    from mesocli.query.decision import COMFORT_ID
+
+    return COMFORT_ID if name.strip().casefold() == COMFORT_ID else kb.get(name).id
+
+
+def _english(kb: "KnowledgeBase") -> "KnowledgeBase":
+    """The English knowledge base beside a translated edition (questions are chosen on their English words)."""
+    if kb.lang == "en" or kb.path is None:
+        return kb
+    from mesocli.kb import load
+
+    return load(kb.path)
 
 
 profile = typer.Typer(

@@ -18,7 +18,19 @@ from mesocli.core.l10n import N_, _
 from mesocli.core.models import CITATION, Reference
 from mesocli.core.situation import StudyFit
 from mesocli.core.studies import Study
-from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
+from mesocli.pages.document import (
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Icons,
+    Inline,
+    Note,
+    Paragraph,
+    Span,
+    inline_text,
+    plain,
+)
 from mesocli.pages.reading import cited
 from mesocli.query.key_trials import key_trials
 from mesocli.query.situation import NOTICE, OptionFit, SituationResult
@@ -148,7 +160,7 @@ def frequency_items(study: Study, with_medians: bool = False) -> list[Inline]:
     return items
 
 
-def trial_lines(fit: StudyFit, cites: Citations, option: str) -> list[Block]:
+def trial_lines(fit: StudyFit, cites: Citations, option: str, drawn: bool = False) -> list[Block]:
     """One key trial: its name and population, each figure out of 100, serious side effects, how sure.
 
     A trial already told under another option on the same page is named with a pointer there instead.
@@ -160,8 +172,12 @@ def trial_lines(fit: StudyFit, cites: Citations, option: str) -> list[Block]:
         return [Paragraph((*head, Span(": " + where)))]
     cites.told[study.id] = option
     lead = _("Out of 100 people like those in the trial ({population}):").format(population=_population(study))
-    items = [*frequency_items(study), (Span(_("How sure: "), "label"), Span(certainty(fit)))]
-    return [Paragraph((*head, Span(". " + lead))), Bullets(tuple(items))]
+    sure: Inline = (Span(_("How sure: "), "label"), Span(certainty(fit)))
+    if drawn:  # each measure drawn as rows of 100, its words the drawing's caption and text alternative
+        pictures: list[Block] = [Icons(measure_text(m), m.counts) for m in measures(study)]
+        rest = [i for i in frequency_items(study) if inline_text(i) not in {measure_text(m) for m in measures(study)}]
+        return [Paragraph((*head, Span(". " + lead))), *pictures, Bullets((*rest, sure))]
+    return [Paragraph((*head, Span(". " + lead))), Bullets((*frequency_items(study), sure))]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'¿¡(]?[A-ZÁÉÍÓÚÑÇĞİÖŞÜ0-9])")
@@ -195,7 +211,9 @@ def standing(o: OptionFit) -> str:
     return "; ".join(p for p in parts if p) or _("no guideline row or approval recorded here")
 
 
-def option_short(o: OptionFit, cites: Citations, level: int = 2, trials: int = 2) -> Iterator[Block]:
+def option_short(
+    o: OptionFit, cites: Citations, level: int = 2, trials: int = 2, drawn: bool = False
+) -> Iterator[Block]:
     """One option in the same format as every other: fit, what it is, may do, costs, key trials, standing."""
     t = o.treatment
     yield Heading(t.name, level)
@@ -212,7 +230,7 @@ def option_short(o: OptionFit, cites: Citations, level: int = 2, trials: int = 2
         items.append(_item(_("Key trial: "), plain(_(NO_KEY_TRIAL))))
     yield Bullets(tuple(items))
     for fit in keys:
-        yield from trial_lines(fit, cites, t.name)
+        yield from trial_lines(fit, cites, t.name, drawn)
 
 
 def decision_blocks(result: SituationResult, level: int = 2) -> list[Block]:
@@ -259,6 +277,16 @@ def options_short_page(result: SituationResult, details_hint: bool = True) -> Do
     for o in result.options:
         blocks += list(option_short(o, cites))
     blocks += comfort_short(result, cites)
+    values = result.situation.values
+    if values is not None and not values.empty:
+        from mesocli.core.values import HEADING, NEVER_RANKS
+
+        answers = tuple(
+            (Span(f"{answer}/4 ", "label"), Span(statement))
+            for _k, statement, answer in values.answers()
+            if answer is not None
+        )
+        blocks += [Heading(_(HEADING)), Paragraph(plain(_(NEVER_RANKS))), Bullets(answers)]
     if result.left_out:
         names = "; ".join(f"{t.name} ({why})" for t, why in result.left_out)
         blocks.append(Paragraph((Span(_("Not shown: "), "label"), Span(names + "."))))

@@ -78,11 +78,22 @@ class Bars(NamedTuple):
     unit: str
 
 
+class Icons(NamedTuple):
+    """People out of 100 in each group, drawn as a row of 100 small squares where a renderer can draw.
+
+    ``text`` says the same in words: a renderer that cannot draw prints it, and one that can gives it as the
+    drawing's text alternative.
+    """
+
+    text: str
+    rows: tuple[tuple[str, int], ...]  # (group, people out of 100)
+
+
 class Note(NamedTuple):
     """Small print, such as the disclaimer under a page."""
 
     inline: Inline
 
 
-Block = Heading | Paragraph | Bullets | Table | Bars | Note
+Block = Heading | Paragraph | Bullets | Table | Bars | Note | Icons
 Document = tuple[Block, ...]

@@ -9,7 +9,7 @@ from html import escape
 
 from mesocli.core.escape import web_url
 from mesocli.core.l10n import number
-from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
+from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Icons, Inline, Note, Paragraph, Table
 
 _CSS = (
     "<style>"
@@ -40,7 +40,27 @@ def _inline(inline: Inline) -> str:
     return "".join(out)
 
 
+def icons_svg(block: Icons, cell: int = 4) -> str:
+    """Each group as a labelled row of 100 squares, the first ``n`` filled; the words are its text alternative."""
+    rows = []
+    width = 100 * cell
+    for group, count in block.rows:
+        size = f'width="{cell - 1}" height="{2 * cell}"'
+        cells = "".join(
+            f'<rect x="{k * cell}" y="0" {size} fill="{FILLED if k < count else EMPTY}"/>' for k in range(100)
+        )
+        label = f"{count}/100: {escape(group)}"
+        rows.append(
+            f'<div class="icons-row"><svg role="img" aria-label="{label}" width="{width}" height="{2 * cell}" '
+            f'viewBox="0 0 {width} {2 * cell}" class="icons"><title>{label}</title>{cells}</svg>'
+            f'<span class="icons-label" aria-hidden="true">{label}</span></div>'
+        )
+    return f'<figure class="icons-figure"><figcaption>{escape(block.text)}</figcaption>{"".join(rows)}</figure>'
+
+
 def _block(block: Block) -> str:
+    if isinstance(block, Icons):
+        return icons_svg(block)
     if isinstance(block, Heading):
         return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
@@ -69,6 +89,10 @@ def _block(block: Block) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
     rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in block.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+#: The two colours of an icon row: filled (people it happened to) and empty; contrast 7:1 between them.
+FILLED, EMPTY = "#1d4e89", "#d6d6d6"
 
 
 def html(document: Document) -> str:

@@ -20,7 +20,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from mesocli.core.escape import printable, web_url
-from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Inline, Note, Paragraph, Table
+from mesocli.pages.document import Bars, Block, Bullets, Document, Heading, Icons, Inline, Note, Paragraph, Table
 
 #: Paragraphs, lists and headings are never wider than this, however wide the terminal.
 MEASURE = 100
@@ -102,6 +102,8 @@ def bullets(items: tuple[Inline, ...], markers: list[str]) -> RenderableType:
 
 
 def renderable(block: Block) -> RenderableType:
+    if isinstance(block, Icons):
+        return Text(block.text)
     if isinstance(block, Heading):
         label = f" {block.text} " if block.level == 1 else block.text
         return Text(label, HEADINGS.get(block.level, HEADINGS[3]))

@@ -14,6 +14,7 @@ from mesocli.pages.document import (
     Bullets,
     Document,
     Heading,
+    Icons,
     Inline,
     Note,
     Paragraph,
@@ -36,6 +37,8 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 
 
 def _plain_block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Icons):
+        return _wrap(block.text, width)
     if isinstance(block, Heading):
         if block.level == 1:
             return [block.text, "=" * min(len(block.text), width)]
@@ -152,6 +155,8 @@ def _md_bars(bars: Bars) -> str:
 
 
 def _md_block(block: Block) -> str:
+    if isinstance(block, Icons):
+        return _md_escape(block.text)
     if isinstance(block, Heading):
         return "#" * block.level + " " + _md_escape(block.text, line_start=False)
     if isinstance(block, Paragraph):

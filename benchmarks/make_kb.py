@@ -20,6 +20,8 @@ from mesocli.core.serialize import to_data
 
 #: Fields an entry derives at load time; a file never writes them.
 DERIVED = ("references", "studies")
+#: Fields that one entry of the whole knowledge base may give (the generated copies leave them out).
+ONCE = ("comfort_choice",)
 
 
 def _clean(value: Any) -> Any:
@@ -32,13 +34,13 @@ def _clean(value: Any) -> Any:
 
 
 def _trim(entry: dict[str, Any], n: int) -> dict[str, Any]:
-    out = {k: v for k, v in entry.items() if k not in DERIVED}
+    out = {k: v for k, v in entry.items() if k not in DERIVED and k not in ONCE}
     out["id"] = f"{entry['id']}-{n}"
     out["name"] = f"{entry['name']} {n}"
     out["aliases"] = [f"{alias} {n}" for alias in entry.get("aliases", [])[:3]]
-    for key in ("overview", "how_it_works", "candidates", "what_to_expect"):
+    for key in ("overview", "how_it_works", "what_to_expect"):  # situation points name passages of the others
         out[key] = entry[key].split("\n\n")[0]
-    for key in ("benefits", "risks", "questions", "options", "approvals", "guidelines"):
+    for key in ("questions", "approvals", "guidelines"):
         if key in entry:
             out[key] = entry[key][:3]
     return out

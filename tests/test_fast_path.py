@@ -92,17 +92,30 @@ def test_invocations_that_write_prompt_or_go_online_are_never_replayable() -> No
 
 def test_a_file_read_is_unchanged_until_edited_or_removed(tmp_path: Path) -> None:
     """A file recorded as read stays unchanged until its bytes change (same size, mtime put back) or it goes."""
-    from mesocli.store.pagekey import content_identity
-
     path = tmp_path / "kb.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
-    info, recorded = path.stat(), content_identity(path)
-    assert replay.unchanged(str(path), recorded)
+    info, fresh = path.stat(), replay.recorded(str(path))
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # an old mtime; ctime stays recent: still not settled
+    assert fresh.endswith("|") and replay.unchanged(str(path), fresh)
     path.write_text("a: 2\n", encoding="utf-8")
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert not replay.unchanged(str(path), recorded)
+    assert not replay.unchanged(str(path), fresh)
     path.unlink()
-    assert not replay.unchanged(str(path), recorded) and replay.unchanged(str(path), "-")
+    assert not replay.unchanged(str(path), fresh) and replay.unchanged(str(path), "-|")
+
+
+def test_a_settled_file_is_trusted_by_its_status_and_an_edit_still_seen(tmp_path: Path) -> None:
+    """A file whose timestamps have settled is compared by status (no read); an edit changes its ctime."""
+    path = tmp_path / "kb.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    info = path.stat()
+    content = replay.recorded(str(path)).split("|")[0]
+    settled = f"{content}|{replay._status(info)}"
+    assert replay.unchanged(str(path), settled)
+    assert replay.unchanged(str(path), f"{content}|0:0:0:0:0")  # status differs: the content decides
+    path.write_text("a: 2\n", encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert not replay.unchanged(str(path), settled)
 
 
 def test_a_damaged_or_foreign_entry_is_ignored() -> None:

@@ -84,9 +84,9 @@ class _Run:
         if writing:
             self.tainted = True
         elif name not in self.read:
-            from mesocli.store.pagekey import content_identity
+            from mesocli.store.replay import recorded
 
-            self.read[name] = content_identity(name)
+            self.read[name] = recorded(name)
 
 
 def _stream(original: Any, fd: int, pieces: list[tuple[int, bytes]], run: _Run) -> io.TextIOWrapper:
@@ -126,7 +126,9 @@ def run(arguments: Sequence[str]) -> int:
         sys.stdout, sys.stderr = originals
         current.watching = False
     if code == 0 and not current.tainted:
-        replay.keep(key, code, _probed(current.read), pieces)
+        files = _probed(current.read)
+        if all(replay.unchanged(path, identity) for path, identity in files):  # none edited during the run
+            replay.keep(key, code, files, pieces)
     return code
 
 
@@ -136,7 +138,7 @@ def _probed(read: dict[str, str]) -> list[tuple[str, str]]:
 
     from mesocli.core.files import overlay_path
     from mesocli.core.l10n import LANGUAGES
-    from mesocli.store.pagekey import content_identity
+    from mesocli.store.replay import recorded
 
     files = dict(read)
     for name in read:
@@ -145,7 +147,7 @@ def _probed(read: dict[str, str]) -> list[tuple[str, str]]:
             for lang in LANGUAGES:
                 sibling = str(overlay_path(path, lang))
                 if sibling not in files:
-                    files[sibling] = content_identity(sibling)
+                    files[sibling] = recorded(sibling)
     return sorted(files.items())
 
 

@@ -50,7 +50,9 @@ _ECOG = re.compile(
     r"|(?P<lo>[0-4])\s*(?:-|–|to|or|,)\s*(?:[0-4]\s*(?:,|or)\s*)?(?P<hi>[0-4]))",
     re.IGNORECASE,
 )
-_YEARS = re.compile(r"(\d{1,3})\s*Years?", re.IGNORECASE)
+_YEARS = re.compile(r"(\d+)\s*Years?", re.IGNORECASE)
+#: The oldest age limit read as written; a record's "1000 Years" is not a limit anyone meant.
+MAX_AGE_LIMIT = 130
 
 
 @model
@@ -177,11 +179,20 @@ def _fitness(c: Criteria, person: Situation, judge: _Judge) -> None:
 
 def _years(text: str) -> int | None:
     m = _YEARS.fullmatch(text.strip())
-    return int(m.group(1)) if m else None
+    return int(m.group(1)) if m and int(m.group(1)) <= MAX_AGE_LIMIT else None
+
+
+def _unclear(text: str, years: int | None) -> bool:
+    """An age limit written but not read as whole years up to 130 ("1000 Years", "6 Weeks")."""
+    return years is None and text.strip().upper() not in ("", "N/A", "NA", "NONE")
 
 
 def _age(minimum: str, maximum: str, age: int | None, judge: _Judge) -> None:
     low, high = _years(minimum), _years(maximum)
+    if _unclear(minimum, low) or _unclear(maximum, high):
+        limits = f"minimum age {minimum or 'none'}, maximum age {maximum or 'none'}"
+        judge.read(None, limits, f"age: the record's limits are unclear ({limits})")
+        return
     if low is None and high is None:
         return
     if age is None and low in (None, 18) and high is None:

@@ -10,20 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import types
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from mesocli.core.errors import Problem
 from mesocli.core.escape import text_problem
 from mesocli.core.migrate import schema_1_problem
 from mesocli.core.model import Field as ModelField
-from mesocli.core.model import is_model, required
+from mesocli.core.model import required
 from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, derived
 from mesocli.core.numbers import number_problem
-from mesocli.core.plain import type_plan
+from mesocli.core.plain import hint_plan, type_plan
 from mesocli.core.yaml_errors import is_kind as _is_kind
 from mesocli.core.yaml_errors import is_null as _is_null
 from mesocli.core.yaml_errors import yaml_message, yaml_problem
@@ -41,6 +39,7 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 #: Characters that could drive a terminal: C0 and C1 controls other than tab and newline,
 #: and the bidirectional overrides that reorder text.
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 )
@@ -85,16 +84,13 @@ class _Builder:
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"YAML tag {node.tag} is not allowed")
             return _INVALID
-        origin = get_origin(hint)
-        if origin in (Union, types.UnionType):
-            inner = [a for a in get_args(hint) if a is not type(None)]
-            if _is_null(node):
-                return None
-            return self.build(inner[0], node, what)
-        if is_model(hint):
-            return self._dataclass(typing.cast(type, hint), node, what)
-        if origin is tuple:
-            return self._sequence(get_args(hint)[0], node, what)
+        kind, inner = hint_plan(hint)
+        if kind == "optional":
+            return None if _is_null(node) else self.build(inner, node, what)
+        if kind == "model":
+            return self._dataclass(inner, node, what)
+        if kind == "tuple":
+            return self._sequence(inner, node, what)
         return self._scalar(hint, node, what)
 
     def _sequence(self, item_hint: Any, node: Any, what: str) -> Any:
@@ -177,8 +173,8 @@ class _Builder:
         if not _is_kind(node, "ScalarNode"):
             self.problem(node, f"{what} must be a single value, not a list or mapping")
             return _INVALID
-        try:
-            value = self.construct(node)
+        try:  # a plain string is its node's text (what PyYAML's constructor returns), without the call
+            value = node.value if node.tag == _STR_TAG else self.construct(node)
         except Exception as exc:  # noqa: BLE001 - PyYAML raises several types for one bad scalar
             self.problem(node, yaml_message(exc))
             return _INVALID

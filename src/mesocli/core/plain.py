@@ -23,6 +23,20 @@ def type_plan(cls: type) -> tuple[dict[str, Field], dict[str, Any]]:
     return {f.name: f for f in fields(cls)}, get_type_hints(cls)
 
 
+@functools.cache
+def hint_plan(hint: Any) -> tuple[str, Any]:
+    """What a type hint asks of a node, worked out once per hint: ("optional", inner hint), ("model", class),
+    ("tuple", item hint) or ("scalar", hint)."""
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return "optional", next(a for a in get_args(hint) if a is not type(None))
+    if is_model(hint):
+        return "model", hint
+    if origin is tuple:
+        return "tuple", get_args(hint)[0]
+    return "scalar", hint
+
+
 def from_data(cls: type, value: Any) -> Any:
     """The model ``cls`` rebuilt from the plain data ``to_data`` made of it."""
     return _decoder(cls)(value)

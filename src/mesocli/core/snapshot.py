@@ -92,10 +92,22 @@ def _manifest(raw: Any, where: str) -> Manifest:
     return Manifest(**{k: raw[k] for k in MANIFEST_KEYS})
 
 
+def no_constant(name: str) -> Any:
+    """For ``json.loads(parse_constant=...)``: NaN, Infinity and -Infinity are not JSON numbers."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def read_snapshot(text: str, where: str) -> Snapshot:
     """The snapshot in ``text``, checked: format, manifest, count, SHA-256 and every record."""
     try:
-        raw = json.loads(text)
+        return _read(text, where)
+    except RecursionError:  # arrays or objects nested thousands deep: no snapshot looks like that
+        raise TrialsError(f"{where}: not valid JSON (nested too deeply)") from None
+
+
+def _read(text: str, where: str) -> Snapshot:
+    try:
+        raw = json.loads(text, parse_constant=no_constant)
     except ValueError as exc:
         raise TrialsError(f"{where}: not valid JSON ({exc})") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or set(raw) != {"format", "manifest", "studies"}:

@@ -14,10 +14,12 @@ Field paths read (API v2): ``protocolSection.identificationModule`` (``nctId``, 
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from mesocli.core.errors import TrialsError
+from mesocli.core.escape import printable
 from mesocli.core.model import model
 
 #: The statuses `mesocli trials` lists, for a trial and for each of its sites.
@@ -143,18 +145,24 @@ class _Reader:
             raise self.fail(path, "expected a list")
         return value
 
-    def text(self, value: Any, path: str) -> str:
+    def text(self, value: Any, path: str, lines: bool = False) -> str:
+        """The text, safe to print: one line (or, with ``lines``, lines), every control, bidi or zero-width
+        character written as an escape, so a record can never drive the terminal."""
         if value is None:
             return ""
         if not isinstance(value, str):
             raise self.fail(path, "expected text")
-        return value.strip()
+        value = value.replace("\r\n", "\n").replace("\t", "    ") if lines else " ".join(value.split())
+        return printable(value.strip(), keep="\n")
 
-    def number(self, value: Any, path: str) -> float | None:
+    def number(self, value: Any, path: str, bound: float = math.inf) -> float | None:
+        """A finite number from ``-bound`` to ``bound``, or None when the record leaves it out."""
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(path, "expected a number")
+        if not (math.isfinite(value) and -bound <= value <= bound):
+            raise self.fail(path, f"{value!r} is not a number from {-bound:g} to {bound:g}")
         return float(value)
 
     def texts(self, value: Any, path: str) -> tuple[str, ...]:
@@ -179,7 +187,7 @@ def parse_study(raw: Any, where: str = "study") -> Trial:
     nct = r.text(ident.get("nctId"), "identificationModule.nctId")
     if not _NCT.fullmatch(nct):
         raise r.fail("identificationModule.nctId", f"not an NCT number: {nct[:20]!r}")
-    r.where = nct
+    r.where = f"{where} ({nct})"
     title = r.text(ident.get("briefTitle"), "briefTitle") or r.text(ident.get("officialTitle"), "officialTitle")
     sponsor = r.obj(module["sponsorCollaboratorsModule"].get("leadSponsor"), "leadSponsor")
     interventions: list[str] = []
@@ -198,8 +206,8 @@ def parse_study(raw: Any, where: str = "study") -> Trial:
         sites.append(
             Site(
                 **site_text,
-                lat=r.number(point.get("lat"), f"locations[{i}].geoPoint.lat"),
-                lon=r.number(point.get("lon"), f"locations[{i}].geoPoint.lon"),
+                lat=r.number(point.get("lat"), f"locations[{i}].geoPoint.lat", 90),
+                lon=r.number(point.get("lon"), f"locations[{i}].geoPoint.lon", 180),
                 contacts=r.contacts(s.get("contacts"), f"locations[{i}].contacts"),
             )
         )
@@ -212,7 +220,7 @@ def parse_study(raw: Any, where: str = "study") -> Trial:
         sponsor=r.text(sponsor.get("name"), "leadSponsor.name"),
         interventions=tuple(i for i in interventions if i),
         conditions=r.texts(module["conditionsModule"].get("conditions"), "conditions"),
-        eligibility=r.text(eligibility.get("eligibilityCriteria"), "eligibilityCriteria"),
+        eligibility=r.text(eligibility.get("eligibilityCriteria"), "eligibilityCriteria", lines=True),
         minimum_age=r.text(eligibility.get("minimumAge"), "minimumAge"),
         maximum_age=r.text(eligibility.get("maximumAge"), "maximumAge"),
         contacts=r.contacts(places.get("centralContacts"), "centralContacts"),

@@ -50,6 +50,9 @@ def snapshot_line(result: TrialsResult) -> Inline:
     if m.date is None:
         when = _("Snapshot made {day} without the API (no data timestamp)").format(day=m.fetched_at[:10])
         spans = [Span(when + ". ", "label")]
+    elif result.future:
+        text = _("Warning: this snapshot is dated {date}, in the future; check the computer's date and the file.")
+        spans = [Span(text.format(date=m.date.isoformat()) + " ", "strong")]
     else:
         text = _("Snapshot {date} (the API's data timestamp), {days} days old.")
         spans = [Span(text.format(date=m.date.isoformat(), days=result.age_days) + " ", "label")]

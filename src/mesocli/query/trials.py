@@ -75,8 +75,15 @@ class TrialsResult(Displayable):
 
     @property
     def age_days(self) -> int | None:
+        """Days since the data timestamp; None without one, or when it is dated in the future (never negative)."""
         date = self.manifest.date
-        return (self.today - date).days if date else None
+        return (self.today - date).days if date and date <= self.today else None
+
+    @property
+    def future(self) -> bool:
+        """Whether the snapshot is dated after today (a wrong clock, or a file changed by hand)."""
+        date = self.manifest.date
+        return date is not None and date > self.today
 
     @property
     def stale(self) -> bool:

@@ -55,6 +55,7 @@ def result_data(result: TrialsResult) -> dict[str, Any]:
             "date": result.manifest.date.isoformat() if result.manifest.date else None,
             "age_days": result.age_days,
             "stale": result.stale,
+            "future": result.future,
             "trials": result.total,
             "file": result.source,
             "manifest": result.manifest.to_data(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -57,8 +57,10 @@ class MemoryVocabulary:
             texts: tuple[list[str], list[str], list[str]] = ([], [], [])
             for _field, weight, text in fields(entry):
                 found = tokens(CITATION.sub(" ", text), lang)
-                for term in found:
-                    building[term][index] += weight
+                # Counted in C, then one addition per distinct word: the weights are halves and whole numbers,
+                # so weight * count is exactly the sum of the repeated additions.
+                for term, count in Counter(found).items():
+                    building[term][index] += weight * count
                 if keep_columns:
                     texts[slot[weight]].extend(found)
             if keep_columns:

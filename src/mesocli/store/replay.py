@@ -91,12 +91,43 @@ def invocation_key(arguments: Sequence[str]) -> str:
     return page_key([*arguments, "\0", os.getcwd(), *_streams(), *extra], ())
 
 
-def unchanged(path: str, identity: str) -> bool:
-    """Whether a file read by a kept invocation still has the content recorded then (the page rule's
-    :func:`mesocli.store.pagekey.content_identity`; ``-`` for a file that could not be read)."""
+def recorded(path: str) -> str:
+    """What a kept invocation records of a file it read: the page rule's content identity
+    (:func:`mesocli.store.pagekey.content_identity`) and, when the file's timestamps are settled (older than any
+    filesystem's granularity, see :mod:`mesocli.store.identity`), its status identity, which a replay may then
+    trust alone, as the store trusts it: a later edit changes ``ctime``, which cannot be set back. A large
+    knowledge base is then not read through on every replay."""
+    import time
+
+    from mesocli.store.identity import GRANULARITY_NS
     from mesocli.store.pagekey import content_identity
 
-    return content_identity(path) == identity
+    now = time.time_ns()
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return content_identity(path) + "|"
+    settled = max(info.st_mtime_ns, info.st_ctime_ns) + GRANULARITY_NS < now
+    return f"{content_identity(path)}|{_status(info) if settled else ''}"
+
+
+def _status(info: os.stat_result) -> str:
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def unchanged(path: str, identity: str) -> bool:
+    """Whether a file read by a kept invocation is as :func:`recorded` found it: the same settled status, else
+    the same content."""
+    from mesocli.store.pagekey import content_identity
+
+    content, _, status = identity.rpartition("|")
+    if status:
+        try:
+            if _status(os.stat(path)) == status:
+                return True
+        except (OSError, ValueError):
+            pass
+    return content_identity(path) == content
 
 
 def _name(key: str) -> str:

@@ -8,12 +8,17 @@ while the answer has a ``nextPageToken`` (sent back as ``pageToken``). The base 
 The API asks for about 50 requests a minute: requests are spaced by ``$MESOCLI_TRIALS_PAUSE`` seconds (1.2),
 and a 429 or 503 answer is retried after its ``Retry-After`` (at most a minute) or a doubling backoff from
 ``$MESOCLI_TRIALS_BACKOFF`` seconds (2), three times. Anything else that goes wrong (no network, another HTTP
-error, a body that is not the JSON the API documents) is one ``TrialsError``. Standard library only.
+error, a body that is not the JSON the API documents) is one ``TrialsError``. Each request has an overall
+deadline of ``$MESOCLI_TRIALS_DEADLINE`` seconds (60), not just a timeout per read, so a server that drips its
+answer cannot keep ``update`` waiting. The settings are numbers of seconds from 0 to 600 (the deadline more
+than 0); another value is refused. Standard library only.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import math
 import os
 import time
 import urllib.error
@@ -24,6 +29,8 @@ from typing import Any
 
 from mesocli._version import __version__
 from mesocli.core.errors import TrialsError
+from mesocli.core.escape import printable
+from mesocli.core.snapshot import no_constant
 from mesocli.core.trials import OPEN_STATUSES, kept_record, parse_study
 
 DEFAULT_API = "https://clinicaltrials.gov/api/v2"
@@ -33,20 +40,40 @@ RETRIES = 3
 MAX_PAGES = 100
 TIMEOUT = 30.0
 MAX_BODY = 64 * 1024 * 1024
+#: The most seconds a setting (pause, backoff, deadline) may hold.
+MAX_SECONDS = 600.0
+CHUNK = 64 * 1024
 
 
 def api_url(explicit: str | None = None) -> str:
+    """The API's base URL, checked: http(s), a host, no space or control character, a valid port."""
     url = (explicit or os.environ.get(ENV_API) or DEFAULT_API).rstrip("/")
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise TrialsError(f"--api-url: not an http or https URL: {url[:80]!r}")
+    shown = printable(url, 80)
+    if not url.isprintable() or any(c.isspace() for c in url):
+        raise TrialsError(f"--api-url: a URL holds no space or control character: '{shown}'")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port (a ValueError when it is not a number 0-65535)
+    except ValueError as exc:
+        raise TrialsError(f"--api-url: not a valid URL ({exc}): '{shown}'") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise TrialsError(f"--api-url: not an http or https URL: '{shown}'")
     return url
 
 
-def _seconds(name: str, default: float) -> float:
-    try:
-        return max(0.0, float(os.environ.get(name, default)))
-    except ValueError:
+def _seconds(name: str, default: float, least: float = 0.0) -> float:
+    """The setting ``name`` in seconds: a finite number from ``least`` (0) to 600; ``TrialsError`` otherwise."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
         return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and least <= value <= MAX_SECONDS and (value > 0 or least == 0)):
+        shown = printable(raw, 40)
+        raise TrialsError(f"{name} must be a number of seconds from {least:g} to {MAX_SECONDS:g}: {shown!r}")
+    return value
 
 
 class Client:
@@ -57,6 +84,7 @@ class Client:
         self.sleep = sleep
         self.pause = _seconds("MESOCLI_TRIALS_PAUSE", 1.2)
         self.backoff = _seconds("MESOCLI_TRIALS_BACKOFF", 2.0)
+        self.deadline = _seconds("MESOCLI_TRIALS_DEADLINE", 60.0, least=0.001)
         self.requests = 0
 
     def get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
@@ -68,20 +96,36 @@ class Client:
                 self.sleep(self.pause)
             self.requests += 1
             try:
-                with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=TIMEOUT) as answer:
-                    body = answer.read(MAX_BODY + 1)
+                body = self._read(urllib.request.Request(url, headers=headers))
             except urllib.error.HTTPError as exc:
                 if exc.code in (429, 503) and attempt < RETRIES:
                     self.sleep(_retry_after(exc.headers.get("Retry-After"), wait))
                     wait *= 2
                     continue
                 more = f" after {RETRIES} retries" if exc.code in (429, 503) else ""
-                raise TrialsError(f"{url}: HTTP {exc.code} {exc.reason}{more}") from None
-            except (urllib.error.URLError, OSError) as exc:
-                reason = getattr(exc, "reason", None) or exc
+                reason = printable(str(exc.reason), 80)  # the server's words: never raw on the terminal
+                raise TrialsError(f"{url}: HTTP {exc.code} {reason}{more}") from None
+            except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+                reason = printable(str(getattr(exc, "reason", None) or exc), 120)
                 raise TrialsError(f"{self.base}: cannot reach the API ({reason})") from None
             return _json(body, url)
         raise TrialsError(f"{url}: no answer")  # not reached: the loop returns or raises
+
+    def _read(self, request: urllib.request.Request) -> bytes:
+        """The body of the answer, read before the deadline (``TimeoutError`` after it) and cut at MAX_BODY + 1."""
+        end = time.monotonic() + self.deadline
+        with urllib.request.urlopen(request, timeout=min(TIMEOUT, self.deadline)) as answer:
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_BODY:
+                if time.monotonic() > end:
+                    raise TimeoutError(f"no whole answer within {self.deadline:g} s")
+                chunk = answer.read1(CHUNK)  # what has arrived: one slow byte cannot hold the loop
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            return b"".join(chunks)
 
 
 def _retry_after(value: str | None, default: float) -> float:
@@ -95,9 +139,11 @@ def _json(body: bytes, url: str) -> dict[str, Any]:
     if len(body) > MAX_BODY:
         raise TrialsError(f"{url}: the answer is larger than {MAX_BODY // 2**20} MiB")
     try:
-        data = json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8"), parse_constant=no_constant)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise TrialsError(f"{url}: the answer is not valid JSON ({exc})") from None
+        raise TrialsError(f"{url}: the answer is not valid JSON ({printable(str(exc), 120)})") from None
+    except RecursionError:
+        raise TrialsError(f"{url}: the answer is not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         raise TrialsError(f"{url}: the answer is not a JSON object")
     return data

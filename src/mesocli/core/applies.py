@@ -69,11 +69,13 @@ class SituationPoint:
     ``risks[0]`` or ``options[3]`` (the sub-option's name and summary).
     """
 
-    at: str = field(metadata=_doc("The passage: candidates[i], benefits[i], risks[i] or options[i], from 0."))
+    at: str = field(
+        metadata=_doc("The passage: candidates[i], benefits[i], risks[i] or options[i], from 0; or may_do or costs.")
+    )
     applies_to: AppliesTo = field(metadata=_doc("Whom the passage speaks of; at least one field."))
 
 
-_AT = re.compile(r"^(candidates|benefits|risks|options)\[(\d+)\]$")
+_AT = re.compile(r"^(candidates|benefits|risks|options)\[(\d+)\]$|^(may_do|costs)$")
 
 
 def candidate_passages(candidates: str) -> list[str]:
@@ -87,6 +89,9 @@ def passage(entry: Any, at: str) -> str | None:
     m = _AT.match(at)
     if not m:
         return None
+    if m.group(3):
+        whole: str | None = getattr(entry, m.group(3))
+        return " ".join(whole.split()) if whole else None
     name, i = m.group(1), int(m.group(2))
     items: list[str]
     if name == "candidates":
@@ -103,7 +108,7 @@ class Passage:
     """A passage of any treatment of the knowledge base, by entry id and place (as ``SituationPoint.at``)."""
 
     entry: str = field(metadata=_doc("Id of the treatment the passage is in."))
-    at: str = field(metadata=_doc("candidates[i], benefits[i], risks[i] or options[i], from 0."))
+    at: str = field(metadata=_doc("candidates[i], benefits[i], risks[i] or options[i], from 0; or may_do or costs."))
     applies_to: AppliesTo | None = field(default=None, metadata=_doc("Shown only where it applies."))
 
 

@@ -16,7 +16,7 @@ from mesocli.core.errors import Problem
 from mesocli.core.loader import Marks
 from mesocli.core.models import Treatment
 
-_PLACES = "candidates[i], benefits[i], risks[i] or options[i], from 0"
+_PLACES = "candidates[i], benefits[i], risks[i] or options[i], from 0; or may_do or costs"
 
 
 def check_applies(treatments: Iterable[Treatment], marks: Marks) -> list[Problem]:

@@ -16,7 +16,7 @@ AUTHORS = N_("the mesocli project contributors")
 NONE = N_("none")
 REVIEW = N_(
     "every entry is reviewed at least every 12 months, and sooner when new evidence appears; "
-    "`mesocli validate` warns about any entry not reviewed for over 12 months"
+    "mesocli validate warns about any entry not reviewed for over 12 months"
 )
 #: The labels, in the order pages show them: key -> label.
 LABELS = {

@@ -102,6 +102,7 @@ def check_overlays(kb: KnowledgeBase) -> list[Problem]:
     """Every problem of every overlay beside ``kb``'s file: stale fields (warnings), changed figures (errors)."""
     from mesocli.core.files import overlay_path
     from mesocli.core.overlay import apply
+    from mesocli.core.overlay_names import alias_collisions
 
     problems: list[Problem] = []
     if kb.path is None:
@@ -109,5 +110,6 @@ def check_overlays(kb: KnowledgeBase) -> list[Problem]:
     for lang in LANGUAGES:
         file = overlay_path(Path(kb.path), lang)
         if lang != "en" and file.is_file():
-            problems += apply(kb.data, file, lang)[1]
+            translated, found = apply(kb.data, file, lang)
+            problems += [*found, *alias_collisions(kb.data, translated, file)]
     return problems

@@ -54,6 +54,8 @@ def _comfort(treatments: tuple[Treatment, ...], marks: Marks) -> list[Problem]:
         assert choice is not None  # carriers have one
         for passage_ in (*choice.what, *choice.benefits, *choice.harms):
             entry = by_id.get(passage_.entry)
+            if entry is None and passage_.entry in marks.ids:
+                continue  # the option failed to build: its own error is the one to fix
             if entry is None or passage(entry, passage_.at) is None:
                 where = f"{passage_.entry}:{passage_.at}"
                 problems.append(at(marks, passage_, "at", f"comfort_choice passage {where} does not exist", None, t.id))

@@ -61,10 +61,11 @@ def check_references(data: KnowledgeBaseData, marks: Marks) -> list[Problem]:
     used: set[str] = set()
     for owner, path, rid in citations(data):
         used.add(rid)
-        if rid not in known:
+        if rid not in known and rid not in marks.ids:  # a reference that failed to build has its own error
             field = path.split("[")[0].split(".")[0]
             problems.append(at(marks, owner, field, f"{path} cites unknown reference {rid!r}"))
-    problems += [at(marks, r, "id", f"reference {r.id!r} is never cited") for r in data.references if r.id not in used]
+    unused = [r for r in data.references if r.id not in used and r.id not in marks.unbuilt_words]
+    problems += [at(marks, r, "id", f"reference {r.id!r} is never cited") for r in unused]
     return problems
 
 

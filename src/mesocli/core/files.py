@@ -15,7 +15,7 @@ from mesocli.core.models import KnowledgeBaseData
 DatedProblem = tuple[Problem, dt.date | None]
 
 #: Knowledge-base files larger than this are refused before they are parsed; ``MESOCLI_MAX_KB_BYTES``
-#: overrides it. (Alias expansion has its own guard, relative to the file's length: see core/loader.py.)
+#: overrides it. (Alias expansion has its own guard, relative to the file's length: see core/expansion.py.)
 DEFAULT_MAX_KB_BYTES = 1 << 30
 
 

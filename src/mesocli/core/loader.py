@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, get_origin
 
 from mesocli.core.errors import Problem
 from mesocli.core.escape import text_problem
+from mesocli.core.expansion import expansion_problem
 from mesocli.core.migrate import schema_1_problem
 from mesocli.core.model import Field as ModelField
 from mesocli.core.model import required
@@ -25,12 +27,6 @@ from mesocli.core.plain import hint_plan, type_plan
 from mesocli.core.yaml_errors import is_kind as _is_kind
 from mesocli.core.yaml_errors import is_null as _is_null
 from mesocli.core.yaml_errors import yaml_message, yaml_problem
-
-#: Aliases make a small file large: the text a file expands to (a unit per node plus every character of
-#: every scalar, counted each time an alias repeats it) may be at most this many times the file's length,
-#: plus EXPANSION_SLACK. A file without aliases never expands beyond its own length.
-EXPANSION_FACTOR = 4
-EXPANSION_SLACK = 1 << 20
 
 Mark = tuple[int, int]  # 1-based line and column
 MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
@@ -52,6 +48,7 @@ class Marks:
     file: str
     positions: dict[MarkKey, Mark] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)  # every entry's id, also of entries that failed to build
+    unbuilt_words: set[str] = field(default_factory=set)  # words of entries that failed to build (their citations)
     partial: KnowledgeBaseData | None = None  # the valid part of an invalid file, for the cross-entry checks
 
     def at(self, obj: object, name: str | None = None, index: int | None = None) -> Mark | None:
@@ -67,7 +64,6 @@ class _Builder:
     problems: list[Problem] = field(default_factory=list)
     marks: Marks = field(init=False)
     entry_id: str | None = None
-    budget: int = EXPANSION_SLACK
 
     def __post_init__(self) -> None:
         self.marks = Marks(self.file)
@@ -78,9 +74,6 @@ class _Builder:
 
     def build(self, hint: Any, node: Any, what: str) -> Any:
         """Convert ``node`` to ``hint``; on a problem, record it and return ``_INVALID``."""
-        self.budget -= 1 + (len(node.value) if isinstance(node.value, str) else 0)
-        if self.budget < 0:
-            raise _TooLarge(node)
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"YAML tag {node.tag} is not allowed")
             return _INVALID
@@ -109,7 +102,8 @@ class _Builder:
         fields, hints = _written(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
-        if cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference"):
+        entry = cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference")
+        if entry:
             what = ""
             for key_node, value_node in node.value:
                 if key_node.value == "id" and isinstance(value_node.value, str):
@@ -152,6 +146,8 @@ class _Builder:
                     item_marks[(name, i)] = (child.start_mark.line + 1, child.start_mark.column + 1)
         self.entry_id = outer_entry
         if not ok and cls is not KnowledgeBaseData:
+            if entry:  # an entry that failed: what it cites is not "never cited"
+                self.marks.unbuilt_words.update(_words(node))
             return _INVALID
         if not ok:  # the top level: keep what is valid, so that the cross-entry checks run in the same pass
             missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and required(f)}
@@ -231,6 +227,22 @@ class _Builder:
         return value
 
 
+def _words(node: Any) -> set[str]:
+    """Every word (ids included) of the scalars under ``node``."""
+    words: set[str] = set()
+    stack = [node]
+    while stack:
+        value = stack.pop().value
+        if isinstance(value, str):
+            words.update(_WORD.findall(value))
+        else:
+            stack.extend(part for item in value for part in (item if isinstance(item, tuple) else (item,)))
+    return words
+
+
+_WORD = re.compile(r"[\w.-]+")
+
+
 @functools.cache
 def _written(cls: type) -> tuple[dict[str, ModelField], dict[str, Any]]:
     """The fields a file may write (not those derived at load time), with their type hints."""
@@ -246,11 +258,6 @@ class _Invalid:
 _INVALID: Any = _Invalid()
 #: What stands in for a missing or invalid top-level field while an invalid file is still checked.
 _STAND_IN: dict[Any, Any] = {int: SCHEMA_VERSION, str: "", dt.date: dt.date.min}
-
-
-class _TooLarge(Exception):
-    def __init__(self, node: Any) -> None:
-        self.node = node
 
 
 def _contains_invalid(value: Any) -> bool:
@@ -273,15 +280,12 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
         old = schema_1_problem(root, file)
         if old is not None:
             return None, Marks(file), [old]
-        limit = EXPANSION_FACTOR * len(text) + EXPANSION_SLACK
-        builder = _Builder(file, loader.construct_object, budget=limit)
+        too_large = expansion_problem(root, text, file)
+        if too_large is not None:
+            return None, Marks(file), [too_large]
+        builder = _Builder(file, loader.construct_object)
         try:
             data = builder.build(KnowledgeBaseData, root, "")
-        except _TooLarge as exc:
-            builder.problem(
-                exc.node, f"aliases expand the file beyond {limit:,} characters ({EXPANSION_FACTOR}x its length)"
-            )
-            return None, builder.marks, builder.problems
         except RecursionError:
             return None, builder.marks, [Problem(file, "is nested too deeply")]
         if data is _INVALID:

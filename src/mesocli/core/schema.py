@@ -18,6 +18,16 @@ _PATTERNS: dict[tuple[type, str], str] = {
 }
 
 
+#: Which document the schema describes, said in the schema itself.
+DESCRIBES = (
+    "A mesocli knowledge-base file as written (data/treatments.yaml, or a file given to --kb or mesocli validate), "
+    "as a YAML editor reads it: dates are text, YYYY-MM-DD. PyYAML's safe_load turns them into dates; write them "
+    "back as that text before validating loaded data. It does not describe `show --json` or `list --json`, whose "
+    "documents add what mesocli derives when it loads the file (an option's references and studies): see "
+    "docs/output.md."
+)
+
+
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for knowledge-base files, YAML-editor friendly."""
     definitions: dict[str, Any] = {}
@@ -26,6 +36,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"mesocli knowledge base (schema v{SCHEMA_VERSION}, mesocli {__version__})",
         **root,
+        "description": DESCRIBES,
         "$defs": definitions,
     }
 

@@ -14,7 +14,7 @@ from mesocli.core.l10n import N_, _, number
 from mesocli.core.models import EVIDENCE_LEVEL_MEANING, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
-from mesocli.pages.reading import FOOTER, UNRESECTABLE, cited, prose, reference_items
+from mesocli.pages.reading import FOOTER, UNRESECTABLE, cited, prose, reference_items, short_reference
 
 Builder = Callable[[Treatment, dict[str, int]], list[Block]]
 
@@ -96,9 +96,9 @@ def _section(t: Treatment, n: dict[str, int], name: str) -> list[Block]:
     return [Heading(_(title)), *body] if body else []
 
 
-def _level(t: Treatment) -> str:
+def _level(t: Treatment, why: bool = True) -> str:
     level = f"{_(t.evidence_level)} ({_(EVIDENCE_LEVEL_MEANING[t.evidence_level])})"
-    return level + (f". {t.evidence_rationale}" if t.evidence_rationale else "")
+    return level + (f". {t.evidence_rationale}" if t.evidence_rationale and why else "")
 
 
 def _closing(t: Treatment, disclaimer: str) -> list[Block]:
@@ -158,13 +158,17 @@ def cited_numbers(blocks: Iterable[Block]) -> list[int]:
     return sorted(found)
 
 
-def cited_references(t: Treatment, blocks: Sequence[Block]) -> list[Block]:
-    """A References section of what ``blocks`` cite, numbered as on the whole page."""
-    used = cited_numbers(blocks)
+def cited_references(t: Treatment, blocks: Sequence[Block], short: bool = False) -> list[Block]:
+    """A References section of what ``blocks`` cite, numbered as on the whole page (``short``: a line each)."""
+    used = [i for i in cited_numbers(blocks) if 0 < i <= len(t.references)]
     if not used:
         return []
-    items = reference_items([t.references[i - 1] for i in used if 0 < i <= len(t.references)])
-    return [Heading(_("References")), items._replace(numbers=tuple(used))]
+    cited_refs = [t.references[i - 1] for i in used]
+    if short:
+        items = Bullets(tuple(short_reference(r) for r in cited_refs), numbered=True, numbers=tuple(used))
+    else:
+        items = reference_items(cited_refs)._replace(numbers=tuple(used))
+    return [Heading(_("References")), items]
 
 
 def _sections_page(t: Treatment, n: dict[str, int], chosen: list[str], disclaimer: str) -> Document:
@@ -178,10 +182,11 @@ def _sections_page(t: Treatment, n: dict[str, int], chosen: list[str], disclaime
 
 
 #: The key points show at most this many benefits and risks, within about this many characters of each
-#: (three lines at 100 columns), and this many studies.
+#: (two lines at 100 columns), and this many studies: with the references they cite, one line each, and a
+#: one-line notice, the brief page keeps within 30 lines at 100 columns.
 BRIEF_ITEMS = 2
-BRIEF_CHARACTERS = 320
-BRIEF_STUDIES = 2
+BRIEF_CHARACTERS = 240
+BRIEF_STUDIES = 1
 
 
 def first_items(items: Sequence[str], english: Sequence[str] | None = None) -> list[str]:
@@ -209,7 +214,8 @@ def study_line(study: Study, n: dict[str, int]) -> Inline:
 
 
 def brief_page(t: Treatment, disclaimer: str = FOOTER, english: Treatment | None = None) -> Document:
-    """The key points of an option (like PDQ's "Key Points"): about 30 lines, and where to read more.
+    """The key points of an option (like PDQ's "Key Points"): about 30 lines, the references they cite (one
+    short line each), and where to read more.
 
     In a translated edition, ``english`` is the same option in English: the points are chosen by their position
     in the English, then shown in translation."""
@@ -218,7 +224,7 @@ def brief_page(t: Treatment, disclaimer: str = FOOTER, english: Treatment | None
     blocks: list[Block] = [
         Heading(t.name, 1),
         Paragraph(cited(t.summary, n)),
-        Paragraph((Span(_("Evidence: "), "label"), *cited(_level(t), n))),
+        Paragraph((Span(_("Evidence: "), "label"), *cited(_level(t, why=False), n))),
     ]
     may_do, costs = first_items(t.benefits, source.benefits), first_items(t.risks, source.risks)
     blocks += [Heading(_("What it may do")), *_bullets(may_do, n)] if t.benefits else []
@@ -228,5 +234,6 @@ def brief_page(t: Treatment, disclaimer: str = FOOTER, english: Treatment | None
         blocks += [Heading(_("Key studies")), Bullets(tuple(study_line(s, n) for s in studies))]
     more = _("More: `--section questions` ({questions}), `--section evidence` ({studies}); all: `mesocli show {id}`.")
     more = more.format(id=t.id, questions=len(t.questions), studies=len(t.studies))
-    blocks += [Paragraph(plain(more, "dim")), Note(plain(disclaimer))]
+    blocks += cited_references(t, blocks, short=True)
+    blocks += [Paragraph(plain(more, "dim")), Note(plain(_(disclaimer)))]
     return tuple(blocks)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from mesocli.core.l10n import N_, _, lang_fold, number
 from mesocli.core.models import CITATION, Guide, Reference, Term, Treatment, TreatmentRow
@@ -89,6 +91,27 @@ def reference_items(references: Sequence[Reference]) -> Bullets:
             spans.append(Span(ref.link, "dim", link=ref.link))
         items.append(tuple(spans))
     return Bullets(tuple(items), numbered=True)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A short reference names at most this many characters of its first author or organisation.
+SHORT_AUTHOR = 40
+
+
+def short_reference(ref: Reference) -> Inline:
+    """A reference in one short line: its first author (or organisation), year and one way to find it."""
+    first, _sep, rest = ref.citation.partition(". ")
+    author = first.split(",")[0].strip()
+    if len(author) > SHORT_AUTHOR:
+        author = author[:SHORT_AUTHOR].rsplit(" ", 1)[0] + "…"
+    author += " et al." if "," in first else ""
+    year = _YEAR.search(rest) or _YEAR.search(first)
+    spans = [Span(f"{author}, {year.group()}." if year else f"{author}.")]
+    host = urlsplit(ref.url).hostname if ref.url else None  # the whole URL is a link, and under --section
+    found = f"PMID {ref.pmid}" if ref.pmid else f"doi:{ref.doi}" if ref.doi else host and host.removeprefix("www.")
+    if found:
+        spans += [Span(" "), Span(found, "dim", link=ref.link)]  # Markdown writes the link itself
+    return tuple(spans)
 
 
 def _section(title: str, blocks: Iterable[Block]) -> list[Block]:

@@ -73,9 +73,22 @@ def _situation(result: TrialsResult) -> Bullets:
         if result.within_km is not None:
             near += " " + _("within {km:g} km").format(km=result.within_km)
         lines.append(near)
+        if result.others:
+            lines.append(_other_places(result))
     if result.country:
         lines.append(_("sites in country {code}").format(code=result.country))
     return Bullets(tuple(plain(line) for line in lines))
+
+
+def _other_places(result: TrialsResult) -> str:
+    """One line: the other places of that name, and how to choose one ("Valencia, ES")."""
+    shown = [f"{p.name}, {p.country}" for p in result.others[:6]]
+    if len(result.others) > 6:
+        shown.append(_("{count} more").format(count=len(result.others) - 6))
+    first = result.others[0]
+    return _("other places called {place}: {places}; to choose one, add its country: --near '{example}'").format(
+        place=result.place_name, places="; ".join(shown), example=f"{first.name}, {first.country}"
+    )
 
 
 def _site_item(row: SiteRow) -> Inline:

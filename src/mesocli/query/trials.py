@@ -80,6 +80,15 @@ class TrialsResult(Displayable):
         return (self.today - date).days if date and date <= self.today else None
 
     @property
+    def others(self) -> tuple[Place, ...]:
+        """The other places called ``place_name`` than the one chosen (an ambiguous --near), most populous first."""
+        from mesocli.core.places import find_places
+
+        if self.place is None or self.place.is_country or not self.place_name:
+            return ()
+        return tuple(p for p in find_places(self.place_name) if p != self.place)
+
+    @property
     def future(self) -> bool:
         """Whether the snapshot is dated after today (a wrong clock, or a file changed by hand)."""
         date = self.manifest.date

@@ -75,6 +75,7 @@ def result_data(result: TrialsResult) -> dict[str, Any]:
             "lat": place.lat,
             "lon": place.lon,
             "asked": result.place_name,
+            "others": [{"name": p.name, "country": p.country} for p in result.others],
         },
         "within_km": result.within_km,
         "country": result.country or None,

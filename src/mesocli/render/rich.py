@@ -101,6 +101,40 @@ def bullets(items: tuple[Inline, ...], markers: list[str]) -> RenderableType:
     return grid
 
 
+class Linked:
+    """List items that end in links (references): the prose wraps at ``MEASURE``, and each link is written
+    unbroken as long as the terminal is wide enough for it, on the prose's last line or under it, so that a
+    copied URL is whole. Only a link wider than the terminal is folded."""
+
+    def __init__(self, items: tuple[Inline, ...], markers: list[str]) -> None:
+        self.items, self.markers = items, markers
+        self.indent = 2 + max(len(m) for m in markers)  # " " + marker + " ", as beside other bullets
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(1, options.max_width - self.indent)
+        measure = max(1, min(MEASURE, options.max_width) - self.indent)
+        for marker, item in zip(self.markers, self.items, strict=True):
+            linked = [s for s in item if s.link and web_url(s.link)]
+            prose = text(tuple(s for s in item if s not in linked))
+            prose.rstrip()
+            lines = list(prose.wrap(console, measure, overflow="fold"))
+            for span in linked:
+                link = text((span._replace(text=span.text.strip()),))
+                if lines and lines[-1].cell_len + 1 + link.cell_len <= measure:
+                    lines[-1].append(" ")
+                    lines[-1].append_text(link)
+                else:
+                    lines += list(link.wrap(console, room, overflow="fold"))
+            for i, line in enumerate(lines):
+                line.rstrip()
+                yield Segment(f" {marker:>{self.indent - 2}} " if i == 0 else " " * self.indent, Style(color="cyan"))
+                yield from line.render(console)
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.indent + 1, options.max_width)
+
+
 def renderable(block: Block) -> RenderableType:
     if isinstance(block, Icons):
         return Text(block.text)
@@ -114,6 +148,8 @@ def renderable(block: Block) -> RenderableType:
     if isinstance(block, Bullets):
         numbers = block.numbers or range(1, len(block.items) + 1)
         markers = [f"{i}." if block.numbered else "☐" if block.checkbox else "•" for i in numbers]
+        if any(s.link and web_url(s.link) for item in block.items for s in item):
+            return Linked(block.items, markers)
         return Padding(bullets(block.items, markers), (0, 0, 0, 1))
     from mesocli.render.rich_table import chart, table
 
@@ -129,7 +165,9 @@ def render(document: Document) -> Group:
         if previous is not None and not (isinstance(previous, Heading) and previous.level >= 2):
             parts.append(Text(""))
         shown = renderable(block)
-        parts.append(shown if isinstance(block, (Table, Bars)) else Constrain(shown, MEASURE))
+        parts.append(
+            shown if isinstance(block, (Table, Bars)) or isinstance(shown, Linked) else Constrain(shown, MEASURE)
+        )
         previous = block
     return Group(*parts)
 

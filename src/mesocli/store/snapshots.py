@@ -79,16 +79,31 @@ def load_previous() -> Snapshot | None:
 
 
 def save(data: dict[str, Any]) -> Path:
-    """Write ``data`` as the user's snapshot, atomically, keeping the one it replaces as the previous."""
+    """Write ``data`` as the user's snapshot, atomically, keeping the one it replaces as the previous.
+
+    As ``mesocli -o`` does, through a symbolic link the file it points to is replaced and the link is kept;
+    the old content is then copied to the previous snapshot rather than moved.
+    """
     folder = data_folder()
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     read_snapshot(text, "new snapshot")  # never write what could not be read back
+    current, previous = folder / CURRENT, folder / PREVIOUS
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if current.is_symlink():
+            target = Path(os.path.realpath(current))
+            old = target.read_bytes() if target.exists() else None
+            if old is not None:
+                _write_atomically(previous, old)
+            _write_atomically(target, text.encode("utf-8"))
+            return current
+    except OSError as exc:
+        raise TrialsError(f"{current}: cannot write the trials snapshot ({exc.strerror})") from None
+    try:
         handle, temporary = tempfile.mkstemp(prefix=".trials-", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise TrialsError(f"{folder}: cannot write the trials snapshot ({exc.strerror})") from None
-    current, previous, moved = folder / CURRENT, folder / PREVIOUS, False
+    moved = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -104,3 +119,16 @@ def save(data: dict[str, Any]) -> Path:
             os.replace(previous, current)  # the user's snapshot back where it was
         raise TrialsError(f"{folder}: cannot write the trials snapshot ({exc.strerror})") from None
     return current
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` by a flushed temporary file in the same folder renamed over it (OSError on failure)."""
+    handle, temporary = tempfile.mkstemp(prefix=".trials-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -39,19 +39,20 @@ def test_piped_answers_are_written_and_every_other_line_is_kept(runner: CliRunne
     before = [line for line in FILLED.splitlines() if not line.startswith("  ") and line != "values:"]
     after = [line for line in text.splitlines() if not line.startswith("  ") and line != "values:"]
     assert after == before  # every line outside the block, comments included, in the same order
-    assert text.count("values:\n") == 1 and text.rstrip().endswith("share_decision:")
+    assert text.count("values:\n") == 1 and text.endswith("  share_decision:\n# my own note at the end\n")
     values = read_profile(path).values
     assert values == Values(longer_life=3, feeling_well=1, new_treatments=4)
     assert read_profile(path).site == "pleural"
 
 
 def test_running_again_replaces_only_the_earlier_block(runner: CliRunner, tmp_path: Path) -> None:
-    """A second run replaces the values: block, wherever it was, and leaves one block at the end."""
+    """A second run replaces the values: block where it is, and leaves one block."""
     moved = "values:\n  longer_life: 2\nsite: peritoneal\n# kept\n"
     path = _profile(tmp_path, moved)
     assert runner.invoke(app, ["values", "-p", str(path)], input="0\n").exit_code == 0
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("site: peritoneal\n# kept\nvalues:\n")
+    assert text.startswith("values:\n") and text.endswith("\nsite: peritoneal\n# kept\n")
+    assert text.count("values:") == 1
     assert read_profile(path).values == Values(longer_life=0)
 
 

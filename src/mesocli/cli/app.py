@@ -27,10 +27,10 @@ from mesocli.cli.context import (
     state,
 )
 from mesocli.cli.describe import described, translated
-from mesocli.cli.globals import Color, hoist, set_kb, set_lang
+from mesocli.cli.globals import Color, hoist, set_kb, set_lang, version_last
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
-from mesocli.core.escape import printable
+from mesocli.core.escape import MAX_MESSAGE, printable
 from mesocli.core.files import ENV_VAR
 from mesocli.core.l10n import LANGUAGES, _
 
@@ -69,7 +69,7 @@ _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, e
 
 
 def _say(message: str) -> None:
-    note(printable(message))
+    note(printable(message, MAX_MESSAGE))
 
 
 def run(invoke: Callable[[], Any]) -> int:
@@ -85,6 +85,8 @@ def run(invoke: Callable[[], Any]) -> int:
         except click_exceptions.NoArgsIsHelpError as exc:
             write_stdout(exc.format_message() + "\n")
             return EXIT_OK
+        if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C inside a command into a quiet exit 130
+            _say("interrupted")
         return result if isinstance(result, int) else EXIT_OK
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx is not None else "mesocli"
@@ -172,7 +174,8 @@ class MesocliGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Global options may follow the command: they are moved before it, then Click parses."""
-        return list(super().parse_args(ctx, hoist(list(args), self, self.commands.get, ctx.resilient_parsing)))
+        hoisted = version_last(hoist(list(args), self, self.commands.get, ctx.resilient_parsing), self)
+        return list(super().parse_args(ctx, hoisted))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The group's own help in the interface language, chosen by --lang before help is written."""

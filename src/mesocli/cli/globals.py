@@ -115,3 +115,21 @@ def hoist(args: list[str], group: Any, lookup: Callable[[str], Any], completing:
         kept.append(token)
         i += 1
     return [*args[:start], *moved, args[start], *kept]
+
+
+def version_last(args: list[str], group: Any) -> list[str]:
+    """``args`` with ``-V``/``--version`` moved after the other global options before the command, so that
+    ``mesocli -V --kb FILE`` reads (and checks) ``--kb`` before it prints, as ``mesocli --kb FILE -V`` does."""
+    _every, valued = option_names(group)
+    flags: list[str] = []
+    kept: list[str] = []
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--" or not token.startswith("-"):
+            break
+        name, attached = _key(token)
+        takes = name in valued and not attached
+        (flags if name in ("-V", "--version") else kept).extend(args[i : i + (2 if takes else 1)])
+        i += 2 if takes else 1
+    return [*kept, *flags, *args[i:]]

@@ -5,6 +5,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 import typer
+from typer._click import types  # Typer vendors Click; no public path
 
 from mesocli.cli.context import state
 from mesocli.core.errors import MesocliError
@@ -52,6 +53,41 @@ def choice(values: tuple[str, ...], what: str) -> Callable[[Any], Any]:
         return folded[value.casefold()]
 
     return check
+
+
+def valid_text(value: Any) -> Any:
+    """A callback refusing a name or query that is not text: a byte that is not UTF-8 reaches Python as a lone
+    surrogate (``\\udcff``), which no name holds and no index can look up."""
+    for item in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(item, str) and any("\ud800" <= c <= "\udfff" for c in item):
+            shown = printable(item, MAX_ECHO)
+            raise typer.BadParameter(f"'{shown}' is not valid text: it holds a byte that is not UTF-8")
+    return value
+
+
+def _plain(base: type) -> type:
+    """``base`` (a Click number type) refusing a number not written plainly: ``010``, ``1_000``, ``٣``, ``inf``,
+    as the knowledge base and profiles refuse them (core.numbers)."""
+
+    class Plain(base):  # type: ignore[misc]  # the Click type is a value here
+        def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+            from mesocli.core.numbers import is_plain
+
+            if isinstance(value, str) and not is_plain(value, isinstance(self, types.IntParamType)):
+                kind = "whole number" if isinstance(self, types.IntParamType) else "number"
+                shown = printable(value, MAX_ECHO)
+                self.fail(
+                    f"'{shown}' is not a {kind} written plainly (digits 0-9, no leading zero, no '_')", param, ctx
+                )
+            return super().convert(value, param, ctx)
+
+    return Plain
+
+
+#: Number types for options: plain decimals only, with an optional range (as IntRange and FloatRange).
+PlainInt = _plain(types.IntParamType)
+PlainIntRange = _plain(types.IntRange)
+PlainFloat = _plain(types.FloatParamType)
 
 
 def vocabulary_option(flag: str, short: str, values: tuple[str, ...], what: str, help_text: str) -> Any:

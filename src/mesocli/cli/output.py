@@ -174,12 +174,12 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
     the path made printable. A wrong target (one that exists, or is not a file) is a usage error naming
     ``hint`` (exit 2); a folder or disk that refuses the bytes is an OutputError (exit 4).
     """
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
 
     if str(path) == "-":
         write_stdout(text)
         return
-    shown = printable(str(path))
+    shown = printable(str(path), MAX_ECHO)
     try:
         existing: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -191,6 +191,27 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
         path = Path(os.path.realpath(path))
     _write_atomically(path, text, existing, force, shown, hint)
     note(message.format(path=shown))
+
+
+def check_target(path: Path, force: bool, hint: str) -> None:
+    """Refuse before any work a target ``write_output`` would refuse: not a regular file, an existing file
+    without ``force`` (exit 2), or a folder that is missing or not writable (OutputError, exit 4)."""
+    from mesocli.core.escape import MAX_ECHO, printable
+
+    if str(path) == "-":
+        return
+    try:
+        _refuse(os.stat(path), printable(str(path), MAX_ECHO), force, hint)
+        return
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"cannot write {printable(str(path), MAX_ECHO)}: {exc.strerror or exc}") from None
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.path.isdir(folder):
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: No such file or directory")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: Permission denied")
 
 
 def _refuse(existing: os.stat_result, shown: str, force: bool, hint: str) -> None:
@@ -217,13 +238,13 @@ def _write_atomically(
     import stat
     import tempfile
 
-    from mesocli.core.escape import printable
+    from mesocli.core.escape import MAX_ECHO, printable
 
     folder = path.parent if str(path.parent) else Path(".")
     try:  # a short temporary name: the file's own may already be as long as the file system allows
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".mesocli-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"cannot write in {printable(str(folder))}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
-from mesocli.cli.options import FormatOption, JsonOption, complete_names, vocabulary_option
+from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, complete_names, valid_text, vocabulary_option
 from mesocli.cli.output import note
 from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.escape import printable
@@ -61,6 +61,7 @@ def show(
     name: Annotated[
         str,
         typer.Argument(
+            callback=valid_text,
             help="Id, name, alias or unique prefix: chemo, 'radiation therapy', keytruda, immuno.",
             autocompletion=complete_names("treatment"),
         ),
@@ -109,8 +110,10 @@ def _other_command(kb: KnowledgeBase, name: str) -> NotFoundError | None:
 
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="Words to look for; typos are forgiven.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 10,
+    query: Annotated[list[str], typer.Argument(callback=valid_text, help="Words to look for; typos are forgiven.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", click_type=PlainIntRange(min=1), help="At most this many results.")
+    ] = 10,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -163,7 +166,9 @@ def guide(
     topic: Annotated[
         str | None,
         typer.Argument(
-            help="A guide topic (id, title or alias); leave out to list them.", autocompletion=complete_names("guide")
+            callback=valid_text,
+            help="A guide topic (id, title or alias); leave out to list them.",
+            autocompletion=complete_names("guide"),
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -192,7 +197,9 @@ def glossary(
     term: Annotated[
         str | None,
         typer.Argument(
-            help="A term (or its abbreviation); leave out to list them all.", autocompletion=complete_names("term")
+            callback=valid_text,
+            help="A term (or its abbreviation); leave out to list them all.",
+            autocompletion=complete_names("term"),
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -215,6 +222,7 @@ def studies(
     name: Annotated[
         str | None,
         typer.Argument(
+            callback=valid_text,
             help="A study: acronym, NCT number, id or unique prefix; leave out to list them.",
             autocompletion=complete_names("study"),
         ),

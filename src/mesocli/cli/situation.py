@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
-from mesocli.cli.options import FormatOption, JsonOption, vocabulary_option
+from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, vocabulary_option
 from mesocli.core.l10n import _
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.situation import FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
@@ -35,7 +35,11 @@ TreatedOption = Annotated[
 FitnessOption = Annotated[
     int | None,
     typer.Option(
-        "--fitness", "-F", min=0, max=4, autocompletion=lambda: [str(k) for k in FITNESS_MEANING], help=_FITNESS_HELP
+        "--fitness",
+        "-F",
+        click_type=PlainIntRange(0, 4),
+        autocompletion=lambda: [str(k) for k in FITNESS_MEANING],
+        help=_FITNESS_HELP,
     ),
 ]
 RegionOption = Annotated[

@@ -14,10 +14,10 @@ from typing import Annotated
 import typer
 
 from mesocli.cli.context import emit_page, state
-from mesocli.cli.options import FormatOption, JsonOption
+from mesocli.cli.options import FormatOption, JsonOption, PlainFloat, PlainInt
 from mesocli.cli.output import note
 from mesocli.cli.situation import FitnessOption, HistologyOption, ProfileOption, SiteOption, TreatedOption
-from mesocli.core.escape import printable
+from mesocli.core.escape import MAX_ECHO, printable
 from mesocli.core.places import Place
 from mesocli.core.situation import Situation
 
@@ -49,7 +49,7 @@ def _place(near: str | None, within: float | None) -> Place | None:
     place = find_place(near)
     if place is None:
         raise typer.BadParameter(
-            f"{printable(near, 80)!r} is not a place mesocli knows; give a city of 100,000 people or more "
+            f"{printable(near, MAX_ECHO)!r} is not a place mesocli knows; give a city of 100,000 people or more "
             "(with its country to choose: 'Valencia, Spain'), or a country (English, Turkish or Spanish spelling)",
             param_hint="--near",
         )
@@ -77,7 +77,9 @@ def _country(name: str | None) -> str:
         return ""
     code = country_code(name)
     if code is None:
-        raise typer.BadParameter(f"{printable(name)!r} is not a country mesocli knows", param_hint="--country")
+        raise typer.BadParameter(
+            f"{printable(name, MAX_ECHO)!r} is not a country mesocli knows", param_hint="--country"
+        )
     return code
 
 
@@ -89,7 +91,9 @@ def trials_list(
     histology: HistologyOption = None,
     treated: TreatedOption = None,
     fitness: FitnessOption = None,
-    age: Annotated[int | None, typer.Option("--age", callback=_age, help="Age in years (0 to 120).")] = None,
+    age: Annotated[
+        int | None, typer.Option("--age", click_type=PlainInt(), callback=_age, help="Age in years (0 to 120).")
+    ] = None,
     near: Annotated[
         str | None,
         typer.Option(
@@ -100,7 +104,13 @@ def trials_list(
     ] = None,
     within: Annotated[
         float | None,
-        typer.Option("--within", metavar="KM", callback=_km, help="Only trials with a recruiting site this close."),
+        typer.Option(
+            "--within",
+            metavar="KM",
+            click_type=PlainFloat(),
+            callback=_km,
+            help="Only trials with a recruiting site this close.",
+        ),
     ] = None,
     country: Annotated[
         str | None, typer.Option("--country", metavar="NAME", help="Only sites in this country.")

@@ -1,10 +1,11 @@
 """The ``values`` command: ask what matters to the person and keep the answers in a profile's ``values:`` block.
 
-Each statement (core.values) is answered 0 to 4, or left empty to skip, one line each, so answers can be
-piped: ``printf '3\\n1\\n\\n' | mesocli values --profile FILE``. The questions go to stderr, so nothing but
-the answers' summary reaches stdout. The profile is checked before anything is asked; the new block
-replaces only an earlier ``values:`` block, and the file is written by the one writer (cli.output). A profile
-that does not exist yet is made from the ``profile init`` template.
+Each statement (core.values) is answered 0 to 4, or left empty to keep the earlier answer, one line
+each, so answers can be piped: ``printf '3\\n1\\n\\n' | mesocli values --profile FILE``. The questions go
+to stderr, so nothing but the answers' summary reaches stdout. The profile and its folder are checked
+before anything is asked; the end of input stops the questions, and with no answer given the file is left
+as it was. The new block replaces only an earlier ``values:`` block, in place, and the file is written by
+the one writer (cli.output). A profile that does not exist yet is made from the ``profile init`` template.
 """
 
 from __future__ import annotations
@@ -16,32 +17,58 @@ from typing import Annotated
 
 import typer
 
-from mesocli.cli.output import stderr_line, write_output, write_stdout
+from mesocli.cli.output import note, stderr_line, write_output, write_stdout
 from mesocli.core.l10n import _
 
+#: What ``_ask`` gives at the end of input: no more answers follow.
+END = object()
 
-def _ask(number: int, total: int, statement: str, interactive: bool) -> int | None:
-    """One answer from stdin: 0-4, or None when empty or at the end of input; asked again on a terminal."""
-    from mesocli.core.values import HIGHEST, LOWEST, SCALE
+
+def _ask(number: int, total: int, statement: str, interactive: bool, current: int | None) -> int | object | None:
+    """One answer from stdin: 0-4 (one ASCII digit), None when empty (the earlier answer is kept), ``END`` at
+    the end of input; asked again on a terminal after a wrong answer."""
+    from mesocli.core.escape import MAX_ECHO, printable
+    from mesocli.core.values import SCALE
 
     while True:
         stderr_line(f"{number}/{total}. {statement}")
-        sys.stderr.write(f"   ({_(SCALE)}): ")
+        sys.stderr.write(f"   ({_(SCALE)}){'' if current is None else f' [{current}]'}: ")
         sys.stderr.flush()
         line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            stderr_line("")
+            return END
         text = line.strip()
         if not interactive:
-            stderr_line(text)  # piped answers are not echoed by a terminal: show each beside its question
+            stderr_line(printable(text, MAX_ECHO))  # piped answers are not echoed: show each beside its question
         if not text:
             return None
-        if text.isdigit() and LOWEST <= int(text) <= HIGHEST:
+        if text in ANSWERS:  # one ASCII digit: not 03, +3 or another script's digit
             return int(text)
         problem = _("answer {number} is {text!r}: expected a whole number from 0 to 4, or empty").format(
-            number=number, text=text
+            number=number, text=printable(text, MAX_ECHO)
         )
         if not interactive:
             raise typer.BadParameter(problem, param_hint=_("standard input"))
         stderr_line(problem)
+
+
+#: The answers as typed: exactly one of these.
+ANSWERS = frozenset("01234")
+
+
+def _answers(earlier: dict[str, int | None], interactive: bool) -> dict[str, int]:
+    """The statements answered now (empty lines and the statements after the end of input left out)."""
+    from mesocli.core.values import STATEMENTS
+
+    given: dict[str, int] = {}
+    for i, (key, statement) in enumerate(STATEMENTS, 1):
+        answer = _ask(i, len(STATEMENTS), _(statement), interactive, earlier.get(key))
+        if answer is END:
+            break
+        if isinstance(answer, int):
+            given[key] = answer
+    return given
 
 
 def values(
@@ -56,23 +83,31 @@ def values(
 
     One answer a line, so answers can be piped: printf '3\\n1\\n\\n4\\n' | mesocli values --profile me.yaml
     """
+    from mesocli.cli.output import check_target
+    from mesocli.core.escape import MAX_ECHO, printable
     from mesocli.core.files import read_text
     from mesocli.core.profile import TEMPLATE, ProfileError, read_profile
-    from mesocli.core.values import HEADING, NEVER_RANKS, STATEMENTS, Values, replace_block
+    from mesocli.core.values import HEADING, NEVER_RANKS, Values, replace_block
 
-    text = TEMPLATE  # a profile that does not exist yet starts as `mesocli profile init` writes it
+    text, earlier = TEMPLATE, Values()  # a profile that does not exist yet starts as `profile init` writes it
     if os.path.lexists(profile.expanduser()):
         try:
-            read_profile(profile)  # checked whole before anything is asked: a broken profile stays as it is
-            text = read_text(profile.expanduser())
+            earlier = read_profile(profile).values or Values()  # checked whole before anything is asked
+            text = read_text(profile.expanduser(), "profile")
         except ProfileError as exc:
             raise typer.BadParameter("; ".join(str(p) for p in exc.problems), param_hint="--profile") from None
+    check_target(profile, True, "--profile")  # a folder that is missing or refuses writes: known before asking
     stderr_line(f"{_(HEADING)}. {_(NEVER_RANKS)}")
     interactive = sys.stdin is not None and sys.stdin.isatty()
-    answers = {
-        key: _ask(i, len(STATEMENTS), _(statement), interactive) for i, (key, statement) in enumerate(STATEMENTS, 1)
-    }
-    chosen = Values(**answers)
-    write_output(profile, replace_block(text, chosen), True, "--profile", _("kept your answers in {path}"))
+    given = _answers(earlier.to_data(), interactive)
+    if not given:
+        note(_("no answers given; {path} is not changed").format(path=printable(str(profile), MAX_ECHO)))
+        return
+    chosen = Values(**{**earlier.to_data(), **given})
+    try:
+        new_text = replace_block(text, chosen)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--profile") from None
+    write_output(profile, new_text, True, "--profile", _("kept your answers in {path}"))
     summary = [f"{answer if answer is not None else '-'}  {statement}" for _key, statement, answer in chosen.answers()]
     write_stdout("\n".join(summary) + "\n")

@@ -11,7 +11,7 @@ import typer
 
 from mesocli.cli import situation
 from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
-from mesocli.cli.options import FormatOption, JsonOption, complete_names
+from mesocli.cli.options import FormatOption, JsonOption, complete_names, valid_text
 from mesocli.cli.output import render, write_output
 from mesocli.core.l10n import _
 from mesocli.core.serialize import to_data
@@ -23,6 +23,7 @@ def compare(
     names: Annotated[
         list[str],
         typer.Argument(
+            callback=valid_text,
             metavar="NAME NAME [NAME...]",
             help="Two or more options (id, name, alias or unique prefix).",
             autocompletion=complete_names("treatment"),
@@ -52,6 +53,7 @@ def questions(
     names: Annotated[
         list[str] | None,
         typer.Argument(
+            callback=valid_text,
             metavar="[NAME...]",
             help="Options to include (default: all of them).",
             autocompletion=complete_names("treatment"),
@@ -115,7 +117,9 @@ def evidence(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(help="One option (default: all of them).", autocompletion=complete_names("treatment")),
+        typer.Argument(
+            callback=valid_text, help="One option (default: all of them).", autocompletion=complete_names("treatment")
+        ),
     ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -144,6 +148,7 @@ def sources(
     reference: Annotated[
         str | None,
         typer.Argument(
+            callback=valid_text,
             metavar="[ID]",
             help="One reference: its id (as in [vogelzang2003]), PMID or DOI; leave out to list them all.",
         ),

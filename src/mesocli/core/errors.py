@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mesocli.core.escape import printable
+from mesocli.core.escape import MAX_ECHO, printable
 from mesocli.core.model import model
 
 
@@ -19,12 +19,12 @@ class Problem:
 
     def __str__(self) -> str:
         """``file:line:column: entry: message``, with anything that could drive a terminal escaped."""
-        where = printable(self.file)
+        where = printable(self.file, MAX_ECHO)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        entry = f" {printable(self.entry_id)}:" if self.entry_id else ""
+        entry = f" {printable(self.entry_id, MAX_ECHO)}:" if self.entry_id else ""
         label = "warning: " if self.severity == "warning" else ""
         return f"{where}:{entry} {label}{printable(self.message)}"
 

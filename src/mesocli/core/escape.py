@@ -15,6 +15,8 @@ import unicodedata
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 #: The most characters of one echoed name or query; the rest is cut and marked with "…".
 MAX_ECHO = 200
+#: The most characters of one error line, whatever it echoes (a backstop for messages made by Click).
+MAX_MESSAGE = 4 * MAX_ECHO
 
 
 def printable(text: str, limit: int | None = None, keep: str = "") -> str:

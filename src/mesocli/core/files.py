@@ -54,13 +54,13 @@ _NOT_FILES = {
 }
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path, what: str = "knowledge-base file") -> None:
     """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang), or one
     over the size limit: on every run, also when a database built from it could answer."""
     file = str(path)
     try:
         info = os.stat(path)
-        _require_regular(info.st_mode, file)
+        _require_regular(info.st_mode, file, what)
         limit = max_kb_bytes()
         if info.st_size > limit:
             message = f"is {info.st_size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
@@ -76,14 +76,14 @@ def overlay_path(kb_file: Path, lang: str) -> Path:
     return kb_file.with_name(f"{kb_file.stem}.{lang}{kb_file.suffix}")
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, what: str = "knowledge-base file") -> str:
     """Read a knowledge-base file, turning every OS or decoding failure into one problem.
 
     Only regular files are read; the read is bounded by the size limit whatever the size on disk says.
     """
     file = str(path)
     try:
-        check_file(path)
+        check_file(path, what)
         size, limit = path.stat().st_size, max_kb_bytes()
         if size > limit:
             raise KnowledgeBaseError(
@@ -91,7 +91,7 @@ def read_text(path: Path) -> str:
                     file, f"is {size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
                 )
             )
-        data = _read_bounded(path, file, limit)
+        data = _read_bounded(path, file, limit, what)
     except OSError as exc:
         raise _os_problem(file, exc) from None
     try:
@@ -101,18 +101,18 @@ def read_text(path: Path) -> str:
         raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
 
 
-def _require_regular(mode: int, file: str) -> None:
+def _require_regular(mode: int, file: str, what: str = "knowledge-base file") -> None:
     if not stat.S_ISREG(mode):
         kind = _NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
-        raise KnowledgeBaseError(Problem(file, f"is {kind}, not a knowledge-base file"))
+        raise KnowledgeBaseError(Problem(file, f"is {kind}, not a {what}"))
 
 
-def _read_bounded(path: Path, file: str, limit: int) -> bytes:
+def _read_bounded(path: Path, file: str, limit: int, what: str = "knowledge-base file") -> bytes:
     """The file's bytes, read through a descriptor opened without blocking (a FIFO swapped in cannot hang us)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     handle = os.open(path, flags)
     try:
-        _require_regular(os.fstat(handle).st_mode, file)
+        _require_regular(os.fstat(handle).st_mode, file, what)
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(handle, min(1 << 20, limit + 1 - total))

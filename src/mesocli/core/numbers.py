@@ -25,3 +25,9 @@ def number_problem(source: str, value: float, what: str, whole: bool) -> str | N
     if not (_INTEGER if whole else _DECIMAL).match(source):
         return f"{what} is written {source!r}, which YAML reads as {value!r}; write a plain decimal number"
     return None
+
+
+def is_plain(source: str, whole: bool) -> bool:
+    """Whether ``source`` is a number written plainly: ASCII decimal digits, no leading zero, no ``_``, no
+    hex, no ``inf`` or ``nan`` (the rule of the knowledge base, of profiles and of command-line options)."""
+    return not re.match(r"[-+]?0[0-9]", source) and bool((_INTEGER if whole else _DECIMAL).match(source))

@@ -109,16 +109,16 @@ def parse_profile(text: str, file: str) -> Situation:
         for key_node, value_node in root.value:
             key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
             kmark, vmark = key_node.start_mark, value_node.start_mark
-            if key == "values" and "values" not in values:
+            if key in values:
+                problems.append(Problem(file, f"key {key!r} appears twice", kmark.line + 1, kmark.column + 1))
+                continue
+            if key == "values":
                 values["values"] = _values(loader, value_node, file, problems)
                 continue
             if key not in FIELDS:
                 close = difflib.get_close_matches(str(key), [*FIELDS, "values"], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 problems.append(Problem(file, f"unknown key {key!r}{hint}", kmark.line + 1, kmark.column + 1))
-                continue
-            if key in values:
-                problems.append(Problem(file, f"key {key!r} appears twice", kmark.line + 1, kmark.column + 1))
                 continue
             if type(value_node).__name__ != "ScalarNode" or value_node.tag not in _SCALAR_TAGS:
                 problems.append(Problem(file, f"{key} must be a single plain value", vmark.line + 1, vmark.column + 1))
@@ -184,7 +184,7 @@ def read_profile(path: Path | str) -> Situation:
     try:
         if file.is_file() and file.stat().st_size > MAX_PROFILE_BYTES:
             raise ProfileError(Problem(str(file), f"is larger than {MAX_PROFILE_BYTES:,} bytes; not a profile"))
-        text = read_text(file)
+        text = read_text(file, "profile")
     except ProfileError:
         raise
     except KnowledgeBaseError as exc:

@@ -10,7 +10,6 @@ Pure: no printing, no files; ``block()`` gives the YAML text, ``replace_block()`
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from mesocli.core.l10n import N_, _
@@ -31,7 +30,6 @@ LOWEST, HIGHEST = 0, 4
 SCALE = N_("0 = not like me at all, 4 = very like me; empty to skip")
 NEVER_RANKS = N_("Your answers never rank or hide an option. They are there to talk through with your care team.")
 HEADING = N_("What matters to me")
-_BLOCK = re.compile(r"^values\s*:")
 
 
 @model
@@ -88,27 +86,48 @@ def block(values: Values) -> str:
 
 
 def replace_block(text: str, values: Values) -> str:
-    """``text`` with its ``values:`` block (the key at the start of a line and the indented lines under it)
-    taken out and the new block put at the end; every other line, comments included, kept as it was."""
+    """``text`` with its ``values:`` block replaced in place by the new one (added at the end when there is
+    none); every other line, comments included, kept where it was. The block is found by parsing: its key's
+    line to the line of the last thing under it, however the key is spelled (``"values":``, ``values :``).
+    ValueError when the block cannot be replaced line by line (a flow-style ``{...}`` profile)."""
     lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if _BLOCK.match(line)), None)
-    if start is not None:
-        end = start + 1
-        while end < len(lines) and _inside(lines, end):
-            end += 1
-        lines[start:end] = []
-    kept = "".join(lines)
-    if kept and not kept.endswith("\n"):
-        kept += "\n"
-    return kept + block(values)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    span = _block_span(text)
+    if span is None:
+        kept = "".join(lines)
+        if kept and not kept.endswith("\n"):
+            kept += newline
+        return kept + block(values).replace("\n", newline)
+    first, last, indent = span
+    new = "".join(" " * indent + line for line in block(values).splitlines(keepends=True))
+    return "".join([*lines[:first], new.replace("\n", newline), *lines[last + 1 :]])
 
 
-def _inside(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` belongs to the block above it: indented, or blank with an indented line after it."""
-    line = lines[i]
-    if line[:1] in (" ", "\t"):
-        return True
-    if line.strip():
-        return False
-    following = next((later for later in lines[i + 1 :] if later.strip()), "")
-    return following[:1] in (" ", "\t")
+def _block_span(text: str) -> tuple[int, int, int] | None:
+    """(first line, last line, indentation) of the top-level ``values`` key and what is under it, or None."""
+    import yaml
+
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "values":
+            mark = key.start_mark
+            before = text.splitlines()[mark.line][: mark.column]
+            if root.flow_style or before.strip():
+                raise ValueError("the values: block is not on lines of its own; edit it by hand")
+            end = _end(value)
+            return mark.line, (end.line if end.column > 0 else end.line - 1), mark.column
+    return None
+
+
+def _end(node: Any) -> Any:
+    """Where the last text of ``node`` ends: for a block mapping or list, the end of its last item (its own end
+    mark lies after any comments that follow it)."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+        return _end(node.value[-1][1])
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return _end(node.value[-1])
+    return node.end_mark

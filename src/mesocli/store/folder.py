@@ -52,6 +52,25 @@ def is_regular_and_ours(info: os.stat_result) -> bool:
     return stat.S_ISREG(info.st_mode) and ours(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def read_private(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of this user's that no one else can write, at most ``limit`` of them;
+    None when it is missing, a link, another kind of file, foreign, too large or unreadable."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not is_regular_and_ours(info) or info.st_size > limit:
+            return None
+        return os.read(handle, info.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
 def ours(info: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 

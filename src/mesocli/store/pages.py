@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 from mesocli.store import location
+from mesocli.store.folder import read_private
 
 #: Pages kept at most; the least recently written go first.
 KEEP = 300
@@ -33,20 +34,9 @@ def read(key: str) -> str | None:
     folder = location.directory()
     if folder is None or not location.trusted(folder, create=False):
         return None
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(folder / _name(key), flags)
-    except OSError:
+    data = read_private(str(folder / _name(key)), MAX_BYTES)
+    if data is None:
         return None
-    try:
-        info = os.fstat(handle)
-        if not location.is_regular_and_ours(info) or info.st_size > MAX_BYTES:
-            return None
-        data = os.read(handle, info.st_size + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
     head, _, body = data.partition(b"\n")
     stored_key, _, check = head.decode("utf-8", "replace").rpartition("\t")
     if stored_key != key or check != f"{zlib.crc32(body):08x}":

@@ -157,20 +157,9 @@ def answer(arguments: Sequence[str]) -> int | None:
 
 
 def _read(path: str, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError:
+    data = place.read_private(path, MAX_BYTES)
+    if data is None:
         return None
-    try:
-        info = os.fstat(handle)
-        if not place.is_regular_and_ours(info) or info.st_size > MAX_BYTES:
-            return None
-        data = os.read(handle, info.st_size + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
     try:
         return _parse(data, key)
     except (ValueError, IndexError, UnicodeDecodeError):

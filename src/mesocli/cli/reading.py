@@ -60,8 +60,9 @@ def list_command(
             raise NothingFound("no treatment option matches these filters")
         return kept[0]
 
-    document = lambda: pages.list_page(found(), kb.title)  # noqa: E731 (read as the page's recipe)
-    emit_page(ctx, fmt, as_json, document, lambda: [treatment_row(t) for t in found()])
+    emit_page(
+        ctx, fmt, as_json, lambda: pages.list_page(found(), kb.title), lambda: [treatment_row(t) for t in found()]
+    )
 
 
 def show(

@@ -106,3 +106,25 @@ def test_problems_are_still_located_after_the_event_reader_gives_up(write_kb: An
     assert "unknown key 'categori'" in problem.message
     assert problem.line == text[: text.index("categori:")].count("\n") + 1
     assert problem.column is not None and problem.entry_id
+
+
+def test_a_byte_order_mark_is_read_and_stored(write_kb: Any, tiny_path: Path) -> None:
+    """A file that starts with a UTF-8 byte-order mark loads, is stored, and loads again from its database."""
+    path = write_kb(b"\xef\xbb\xbf" + tiny_path.read_bytes())
+    first = mesocli.load(path)
+    again = mesocli.load(path)
+    assert again._stored is not None
+    assert [t.id for t in again] == [t.id for t in first]
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 7, 1 << 20])
+def test_bad_utf8_is_placed_on_its_line_whatever_the_slices(tmp_path: Path, step: int) -> None:
+    """The UTF-8 check reads the bytes a slice at a time: a bad byte (or a character cut by a slice) is
+    judged as the whole file would be, and the bad one is reported on its own line."""
+    from mesocli.core import files
+
+    good = "a: ş\nb: é€\n".encode()
+    files._check_utf8(good, "f", step)
+    with pytest.raises(mesocli.KnowledgeBaseError) as info:
+        files._check_utf8(good + b"c: \xff\n", "f", step)
+    assert info.value.problems[0].line == 3

@@ -196,8 +196,9 @@ def _contains_invalid(value: Any) -> bool:
     return isinstance(value, tuple) and any(v is _INVALID for v in value)
 
 
-def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
-    """Parse and type-check ``text``; return the data (None if invalid), marks and problems."""
+def parse(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
+    """Parse and type-check ``text`` (or a file's UTF-8 bytes); return the data (None if invalid), marks and
+    problems."""
     import yaml
 
     from mesocli.core.events import read_events
@@ -206,6 +207,8 @@ def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[P
     fast = read_events(loader_cls(text), file)
     if fast is not None:  # a file without problems or aliases: read without composing its whole tree
         return fast[0], fast[1], []
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
     loader = loader_cls(text)
     try:
         try:

@@ -21,6 +21,8 @@ import sys
 import zlib
 
 from mesocli.store import folder as place
+from mesocli.store.checksums import settled
+from mesocli.store.checksums import status as _status
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -94,12 +96,11 @@ def invocation_key(arguments: Sequence[str]) -> str:
 def recorded(path: str) -> str:
     """What a kept invocation records of a file it read: the page rule's content identity
     (:func:`mesocli.store.pagekey.content_identity`) and, when the file's timestamps are settled (older than any
-    filesystem's granularity, see :mod:`mesocli.store.identity`), its status identity, which a replay may then
-    trust alone, as the store trusts it: a later edit changes ``ctime``, which cannot be set back. A large
-    knowledge base is then not read through on every replay."""
+    filesystem's granularity, see :mod:`mesocli.store.checksums`), its status, which a replay may then trust
+    alone, as the store trusts it: a later edit changes ``ctime``, which cannot be set back. A large knowledge
+    base is then not read through, nor its checksum looked up, on every replay."""
     import time
 
-    from mesocli.store.identity import GRANULARITY_NS
     from mesocli.store.pagekey import content_identity
 
     now = time.time_ns()
@@ -107,12 +108,7 @@ def recorded(path: str) -> str:
         info = os.stat(path)
     except (OSError, ValueError):
         return content_identity(path) + "|"
-    settled = max(info.st_mtime_ns, info.st_ctime_ns) + GRANULARITY_NS < now
-    return f"{content_identity(path)}|{_status(info) if settled else ''}"
-
-
-def _status(info: os.stat_result) -> str:
-    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+    return f"{content_identity(path)}|{_status(info) if settled(info, now) else ''}"
 
 
 def unchanged(path: str, identity: str) -> bool:

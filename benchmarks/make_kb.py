@@ -9,6 +9,7 @@ and the bundled studies, written once at the top level, stay as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 import yaml
 
 import mesocli
-from mesocli.core.serialize import to_data
+from mesocli.core.model import fields, is_model
+from mesocli.core.models import derived
 
 #: Fields an entry derives at load time; a file never writes them.
 DERIVED = ("references", "studies")
@@ -30,6 +32,17 @@ def _clean(value: Any) -> Any:
         return {k: _clean(v) for k, v in value.items() if v is not None and v != []}
     if isinstance(value, list):
         return [_clean(v) for v in value]
+    return value
+
+
+def _written(value: Any) -> Any:
+    """A model as the file writes it: plain data without the fields worked out at load time, at any depth."""
+    if is_model(type(value)):
+        return {f.name: _written(getattr(value, f.name)) for f in fields(type(value)) if not derived(f)}
+    if isinstance(value, (tuple, list)):
+        return [_written(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -48,7 +61,7 @@ def _trim(entry: dict[str, Any], n: int) -> dict[str, Any]:
 
 def write_kb(path: Path, count: int) -> None:
     """Write a knowledge base with ``count`` generated treatments (plus the bundled seven) to ``path``."""
-    base = to_data(mesocli.load(mesocli.bundled_path()).data)
+    base = _written(mesocli.load(mesocli.bundled_path()).data)
     originals = [{k: v for k, v in t.items() if k not in DERIVED} for t in base["treatments"]]
     base["treatments"] = originals + [_trim(originals[i % len(originals)], i) for i in range(count)]
     for collection in ("guides", "glossary"):

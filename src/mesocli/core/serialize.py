@@ -24,6 +24,8 @@ def to_data(obj: Any) -> Any:
         return [to_data(item) for item in obj]
     if isinstance(obj, dt.date):
         return obj.isoformat()
+    if isinstance(obj, str) and type(obj) is not str:  # a Message: its English text, as plain data
+        return str(obj)
     return obj
 
 

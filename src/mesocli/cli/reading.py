@@ -6,15 +6,8 @@ from typing import Annotated, Any
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
-from mesocli.cli.options import (
-    SECTION_NAMES,
-    FormatOption,
-    JsonOption,
-    PlainIntRange,
-    complete_names,
-    valid_text,
-    vocabulary_option,
-)
+from mesocli.cli.options import SECTION_NAMES as SECTIONS
+from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, complete_names, valid_text, vocabulary_option
 from mesocli.cli.output import note
 from mesocli.core.errors import AmbiguousNameError, Message, NotFoundError
 from mesocli.core.escape import printable
@@ -46,10 +39,19 @@ def list_command(
 ) -> None:
     """List the treatment options: name, category, evidence level and summary."""
     kb = state(ctx).kb
-    found = kb.list_rows(category, goal, meso_type)
-    if not found:
-        raise NothingFound(Message("no treatment option matches these filters"))
-    emit_page(ctx, fmt, as_json, lambda: pages.list_page(found, kb.title), lambda: [treatment_row(t) for t in found])
+    kept: list[list[Any]] = []
+
+    def found() -> list[Any]:
+        """The rows, read when the page is laid out (a kept page needs none: it was kept with rows)."""
+        if not kept:
+            kept.append(kb.list_rows(category, goal, meso_type))
+        if not kept[0]:
+            raise NothingFound(Message("no treatment option matches these filters"))
+        return kept[0]
+
+    emit_page(
+        ctx, fmt, as_json, lambda: pages.list_page(found(), kb.title), lambda: [treatment_row(t) for t in found()]
+    )
 
 
 def show(
@@ -67,7 +69,7 @@ def show(
     ] = False,
     section: Annotated[
         list[str] | None,
-        vocabulary_option("--section", "-S", SECTION_NAMES, N_("section"), N_("Only this section (repeat for more).")),
+        vocabulary_option("--section", "-S", SECTIONS, N_("section"), N_("Only this section (repeat for more).")),
     ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,

@@ -8,15 +8,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from mesocli.core.models import CITATION
+from mesocli.query.ranking import search_words
 from mesocli.query.text import (
     BODY_WEIGHT,
     NAME_WEIGHT,
+    PHRASE,
     SIDE_EFFECT_WEIGHT,
     SUMMARY_WEIGHT,
     Entry,
     fields,
+    index_tokens,
     kind_of,
-    tokens,
+    length_factors,
+    name_phrases,
 )
 
 
@@ -49,22 +53,31 @@ class MemoryVocabulary:
     def __init__(self, entries: Sequence[Entry], keep_columns: bool = False, lang: str = "en") -> None:
         building: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         kinds = []
+        lengths: list[int] = []  # per entry, its number of words
         #: Per entry, its tokens by weight (names, summaries, body), for the store's full-text table.
         self.columns: list[tuple[str, str, str]] = []
         slot = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2, SIDE_EFFECT_WEIGHT: 2}
         for index, entry in enumerate(entries):
             kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
             texts: tuple[list[str], list[str], list[str]] = ([], [], [])
+            size = 0
             for _field, weight, text in fields(entry):
-                found = tokens(CITATION.sub(" ", text), lang)
+                found = index_tokens(CITATION.sub(" ", text), lang)
+                size += len(found)
                 # Counted in C, then one addition per distinct word: the weights are halves and whole numbers,
                 # so weight * count is exactly the sum of the repeated additions.
                 for term, count in Counter(found).items():
                     building[term][index] += weight * count
                 if keep_columns:
                     texts[slot[weight]].extend(found)
+            lengths.append(size)
+            for phrase in name_phrases(entry, lang, search_words):  # a query that names it (query/search.py)
+                building[phrase][index] = NAME_WEIGHT
+                texts[0].append(phrase)
+            texts[0].append(PHRASE)
             if keep_columns:
                 self.columns.append((" ".join(texts[0]), " ".join(texts[1]), " ".join(texts[2])))
+        building[PHRASE] = dict(enumerate(length_factors(lengths)))  # stored as a term (query/search.py)
         # term -> (entry positions, weighted term frequencies), as compact arrays
         self.table: dict[str, tuple[array[int], array[float]]] = {
             t: (array("I", p.keys()), array("d", p.values())) for t, p in building.items()

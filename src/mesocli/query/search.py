@@ -184,7 +184,7 @@ class SearchIndex:
         )
         terms = {t for e in expansions.values() for t in e}
         hits = SearchResults(query)
-        for score, index in ranked[:limit]:
+        for score, index in _apart(ranked, self.entries, limit):
             entry = self.entries[index]
             found = tuple(_matches(entry, terms, self.lang))
             hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, found, entry))
@@ -225,6 +225,23 @@ class SearchIndex:
         for index, factor in zip(positions, factors, strict=True):
             damping[index] = factor
         return damping
+
+
+#: A guide topic and a glossary term of the same name (``prognosis``) say much the same: the second of them
+#: weighs this much, so that another topic may come between them.
+_SAME_TOPIC = 0.5
+
+
+def _apart(ranked: list[tuple[float, int]], entries: Sequence[Entry], limit: int) -> list[tuple[float, int]]:
+    """The first ``limit`` of ``ranked`` (score, position), the second entry of an id weighed by ``_SAME_TOPIC``;
+    only the entries that may be shown are read."""
+    seen: set[str] = set()
+    kept: list[tuple[float, int]] = []
+    for score, index in ranked[: 2 * limit]:
+        entry_id = entries[index].id
+        kept.append((round(score * _SAME_TOPIC, 3) if entry_id in seen else score, index))
+        seen.add(entry_id)
+    return sorted(kept, key=lambda pair: (-pair[0], pair[1]))[:limit]
 
 
 def _matches(entry: Entry, terms: set[str], lang: str = "en", most: int = 3) -> Iterator[Match]:

@@ -110,7 +110,7 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
     yield "id", NAME_WEIGHT, entry.id.replace("-", " ")
     yield "name", NAME_WEIGHT, entry.title
     if entry.aliases:
-        yield "aliases", NAME_WEIGHT, ", ".join(entry.aliases)
+        yield "aliases", NAME_WEIGHT, ", ".join(dict.fromkeys(entry.aliases))
     if isinstance(entry, Term):
         yield "definition", SUMMARY_WEIGHT, entry.definition
         return
@@ -148,7 +148,7 @@ def name_phrases(entry: Entry, lang: str, searched: Callable[[str, str], list[st
 
 #: How much an entry's length weighs down each word it matches: by (length / mean length) ** -this. A long page
 #: holds many words by chance; a glossary term that holds the word is about it.
-LENGTH_DAMPING = 0.1
+LENGTH_DAMPING = 0.07
 
 
 def length_factors(lengths: list[int]) -> list[float]:

@@ -118,7 +118,9 @@ class SearchIndex:
             for term in self.vocabulary.prefixed(word, len(word) + 1, len(word) + 11):
                 found.setdefault(term, 0.7)
         if self.lang != "en":
-            for cut, quality in zip((word[:-1], word[:-2]), _SHORTER, strict=True):
+            for shorter, quality in zip((word[:-1], word[:-2]), _SHORTER, strict=True):
+                # Turkish k becomes ğ before a vowel ("hastalık", "hastalığım"): typed without marks, a g
+                cut = shorter[:-1] + "k" if self.lang == "tr" and shorter.endswith("g") else shorter
                 if len(cut) >= shortest and self.vocabulary.has(cut):
                     found.setdefault(cut, quality)
         limit = typo_limit(word)

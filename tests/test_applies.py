@@ -72,7 +72,7 @@ def test_every_situation_point_names_a_passage_in_every_language() -> None:
         kb = mesocli.load(lang=lang)
         for t in kb.treatments:
             for p in t.situation_points:
-                assert passage(t, p.at), (lang, t.id, p.at)
+                assert passage(t, p), (lang, t.id, p.at, p.starts)
 
 
 def test_points_follow_the_fields_not_the_words() -> None:
@@ -155,16 +155,72 @@ def test_bad_applies_to_values_are_refused_with_line_and_column(
 @pytest.mark.parametrize(
     ("point", "message"),
     [
-        ({"at": "candidates[99]", "applies_to": {"ecog": [0]}}, "names no passage"),
-        ({"at": "summary", "applies_to": {"ecog": [0]}}, "names no passage"),
-        ({"at": "benefits[0]", "applies_to": {}}, "names nobody"),
+        ({"at": "candidates", "starts": "Nobody wrote this", "applies_to": {"ecog": [0]}}, "no passage of candidates"),
+        ({"at": "summary", "applies_to": {"ecog": [0]}}, "is not a field a passage can come from"),
+        ({"at": "benefits", "applies_to": {"ecog": [0]}}, "a passage of benefits is named by starts"),
+        ({"at": "benefits[0]", "applies_to": {"ecog": [0]}}, "names a passage by its place, which shifts"),
+        ({"at": "benefits", "starts": "", "applies_to": {"ecog": [0]}}, "is named by starts"),
+        ({"at": "benefits", "starts": "Longer", "applies_to": {}}, "names nobody"),
     ],
 )
 def test_bad_situation_points_are_refused(
     write_kb: WriteKb, tiny_data: dict[str, Any], point: dict[str, Any], message: str
 ) -> None:
-    """A point must name an existing passage and at least one field."""
+    """A point must name exactly one existing passage by its field and opening words, and at least one field."""
     assert message in _problems(write_kb(_with_rows(tiny_data, {}, point)))
+
+
+def test_a_dangling_point_is_placed_at_its_words_with_the_entry_id(
+    write_kb: WriteKb, tiny_data: dict[str, Any]
+) -> None:
+    """A point whose words match no passage is reported at file:line:column of its words, with the entry id."""
+    point = {"at": "benefits", "starts": "Words that were reworded", "applies_to": {"ecog": [0]}}
+    path = write_kb(_with_rows(tiny_data, {}, point))
+    line = next(p for p in _problems(path).splitlines() if "no passage of benefits" in p)
+    written = path.read_text(encoding="utf-8").splitlines()
+    where = next(i for i, text in enumerate(written, 1) if "starts: Words that were reworded" in text)
+    column = written[where - 1].index("Words") + 1
+    assert line.startswith(f"{path}:{where}:{column}:")
+    assert tiny_data["treatments"][0]["id"] in line
+
+
+def test_two_passages_with_the_same_opening_are_ambiguous(write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:
+    """Words that open two passages name neither: validate asks for more words."""
+    option = tiny_data["treatments"][0]
+    option["benefits"] = ["Less pain in some people [@x].", "Less pain at night [@x]."]
+    option["benefits"] = [b.replace("[@x]", f"[@{tiny_data['references'][0]['id']}]") for b in option["benefits"]]
+    point = {"at": "benefits", "starts": "Less pain", "applies_to": {"ecog": [0]}}
+    assert "2 passages of benefits" in _problems(write_kb(_with_rows(tiny_data, {}, point)))
+
+
+def test_inserting_a_passage_does_not_change_what_a_pointer_shows(tmp_path: Path) -> None:
+    """A passage added at the front of every pointed-to field leaves every point and comfort passage showing the
+    same text as before (a pointer by place would shift to the new passage)."""
+    import yaml
+
+    bundled = Path(mesocli.__file__).parent / "data" / "treatments.yaml"
+    source = bundled if bundled.is_file() else Path(__file__).parents[1] / "data" / "treatments.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    cite = f" [@{data['references'][0]['id']}]"
+    for option in data["treatments"]:
+        option["benefits"] = ["An inserted benefit." + cite, *option.get("benefits", [])]
+        option["risks"] = ["An inserted risk." + cite, *option.get("risks", [])]
+        option["candidates"] = "An inserted paragraph.\n\n" + option["candidates"]
+        option["options"] = [{"name": "Inserted", "summary": "An inserted option."}, *option.get("options", [])]
+    path = tmp_path / "treatments.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    before, after = mesocli.load(source), mesocli.load(path)
+
+    def shown(kb: Any) -> list[str | None]:
+        by_id = {t.id: t for t in kb.treatments}
+        points = [passage(t, p) for t in kb.treatments for p in t.situation_points]
+        choice = next(t.comfort_choice for t in kb.treatments if t.comfort_choice)
+        comfort = [passage(by_id[p.entry], p) for p in (*choice.what, *choice.benefits, *choice.harms)]
+        return points + comfort
+
+    assert all(shown(before)) and len(shown(before)) >= 30
+    assert shown(after) == shown(before)
+    assert not [p for p in mesocli.validate(path, today=dt.date(2026, 12, 7)) if "passage" in str(p)]
 
 
 def test_validate_command_reports_a_bad_value(runner: CliRunner, write_kb: WriteKb, tiny_data: dict[str, Any]) -> None:

@@ -51,7 +51,7 @@ def test_comfort_choice_is_told_only_in_passages_of_the_knowledge_base() -> None
     """Every sentence of the comfort choice is a passage written (and sourced) elsewhere in the file."""
     choice = next(t.comfort_choice for t in KB.treatments if t.comfort_choice)
     by_id = {t.id: t for t in KB.treatments}
-    written = {passage(by_id[p.entry], p.at) for p in (*choice.what, *choice.benefits, *choice.harms)}
+    written = {passage(by_id[p.entry], p) for p in (*choice.what, *choice.benefits, *choice.harms)}
     result = KB.options(site="pleural", histology="epithelioid", treated="chemotherapy", fitness=1)
     assert result.decision is not None and result.decision.comfort is not None
     comfort = result.decision.comfort
@@ -83,10 +83,10 @@ def test_a_comfort_passage_that_does_not_exist_is_refused(
 ) -> None:
     """A comfort_choice passage must name a treatment and a passage that exist."""
     tiny_data["treatments"][0]["comfort_choice"] = {
-        "what": [{"entry": "no-such-option", "at": "candidates[0]"}],
+        "what": [{"entry": "no-such-option", "at": "candidates", "starts": "People"}],
         "benefits": [],
-        "harms": [{"entry": tiny_data["treatments"][0]["id"], "at": "risks[40]"}],
+        "harms": [{"entry": tiny_data["treatments"][0]["id"], "at": "risks", "starts": "Never written"}],
     }
     problems = "\n".join(str(p) for p in mesocli.validate(write_kb(tiny_data), today=dt.date(2026, 11, 28)))
-    assert "comfort_choice passage no-such-option:candidates[0] does not exist" in problems
-    assert "risks[40] does not exist" in problems
+    assert "comfort_choice passage no-such-option:candidates does not exist: no option 'no-such-option'" in problems
+    assert "risks does not exist: no passage of risks" in problems

@@ -28,8 +28,13 @@ Resectability = Literal["resectable", "unresectable"]
 #: The fields of ``AppliesTo``, in the order pages name them.
 APPLIES_FIELDS = ("site", "histology", "line", "ecog", "resectability")
 RESECTABILITY: tuple[str, ...] = get_args(Resectability)
-#: Where a situation point's passage may come from (``candidates`` counts paragraphs and bullets from 0).
+#: Fields whose passages are many, each named by its opening words (``candidates`` has paragraphs and bullets).
 POINT_FIELDS = ("candidates", "benefits", "risks", "options")
+#: Fields that are one passage each, named by the field alone.
+WHOLE_FIELDS = ("may_do", "costs")
+PLACES = "candidates, benefits, risks or options with starts (the passage's opening words); or may_do or costs"
+_DERIVED = {"derived": "true", "doc": "Worked out at load time: the passage's place in the English text."}
+_POSITION = re.compile(r"^(candidates|benefits|risks|options)\[(\d+)\]$")
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -64,18 +69,19 @@ EVERYONE = AppliesTo()
 class SituationPoint:
     """A passage of an option's own text that speaks of some people (the "what it says for this situation" list).
 
-    ``at`` points into the option's text rather than copying it, so each language shows its own translation
-    of the same passage: ``candidates[4]`` (paragraphs and "- " bullets, counted from 0), ``benefits[2]``,
-    ``risks[0]`` or ``options[3]`` (the sub-option's name and summary).
+    ``at`` and ``starts`` point into the option's text rather than copying it, so each language shows its own
+    translation of the same passage: ``at: benefits`` with ``starts: "Pembrolizumab alone after"`` names the
+    benefit that begins with those words (for ``candidates``, a paragraph or "- " bullet; for ``options``, the
+    sub-option's name and summary). A passage is named by its words, not its place, so adding or moving other
+    passages never changes what a point shows; rewording its opening makes validate report the point.
     """
 
-    at: str = field(
-        metadata=_doc("The passage: candidates[i], benefits[i], risks[i] or options[i], from 0; or may_do or costs.")
-    )
+    at: str = field(metadata=_doc(f"The field the passage is in: {PLACES}."))
     applies_to: AppliesTo = field(metadata=_doc("Whom the passage speaks of; at least one field."))
-
-
-_AT = re.compile(r"^(candidates|benefits|risks|options)\[(\d+)\]$|^(may_do|costs)$")
+    starts: str | None = field(
+        default=None, metadata=_doc("The passage's opening words in the English text, enough to name one passage.")
+    )
+    index: int | None = field(default=None, metadata=_DERIVED)
 
 
 def candidate_passages(candidates: str) -> list[str]:
@@ -84,32 +90,74 @@ def candidate_passages(candidates: str) -> list[str]:
     return [" ".join(c.removeprefix("- ").split()) for chunk in chunks for c in chunk.split("\n- ") if c.strip()]
 
 
-def passage(entry: Any, at: str) -> str | None:
-    """The text of the passage ``at`` of a treatment (in whatever language it is), or None if there is none."""
-    m = _AT.match(at)
-    if not m:
-        return None
-    if m.group(3):
-        whole: str | None = getattr(entry, m.group(3))
-        return " ".join(whole.split()) if whole else None
-    name, i = m.group(1), int(m.group(2))
-    items: list[str]
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _items(entry: Any, name: str) -> list[str]:
+    """The passages of a many-passage field of a treatment, in order."""
     if name == "candidates":
-        items = candidate_passages(entry.candidates)
-    elif name == "options":
-        items = [f"{o.name}: {o.summary}" for o in entry.options]
-    else:
-        items = list(getattr(entry, name))
-    return " ".join(items[i].split()) if i < len(items) else None
+        return candidate_passages(entry.candidates)
+    if name == "options":
+        return [f"{o.name}: {o.summary}" for o in entry.options]
+    return list(getattr(entry, name))
+
+
+def locate(entry: Any, at: str, starts: str | None) -> tuple[int | None, str | None]:
+    """Where the passage ``at``/``starts`` is in ``entry`` (an English treatment): (its index, None), or
+    (None, what is wrong). A one-passage field (may_do, costs) has index 0."""
+    moved = _POSITION.match(at)
+    if moved:
+        items = _items(entry, moved.group(1))
+        i = int(moved.group(2))
+        hint = " ".join(_flat(items[i]).split()[:6]) if i < len(items) else "its opening words"
+        return None, (
+            f"{at!r} names a passage by its place, which shifts when a passage is added before it:"
+            f" write at: {moved.group(1)} and starts: {hint!r}"
+        )
+    if at in WHOLE_FIELDS:
+        whole = getattr(entry, at)
+        if not whole or (starts and not _flat(whole).startswith(_flat(starts))):
+            return None, f"{entry.id!r} has no {at} text" + (f" starting {starts!r}" if starts and whole else "")
+        return 0, None
+    if at not in POINT_FIELDS:
+        return None, f"{at!r} is not a field a passage can come from ({PLACES})"
+    if not starts or not starts.strip():
+        return None, f"a passage of {at} is named by starts: give its opening words"
+    found = [i for i, text in enumerate(_items(entry, at)) if _flat(text).startswith(_flat(starts))]
+    if not found:
+        return None, f"no passage of {at} in {entry.id!r} starts with {starts!r}"
+    if len(found) > 1:
+        return None, f"{len(found)} passages of {at} in {entry.id!r} start with {starts!r}: give more words"
+    return found[0], None
+
+
+def passage(entry: Any, point: SituationPoint | Passage) -> str | None:
+    """The text of the passage ``point`` names in a treatment (in whatever language it is), or None.
+
+    The place found in the English text at load time (``index``) is used, so that a translation shows the
+    same passage; without it, the passage is looked for by its opening words."""
+    if point.at in WHOLE_FIELDS:
+        whole: str | None = getattr(entry, point.at, None)
+        return _flat(whole) if whole else None
+    if point.at not in POINT_FIELDS:
+        return None
+    i = point.index if point.index is not None else locate(entry, point.at, point.starts)[0]
+    items = _items(entry, point.at)
+    return _flat(items[i]) if i is not None and i < len(items) else None
 
 
 @model
 class Passage:
-    """A passage of any treatment of the knowledge base, by entry id and place (as ``SituationPoint.at``)."""
+    """A passage of any treatment of the knowledge base, by entry id, field and opening words (as a point)."""
 
     entry: str = field(metadata=_doc("Id of the treatment the passage is in."))
-    at: str = field(metadata=_doc("candidates[i], benefits[i], risks[i] or options[i], from 0; or may_do or costs."))
+    at: str = field(metadata=_doc(f"The field the passage is in: {PLACES}."))
     applies_to: AppliesTo | None = field(default=None, metadata=_doc("Shown only where it applies."))
+    starts: str | None = field(
+        default=None, metadata=_doc("The passage's opening words in the English text, enough to name one passage.")
+    )
+    index: int | None = field(default=None, metadata=_DERIVED)
 
 
 @model

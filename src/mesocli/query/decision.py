@@ -92,9 +92,7 @@ def stage_of(person: Situation) -> Stage:
 
 
 def _texts(passages: Sequence[Passage], by_id: dict[str, Treatment], person: Situation) -> tuple[str, ...]:
-    found = (
-        passage(by_id[p.entry], p.at) for p in passages if p.entry in by_id and applies(p.applies_to, person) != "no"
-    )
+    found = (passage(by_id[p.entry], p) for p in passages if p.entry in by_id and applies(p.applies_to, person) != "no")
     return tuple(text for text in found if text)
 
 

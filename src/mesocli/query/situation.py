@@ -160,7 +160,7 @@ def situation_of(situation: Situation | None = None, **fields: Any) -> Situation
 
 def _said(t: Treatment, person: Situation) -> tuple[str, ...]:
     """The option's situation points that speak of this person (``situation_points``), in its language."""
-    texts = (passage(t, p.at) for p in t.situation_points if speaks_to(p.applies_to, person))
+    texts = (passage(t, p) for p in t.situation_points if speaks_to(p.applies_to, person))
     return tuple(dict.fromkeys(text for text in texts if text))
 
 

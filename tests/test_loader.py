@@ -177,12 +177,13 @@ def test_custom_tag_on_mapping_is_refused(write_kb: WriteKb, tiny_data: dict[str
 
 
 def _counting_builds(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], list[int]]:
-    """Count the nodes the loader builds and the characters its text check reads, as the work done."""
-    from mesocli.core import loader
+    """Count the nodes the loader builds and the characters its text checks read (both ways of reading a file),
+    as the work done."""
+    from mesocli.core import events, loader, scalars
 
     nodes: list[int] = []
     characters: list[int] = []
-    real_build, real_check = loader._Builder.build, loader.text_problem
+    real_build, real_check = loader._Builder.build, scalars.text_problem
 
     def build(self: Any, hint: Any, node: Any, what: str) -> Any:
         nodes.append(1)
@@ -193,7 +194,8 @@ def _counting_builds(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], list[i
         return real_check(text, what)
 
     monkeypatch.setattr(loader._Builder, "build", build)
-    monkeypatch.setattr(loader, "text_problem", check)
+    monkeypatch.setattr(scalars, "text_problem", check)
+    monkeypatch.setattr(events, "text_problem", check)
     return nodes, characters
 
 

@@ -256,15 +256,17 @@ def _parse_and_store(file: Path, keep: bool) -> KnowledgeBase:
     import time
 
     from mesocli.core.checks import in_order
-    from mesocli.core.files import check_text, on_day, read_text
+    from mesocli.core.files import check_text, on_day, read_bytes
     from mesocli.core.link import link
     from mesocli.store import location
     from mesocli.store.identity import identity_of, settled, text_digest
     from mesocli.store.write import save
 
     read_at, before = time.time_ns(), identity_of(file)
-    text = read_text(file)
+    text = read_bytes(file)  # the parser reads the bytes: the file is never held as text as well
     data, problems, dated = check_text(text, str(file))
+    digest = text_digest(text) if keep else ""
+    del text  # before the search index is built: the largest thing a first run holds
     problems = in_order([*problems, *on_day(dated)])
     errors = [p for p in problems if p.severity == "error"]
     if errors or data is None:
@@ -277,7 +279,7 @@ def _parse_and_store(file: Path, keep: bool) -> KnowledgeBase:
         contents, index = stored_contents(kb.data, dated)
         kb.__dict__["_index"] = index
         if identity_of(file) == before:  # never stored under an identity the file no longer has
-            save(folder, file, before, text_digest(text), settled(before, read_at), contents)
+            save(folder, file, before, digest, settled(before, read_at), contents)
     return kb
 
 

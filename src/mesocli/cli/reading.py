@@ -50,10 +50,19 @@ def list_command(
 ) -> None:
     """List the treatment options: name, category, evidence level and summary."""
     kb = state(ctx).kb
-    found = kb.list_rows(category, goal, meso_type)
-    if not found:
-        raise NothingFound("no treatment option matches these filters")
-    emit_page(ctx, fmt, as_json, lambda: pages.list_page(found, kb.title), lambda: [treatment_row(t) for t in found])
+    kept: list[list[Any]] = []
+
+    def found() -> list[Any]:
+        """The rows, read when the page is laid out (a kept page needs none: it was kept with rows)."""
+        if not kept:
+            kept.append(kb.list_rows(category, goal, meso_type))
+        if not kept[0]:
+            raise NothingFound("no treatment option matches these filters")
+        return kept[0]
+
+    emit_page(
+        ctx, fmt, as_json, lambda: pages.list_page(found(), kb.title), lambda: [treatment_row(t) for t in found()]
+    )
 
 
 def show(

@@ -81,6 +81,12 @@ def read_text(path: Path, what: str = "knowledge-base file") -> str:
 
     Only regular files are read; the read is bounded by the size limit whatever the size on disk says.
     """
+    return read_bytes(path, what).decode("utf-8-sig")
+
+
+def read_bytes(path: Path, what: str = "knowledge-base file") -> bytes:
+    """A knowledge-base file's bytes, checked to be UTF-8 text (as :func:`read_text` reads it, without holding
+    the decoded text: the parser reads the bytes)."""
     file = str(path)
     try:
         check_file(path, what)
@@ -94,11 +100,25 @@ def read_text(path: Path, what: str = "knowledge-base file") -> str:
         data = _read_bounded(path, file, limit, what)
     except OSError as exc:
         raise _os_problem(file, exc) from None
+    _check_utf8(data, file)
+    return data
+
+
+def _check_utf8(data: bytes, file: str, step: int = 1 << 20) -> None:
+    """Refuse bytes that are not UTF-8 text, with the line of the first bad byte (checked a slice at a time,
+    so the decoded text is never held whole)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
+        for start in range(0, len(data) + 1, step):
+            decoder.decode(data[start : start + step], final=start + step >= len(data))
+    except UnicodeDecodeError:
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
 
 
 def _require_regular(mode: int, file: str, what: str = "knowledge-base file") -> None:
@@ -114,8 +134,9 @@ def _read_bounded(path: Path, file: str, limit: int, what: str = "knowledge-base
     try:
         _require_regular(os.fstat(handle).st_mode, file, what)
         chunks, total = [], 0
+        step = max(os.fstat(handle).st_size + 1, 1 << 20)  # the whole file in one read, where its size says so
         while total <= limit:
-            chunk = os.read(handle, min(1 << 20, limit + 1 - total))
+            chunk = os.read(handle, min(step, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -140,14 +161,15 @@ def _os_problem(file: str, exc: OSError) -> KnowledgeBaseError:
     return KnowledgeBaseError(Problem(file, exc.strerror or str(exc)))
 
 
-def check_text(text: str, file: str) -> tuple[KnowledgeBaseData | None, list[Problem], list[DatedProblem]]:
-    """Parse and check ``text``: the data (None if unparsable), the parser's problems, and the checks'
-    problems each with the first day it applies (see :func:`mesocli.core.checks.dated_problems`)."""
+def check_text(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, list[Problem], list[DatedProblem]]:
+    """Parse and check ``text`` (or a file's UTF-8 bytes, from :func:`read_bytes`): the data (None if
+    unparsable), the parser's problems, and the checks' problems each with the first day it applies (see
+    :func:`mesocli.core.checks.dated_problems`)."""
     data, _marks, problems, dated = _check(text, file)
     return data, problems, dated
 
 
-def _check(text: str, file: str) -> tuple[KnowledgeBaseData | None, Any, list[Problem], list[DatedProblem]]:
+def _check(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, Any, list[Problem], list[DatedProblem]]:
     from mesocli.core.checks import dated_problems
     from mesocli.core.loader import parse
 

@@ -1,8 +1,10 @@
 """Read a knowledge-base YAML file into the typed models, collecting every problem.
 
-YAML is composed into nodes with PyYAML's safe C loader where present, then each node is
-checked against the model's type hints, so that every problem carries its file, line,
-column and entry id. Nothing here prints or exits.
+A file is first read straight from the parser's events (:mod:`mesocli.core.events`), one entry at a time,
+without a tree of nodes; anything that reading leaves alone (a problem, an alias) sends the file here: YAML
+is composed into nodes with PyYAML's safe C loader where present, then each node is checked against the
+model's type hints, so that every problem carries its file, line, column and entry id. Nothing here prints
+or exits.
 """
 
 from __future__ import annotations
@@ -13,48 +15,31 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from mesocli.core.errors import Problem
-from mesocli.core.escape import text_problem
 from mesocli.core.expansion import expansion_problem
+from mesocli.core.marks import Mark, Marks, blank, set_field, slots
 from mesocli.core.migrate import schema_1_problem
 from mesocli.core.model import Field as ModelField
 from mesocli.core.model import required
 from mesocli.core.models import SCHEMA_VERSION, KnowledgeBaseData, derived
-from mesocli.core.numbers import number_problem
 from mesocli.core.plain import hint_plan, type_plan
+from mesocli.core.scalars import INVALID as _INVALID
+from mesocli.core.scalars import typed
 from mesocli.core.yaml_errors import is_kind as _is_kind
 from mesocli.core.yaml_errors import is_null as _is_null
 from mesocli.core.yaml_errors import yaml_message, yaml_problem
 
-Mark = tuple[int, int]  # 1-based line and column
-MarkKey = tuple[int, str | None, int | None]  # (id(object), field, index)
+__all__ = ["Mark", "Marks", "parse"]
 
-_MAP_TAG = "tag:yaml.org,2002:map"
-#: Characters that could drive a terminal: C0 and C1 controls other than tab and newline,
-#: and the bidirectional overrides that reorder text.
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = frozenset(
+ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 )
-
-
-@dataclass
-class Marks:
-    """Where each built object and field came from, for problems found after building."""
-
-    file: str
-    positions: dict[MarkKey, Mark] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)  # every entry's id, also of entries that failed to build
-    unbuilt_words: set[str] = field(default_factory=set)  # words of entries that failed to build (their citations)
-    partial: KnowledgeBaseData | None = None  # the valid part of an invalid file, for the cross-entry checks
-
-    def at(self, obj: object, name: str | None = None, index: int | None = None) -> Mark | None:
-        return self.positions.get((id(obj), name, index)) or (
-            self.positions.get((id(obj), name, None)) if index is not None else None
-        )
+_ALLOWED_TAGS = ALLOWED_TAGS
+#: Models that are entries of the file: a problem inside one names its id.
+ENTRY_CLASSES = frozenset({"Treatment", "Guide", "Term", "Study", "Reference"})
 
 
 @dataclass
@@ -102,7 +87,7 @@ class _Builder:
         fields, hints = _written(cls)
         given: dict[str, tuple[Any, Any]] = {}
         outer_entry = self.entry_id
-        entry = cls.__name__ in ("Treatment", "Guide", "Term", "Study", "Reference")
+        entry = cls.__name__ in ENTRY_CLASSES
         if entry:
             what = ""
             for key_node, value_node in node.value:
@@ -123,8 +108,8 @@ class _Builder:
             given[key] = (key_node, value_node)
         values: dict[str, Any] = {}
         salvaged: dict[str, Any] = {}
-        positions: dict[str, Mark] = {}
-        item_marks: dict[tuple[str, int], Mark] = {}
+        marks = blank(cls)
+        offsets = slots(cls)
         ok = True
         for name, f in fields.items():
             if name not in given:
@@ -140,10 +125,8 @@ class _Builder:
                     salvaged[name] = tuple(v for v in value if v is not _INVALID)
                 continue
             values[name] = value
-            positions[name] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-            if isinstance(value, tuple) and _is_kind(value_node, "SequenceNode"):
-                for i, child in enumerate(value_node.value):
-                    item_marks[(name, i)] = (child.start_mark.line + 1, child.start_mark.column + 1)
+            items = _item_marks(value_node) if isinstance(value, tuple) else None
+            set_field(marks, offsets[name], (value_node.start_mark.line + 1, value_node.start_mark.column + 1), items)
         self.entry_id = outer_entry
         if not ok and cls is not KnowledgeBaseData:
             if entry:  # an entry that failed: what it cites is not "never cited"
@@ -151,18 +134,13 @@ class _Builder:
             return _INVALID
         if not ok:  # the top level: keep what is valid, so that the cross-entry checks run in the same pass
             missing = {n: _STAND_IN.get(hints[n], ()) for n, f in fields.items() if n not in values and required(f)}
-            self.marks.partial = self._remember(cls(**{**missing, **values, **salvaged}), node, positions, item_marks)
+            self.marks.partial = self._remember(cls(**{**missing, **values, **salvaged}), node, marks)
             return _INVALID
-        return self._remember(cls(**values), node, positions, item_marks)
+        return self._remember(cls(**values), node, marks)
 
-    def _remember(self, obj: Any, node: Any, positions: dict[str, Mark], items: dict[tuple[str, int], Mark]) -> Any:
+    def _remember(self, obj: Any, node: Any, marks: Any) -> Any:
         """Record where ``obj`` and each of its fields and list items came from; return ``obj``."""
-        start = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.marks.positions[(id(obj), None, None)] = start
-        for name, mark in positions.items():
-            self.marks.positions[(id(obj), name, None)] = mark
-        for (name, i), mark in items.items():
-            self.marks.positions[(id(obj), name, i)] = mark
+        self.marks.keep(obj, (node.start_mark.line + 1, node.start_mark.column + 1), marks)
         return obj
 
     def _scalar(self, hint: Any, node: Any, what: str) -> Any:
@@ -174,57 +152,17 @@ class _Builder:
         except Exception as exc:  # noqa: BLE001 - PyYAML raises several types for one bad scalar
             self.problem(node, yaml_message(exc))
             return _INVALID
-        if get_origin(hint) is Literal:
-            allowed = get_args(hint)
-            if value in allowed and type(value) in {type(a) for a in allowed}:  # True is not the number 1
-                return value
-            close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
-            hint_text = f"; did you mean {close[0]!r}?" if close else ""
-            self.problem(node, f"{what} is {value!r}, expected one of {', '.join(map(str, allowed))}{hint_text}")
-            return _INVALID
-        if hint is str:
-            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                self.problem(node, f"{what} must be text")
-                return _INVALID
-            text = value if isinstance(value, str) else str(node.value)
-            wrong = text_problem(text, what)
-            if wrong:
-                self.problem(node, wrong)
-                return _INVALID
-            return text
-        if hint is bool:
-            if not isinstance(value, bool):
-                self.problem(node, f"{what} must be true or false")
-                return _INVALID
-            return value
-        if hint is int:
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.problem(node, f"{what} must be a whole number")
-                return _INVALID
-            return self._number(node, value, what, whole=True)
-        if hint is float:
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.problem(node, f"{what} must be a number")
-                return _INVALID
-            return self._number(node, float(value), what, whole=False)
-        if hint is dt.date:
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                return value
-            if isinstance(value, str):
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    pass
-            self.problem(node, f"{what} must be a date like 2026-01-31")
-            return _INVALID
-        raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the file
-
-    def _number(self, node: Any, value: float, what: str, whole: bool) -> Any:
-        wrong = number_problem(str(node.value), value, what, whole)
-        if wrong:
+        result, wrong = typed(hint, value, node.value, what)
+        if wrong is not None:
             self.problem(node, wrong)
-            return _INVALID
-        return value
+        return result
+
+
+def _item_marks(node: Any) -> list[int] | None:
+    """The lines and columns of a sequence node's items, flat; None for any other node."""
+    if not _is_kind(node, "SequenceNode"):
+        return None
+    return [n for child in node.value for n in (child.start_mark.line + 1, child.start_mark.column + 1)]
 
 
 def _words(node: Any) -> set[str]:
@@ -250,12 +188,6 @@ def _written(cls: type) -> tuple[dict[str, ModelField], dict[str, Any]]:
     return {name: f for name, f in fields.items() if not derived(f)}, hints
 
 
-class _Invalid:
-    def __repr__(self) -> str:
-        return "<invalid>"
-
-
-_INVALID: Any = _Invalid()
 #: What stands in for a missing or invalid top-level field while an invalid file is still checked.
 _STAND_IN: dict[Any, Any] = {int: SCHEMA_VERSION, str: "", dt.date: dt.date.min}
 
@@ -264,11 +196,19 @@ def _contains_invalid(value: Any) -> bool:
     return isinstance(value, tuple) and any(v is _INVALID for v in value)
 
 
-def parse(text: str, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
-    """Parse and type-check ``text``; return the data (None if invalid), marks and problems."""
+def parse(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, Marks, list[Problem]]:
+    """Parse and type-check ``text`` (or a file's UTF-8 bytes); return the data (None if invalid), marks and
+    problems."""
     import yaml
 
+    from mesocli.core.events import read_events
+
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    fast = read_events(loader_cls(text), file)
+    if fast is not None:  # a file without problems or aliases: read without composing its whole tree
+        return fast[0], fast[1], []
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
     loader = loader_cls(text)
     try:
         try:

@@ -6,7 +6,8 @@ The shapes are the output contract of ``--format json|yaml``; ``docs/output.md``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from mesocli.core.model import fields, is_model
@@ -18,13 +19,38 @@ if TYPE_CHECKING:
 
 def to_data(obj: Any) -> Any:
     """A model as JSON-ready data with the file's field names (dates as ISO strings)."""
-    if is_model(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in fields(obj)}
-    if isinstance(obj, (tuple, list)):
-        return [to_data(item) for item in obj]
-    if isinstance(obj, dt.date):
-        return obj.isoformat()
+    convert = _CONVERTERS.get(type(obj))
+    if convert is None:
+        convert = _CONVERTERS[type(obj)] = _converter(type(obj))
+    return convert(obj)
+
+
+def _same(obj: Any) -> Any:
     return obj
+
+
+def _items(obj: Any) -> list[Any]:
+    return list(map(to_data, obj))
+
+
+def _iso(obj: dt.date) -> str:
+    return obj.isoformat()
+
+
+def _converter(kind: type) -> Callable[[Any], Any]:
+    """How ``to_data`` turns a value of type ``kind`` into plain data, worked out once per type."""
+    if is_model(kind) and not issubclass(kind, type):
+        names = tuple(f.name for f in fields(kind))
+        values = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+        return lambda obj: dict(zip(names, map(to_data, values(obj)), strict=True))
+    if issubclass(kind, (tuple, list)):
+        return _items
+    if issubclass(kind, dt.date):
+        return _iso
+    return _same
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {str: _same, int: _same, float: _same, bool: _same, type(None): _same}
 
 
 def treatment_row(t: Treatment | TreatmentRow) -> dict[str, Any]:

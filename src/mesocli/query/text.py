@@ -45,7 +45,7 @@ def stem(word: str) -> str:
 def tokens(text: str, lang: str = "en") -> list[str]:
     """The index terms of ``text``: words case-folded and stemmed the way of the text's language."""
     if lang == "en":
-        return [stem(w) for w in WORD.findall(text.casefold())]
+        return list(map(stem, WORD.findall(text.casefold())))
     return [word_term(w, lang) for w in WORD.findall(text)]
 
 

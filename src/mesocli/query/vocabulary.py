@@ -5,7 +5,9 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from itertools import groupby, repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING, Protocol
 
 from mesocli.core.models import CITATION
 from mesocli.query.ranking import search_words
@@ -22,6 +24,9 @@ from mesocli.query.text import (
     length_factors,
     name_phrases,
 )
+
+if TYPE_CHECKING:
+    Postings = dict[str, tuple[array[int], array[float]]]  # term -> (entry positions, weighted frequencies)
 
 
 class Vocabulary(Protocol):
@@ -51,38 +56,34 @@ class MemoryVocabulary:
     """An inverted index built from the entries, kept in memory."""
 
     def __init__(self, entries: Sequence[Entry], keep_columns: bool = False, lang: str = "en") -> None:
-        building: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        letters = {"treatment": "t", "guide": "g", "term": "e"}
         kinds = []
-        lengths: list[int] = []  # per entry, its number of words
-        #: Per entry, its tokens by weight (names, summaries, body), for the store's full-text table.
+        #: Per entry, its distinct terms by weight class (names, summaries, body), for the store's full-text
+        #: table (it answers which terms exist, so each term is written once per column).
         self.columns: list[tuple[str, str, str]] = []
-        slot = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2, SIDE_EFFECT_WEIGHT: 2}
+        # Every (term, entry, doubled weight) posting of a run of entries, flat; grouped by term in C at the end
+        # of the run and added to the table, so that a large knowledge base never holds all its postings twice.
+        self.table: Postings = {}
+        terms: list[str] = []
+        counts: list[int] = []
+        positions = array("I")
+        lengths: list[int] = []  # per entry, its number of words
         for index, entry in enumerate(entries):
-            kinds.append({"treatment": "t", "guide": "g", "term": "e"}[kind_of(entry)])
-            texts: tuple[list[str], list[str], list[str]] = ([], [], [])
-            size = 0
-            for _field, weight, text in fields(entry):
-                found = index_tokens(CITATION.sub(" ", text), lang)
-                size += len(found)
-                # Counted in C, then one addition per distinct word: the weights are halves and whole numbers,
-                # so weight * count is exactly the sum of the repeated additions.
-                for term, count in Counter(found).items():
-                    building[term][index] += weight * count
-                if keep_columns:
-                    texts[slot[weight]].extend(found)
-            lengths.append(size)
-            for phrase in name_phrases(entry, lang, search_words):  # a query that names it (query/search.py)
-                building[phrase][index] = NAME_WEIGHT
-                texts[0].append(phrase)
-            texts[0].append(PHRASE)
+            kinds.append(letters[kind_of(entry)])
+            counted, columns, length = _counted(entry, lang)
+            lengths.append(length)
+            terms += counted.keys()
+            counts += counted.values()
+            positions.extend(repeat(index, len(counted)))
             if keep_columns:
-                self.columns.append((" ".join(texts[0]), " ".join(texts[1]), " ".join(texts[2])))
-        building[PHRASE] = dict(enumerate(length_factors(lengths)))  # stored as a term (query/search.py)
-        # term -> (entry positions, weighted term frequencies), as compact arrays
-        self.table: dict[str, tuple[array[int], array[float]]] = {
-            t: (array("I", p.keys()), array("d", p.values())) for t, p in building.items()
-        }
+                self.columns.append(columns)
+            if len(terms) > _RUN:
+                _add(self.table, terms, counts, positions)
+                terms, counts, positions = [], [], array("I")
+        _add(self.table, terms, counts, positions)
         self._kinds = "".join(kinds)
+        # each entry's length, as the factor it weighs matches by, kept as the postings of a term (query/search.py)
+        self.table[PHRASE] = (array("I", range(len(lengths))), array("d", length_factors(lengths)))
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.table:
             self.by_length[len(term)].append(term)
@@ -103,3 +104,60 @@ class MemoryVocabulary:
     def near(self, shortest: int, longest: int) -> Iterator[str]:
         for length in range(shortest, longest + 1):
             yield from self.by_length.get(length, ())
+
+
+#: The full-text column of each weight: names and aliases, summaries, body (side effects are body text too).
+_SLOT = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2, SIDE_EFFECT_WEIGHT: 2}
+
+
+def _counted(entry: Entry, lang: str) -> tuple[Counter[str], tuple[str, str, str], int]:
+    """An entry's terms with twice their weighted frequency, its distinct terms per full-text column, and its
+    number of words.
+
+    Fields of one weight in a row are tokenised together (joined by a space, which no word or citation
+    marker spans), so terms keep the order they first appear in; each token is counted twice its weight
+    times (the weights are halves and whole numbers), so that one count in C gives every term's weighted
+    frequency, exactly, as a whole number. Its names are terms too, each a phrase that a query naming it
+    holds (``text.name_phrases``); the term ``PHRASE`` marks every entry in the names column."""
+    weighted: list[str] = []
+    columns: tuple[dict[str, None], dict[str, None], dict[str, None]] = ({}, {}, {})
+    length = 0
+    for weight, run in groupby(fields(entry), key=itemgetter(1)):  # fields of one weight in a row, in order
+        found = index_tokens(CITATION.sub(" ", " ".join(text for _field, _weight, text in run)), lang)
+        weighted += found * int(2 * weight)
+        columns[_SLOT[weight]].update(dict.fromkeys(found))
+        length += len(found)
+    phrases = name_phrases(entry, lang, search_words)
+    weighted += phrases * int(2 * NAME_WEIGHT)
+    columns[0].update(dict.fromkeys((*phrases, PHRASE)))
+    return Counter(weighted), (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2])), length
+
+
+#: Postings grouped at a time while the vocabulary is built (a few hundred entries' worth).
+_RUN = 1 << 17
+
+
+def _add(
+    table: dict[str, tuple[array[int], array[float]]], terms: list[str], counts: list[int], at: array[int]
+) -> None:
+    """Add flat postings (term, doubled weight, entry position; in entry order) to ``table``, keeping each term's
+    entries in order and the terms in the order they first appear."""
+    if not terms:
+        return
+    order = sorted(range(len(terms)), key=terms.__getitem__)  # stable: each term's entries stay in order
+    positions = array("I", itemgetter(*order)(at) if len(order) > 1 else (at[0],))
+    doubled = itemgetter(*order)(counts) if len(order) > 1 else (counts[0],)
+    weights = array("d", map((0.5).__mul__, doubled))
+    sizes = Counter(terms)  # in the order terms first appear
+    start, starts = 0, {}
+    for term in sorted(sizes):
+        starts[term] = start
+        start += sizes[term]
+    for term, n in sizes.items():
+        first = starts[term]
+        found = table.get(term)
+        if found is None:
+            table[term] = (positions[first : first + n], weights[first : first + n])
+        else:
+            found[0].extend(positions[first : first + n])
+            found[1].extend(weights[first : first + n])

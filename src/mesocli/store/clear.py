@@ -1,4 +1,5 @@
-"""Erasing what mesocli keeps: the databases, kept pages and replayed runs in the store's folder.
+"""Erasing what mesocli keeps: the databases, kept pages, replayed runs and remembered
+checksums in the store's folder.
 
 A database or a kept page can hold a person's situation (an ``options --profile`` page, say), so all of
 them can be removed at once (``mesocli cache clear``). Only files named as the store names them are
@@ -13,9 +14,11 @@ import re
 import stat
 from pathlib import Path
 
-#: Every name the store writes: databases (with SQLite's side files), kept pages, replayed runs, temporaries.
+#: Every name the store writes: databases (with SQLite's side files), kept pages, replayed runs,
+#: remembered checksums, temporaries.
 STORE_FILES = re.compile(
-    r"\.?(?:kb-[0-9a-f]{32}\.sqlite3(?:-wal|-shm|-journal)?|page-[0-9a-f]{16}\.txt|run-[0-9a-f]{16}\.bin)"
+    r"\.?(?:kb-[0-9a-f]{32}\.sqlite3(?:-wal|-shm|-journal)?|page-[0-9a-f]{16}\.txt|run-[0-9a-f]{16}\.bin"
+    r"|sum-[0-9a-f]{16}\.txt)"
     r"(?:[-.][A-Za-z0-9_.]*\.tmp)?"
 )
 

@@ -50,9 +50,8 @@ class Damaged(Exception):
     """A database row failed its checksum or could not be read: the database is not to be trusted."""
 
 
-def crc(*parts: object) -> int:
-    """The checksum of a row's parts (text, numbers or bytes)."""
-    value = 0
+def crc(*parts: object, value: int = 0) -> int:
+    """The checksum of a row's parts (text, numbers or bytes); ``value``: the checksum of the parts before."""
     for part in parts:
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         value = zlib.crc32(data + b"\x00", value)

@@ -39,11 +39,13 @@ def settled(identity: Identity, read_at_ns: int) -> bool:
     return max(identity.mtime_ns, identity.ctime_ns) + GRANULARITY_NS < read_at_ns
 
 
-def text_digest(text: str) -> str:
-    """The SHA-256 of the file that decoded to ``text`` (a UTF-8 byte-order mark left out)."""
+def text_digest(text: str | bytes) -> str:
+    """The SHA-256 of the file that decoded to ``text``, or of the file's bytes (a UTF-8 byte-order mark left
+    out either way)."""
     import hashlib  # only when the identity alone cannot settle freshness
 
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8") if isinstance(text, str) else text[3:] if text.startswith(_BOM) else text
+    return hashlib.sha256(data).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:

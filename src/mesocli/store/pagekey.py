@@ -10,8 +10,11 @@ A page may be reused only when everything it was made from is the same. That is,
    width, colour, terminal or not);
 4. every environment value that changes output (:data:`OUTPUT_ENVIRONMENT` and every ``MESOCLI_*``);
 5. every file the page was built from (knowledge base, each translation overlay, a profile), by content: its
-   size and a 64-bit checksum of all its bytes, so that no timestamp, however set, can make an edited file
-   look unchanged. A file that cannot be read is recorded as missing, so its appearance changes the key too.
+   size and a 64-bit checksum of all its bytes, so that no mtime, however set, can make an edited file look
+   unchanged. A file that cannot be read is recorded as missing, so its appearance changes the key too. So
+   that a large knowledge base is not read through on every run, the checksum of a large file is remembered
+   with the file's full status (device, inode, size, mtime and ctime) and reused only while that status is
+   unchanged and was settled when the checksum was made (:mod:`mesocli.store.checksums`, as git's index does).
 
 Standard library only, and nothing from Typer or Rich: the start-up path that replays whole invocations
 (:mod:`mesocli.store.replay`) works out its key by the same rule from ``sys.argv`` and checks the same files.
@@ -50,6 +53,9 @@ OUTPUT_ENVIRONMENT = (
 )
 #: Variables of ours that say where things are kept, not what a page shows.
 _NOT_OUTPUT = frozenset({"MESOCLI_CACHE_DIR"})
+#: A file this large or larger has its checksum remembered (:mod:`mesocli.store.checksums`); a smaller one
+#: is read every time, which costs less than reading and writing the memo (the bundled file is 0.25 MB).
+MEMO_MIN_BYTES = 1 << 20
 
 
 def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -60,8 +66,25 @@ def environment(environ: Mapping[str, str]) -> list[tuple[str, str]]:
 
 def content_identity(path: Path | str) -> str:
     """What a file holds, as far as a key needs it: its size and a 64-bit checksum of every byte (CRC-32 and
-    Adler-32); ``-`` if it cannot be read. Timestamps play no part: an edit within the same clock tick, or one
-    whose mtime was set back, changes it all the same."""
+    Adler-32); ``-`` if it cannot be read. Timestamps play no part in the value: an edit within the same clock
+    tick, or one whose mtime was set back, changes it all the same.
+
+    A file of :data:`MEMO_MIN_BYTES` or more is read once, and its checksum kept in the store's folder with the
+    status it had (:mod:`mesocli.store.checksums`); later calls take it from there while the status is the same
+    and was settled when the checksum was made, and read the file again otherwise."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return "-"
+    if info.st_size < MEMO_MIN_BYTES:
+        return _checksum(path)
+    from mesocli.store import checksums
+
+    return checksums.remembered(os.fspath(path), info, _checksum)
+
+
+def _checksum(path: Path | str) -> str:
+    """The size and a 64-bit checksum of every byte of the file (see :func:`content_identity`)."""
     try:
         with open(path, "rb") as handle:
             crc, adler, size = 0, 1, 0

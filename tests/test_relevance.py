@@ -18,7 +18,7 @@ from mesocli.query.text import BODY_WEIGHT, SIDE_EFFECT_WEIGHT, fields
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
 #: The mean precision@3 reached on the set (docs/search-relevance.md); search may only get better.
-PRECISION_AT_3_FLOOR = 0.83
+PRECISION_AT_3_FLOOR = 0.84
 #: The command of each kind of entry, as the issue asked for it.
 OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
 
@@ -111,7 +111,7 @@ DEVELOPMENT = {lang: GEN.evaluate(lang=lang, dev=True) for lang in ("tr", "es")}
 #: GEN.TARGET, are in docs/search-relevance.md), a little below it so that new content alone does not fail it.
 TRANSLATED_FLOOR = {"tr": 0.86, "es": 0.84}
 #: The same on the development sets the Turkish and Spanish ranking was tuned on.
-DEVELOPMENT_FLOOR = {"tr": 0.77, "es": 0.8}
+DEVELOPMENT_FLOOR = {"tr": 0.77, "es": 0.79}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])

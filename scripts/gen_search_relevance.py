@@ -159,7 +159,8 @@ def report(results: list[Result]) -> str:
         "- Common words, and words that say who the question is about (he, him, my dad), are not searched for; a "
         "query of only such words finds nothing (`mesocli search the` exits 2 with a hint).",
         "- How much of a query an entry covers counts each word by the quality of its match, so a typo-only "
-        "match of a short word (near → year) does not count as a full word.",
+        "match of a short word (near → year) does not count as a full word; the score is multiplied by that "
+        f"share to the power {search.COVERAGE_POWER:g}.",
         f"- An entry one of whose names (its title, an alias, the part of its title in brackets) is the whole "
         f"query weighs {1 + ranking.NAMED_BOOST:g} times; one whose name is part of the query, in proportion "
         '("what is the pleura" puts the glossary term first, not surgery). A query that asks how, where or who '

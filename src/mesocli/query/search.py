@@ -17,6 +17,9 @@ from mesocli.query import ranking
 from mesocli.query.text import MAX_QUERY_WORDS, PHRASE, WORD, Entry, clean, fields, index_tokens, kind_of, word_terms
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
+#: A score is multiplied by the share of the query's words an entry holds, to this power: an entry that holds
+#: every word of a long question is not always the answer (a long page holds many words by chance).
+COVERAGE_POWER = 0.75
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 #: The shortest query word that also finds longer words starting with it. A Turkish or Spanish stem is already
 #: cut short ("arasındaki" is "aras"), so a short one would find unrelated words ("araştırma").
@@ -172,7 +175,7 @@ class SearchIndex:
                 (
                     round(
                         score
-                        * (covered[i] / len(words)) ** 2
+                        * (covered[i] / len(words)) ** COVERAGE_POWER
                         * _KIND_WEIGHT[kinds[i]]
                         * intent.boost(kinds[i], i in self.relief)
                         * (1 + ranking.NAMED_BOOST * named.get(i, 0.0) / len(words)),

@@ -91,8 +91,11 @@ def _languages() -> list[str]:
         'miyim", "¿me pueden...?") are not searched for; symptom and side-effect words are mapped to the '
         "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long "
         "one may live). Words are stemmed by the language's Snowball stemmer; each word of the text is also "
-        'indexed as typed without its marks ("akcigerimde", "cirugia"), and a stem one or two letters shorter '
-        "than the query's matches too (the stemmers cut some forms of a word shorter than others). A Turkish or "
+        'indexed as typed without its marks ("akcigerimde", "cirugia"), so a question typed without them finds '
+        'it, while one typed with them finds only the marked word ("saç", hair, not the "sac" of an English '
+        "alias); a stem one or two letters shorter than the query's matches too (the stemmers cut some forms of "
+        'a word shorter than others), and in Turkish a g typed for ğ as a k ("hastaligim", "hastalık"). A Turkish '
+        "or "
         "Spanish stem finds longer words only from 5 letters on; a word whose stem has 3 letters or fewer is "
         'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife).',
         "",

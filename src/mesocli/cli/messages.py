@@ -2,8 +2,9 @@
 
 The library's errors carry their English text as a :class:`~mesocli.core.errors.Message`, which keeps the
 template (an entry of the catalogs in ``locale/``) and its parameters; :func:`mesocli.core.l10n.say` writes it
-again from the template's translation. Click's own messages (usage errors) have no template: :func:`click_message` builds
-them from the exception's fields, or recognises Click's fixed sentences by the templates in ``CLICK``.
+again from the template's translation. Click's own messages (usage errors) have no template:
+:func:`click_message` builds them from the exception's fields, or recognises Click's fixed sentences by the
+templates in ``CLICK``.
 """
 
 from __future__ import annotations

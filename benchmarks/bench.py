@@ -71,7 +71,8 @@ def main() -> None:
     mesocli = str(Path(python).parent / "mesocli")  # the console script: repeated invocations are replayed
     store_path = [python, "-m", "mesocli"]  # no replay: what a new question costs on a warm store
 
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "MESOCLI_KB", "MESOCLI_LANG")}
+    unwanted = ("FORCE_COLOR", "NO_COLOR", "MESOCLI_KB", "MESOCLI_LANG", "MESOCLI_NO_CACHE", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in unwanted}  # bytecode kept, as a user's Python does
     env["MESOCLI_CACHE_DIR"] = str(work / "cache")
     env["COLUMNS"] = "100"
     forced = {**env, "FORCE_COLOR": "1"}
@@ -90,6 +91,7 @@ def main() -> None:
     bare = [python, "-c", "pass"]
     big = ["--kb", str(sizes[20000])]
     r = args.rounds
+    started = f"{time.strftime('%Y-%m-%d %H:%M %Z')}, load average {_load()}"
     rows = [
         (compare("`show` piped vs tldr", show, tldr, r, env), 0.35),
         (compare("`show` styled vs tldr (FORCE_COLOR=1)", show, tldr, r, forced), 0.35),
@@ -157,6 +159,26 @@ def main() -> None:
             None,
         ),
         (compare("`show` vs `python -c pass`", show, bare, r, env), None),
+        (
+            compare(
+                "what load+get cannot avoid: `import sqlite3, json, typing` vs `python -c pass`",
+                [python, "-c", "import sqlite3, json, typing"],
+                bare,
+                r,
+                env,
+            ),
+            None,
+        ),
+        (
+            compare(
+                "the models alone: `import mesocli.core.models` vs `python -c pass`",
+                [python, "-c", "import mesocli.core.models"],
+                bare,
+                r,
+                env,
+            ),
+            None,
+        ),
     ]
     from scale import build_seconds  # the same measurement as benchmarks/scale.py
 
@@ -167,8 +189,8 @@ def main() -> None:
 
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}; {time.strftime('%Y-%m-%d %H:%M %Z')}; load average "
-        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; {r} rounds per pair\n"
+        f"{platform.system()} {platform.release()}; started {started}; ended {time.strftime('%H:%M %Z')}, "
+        f"load average {_load()}; {r} rounds per pair\n"
     )
     print("| comparison (A vs B) | median A/B | target | A median | B median | A peak RSS | B peak RSS |")
     print("|---|---|---|---|---|---|---|")
@@ -186,6 +208,11 @@ def main() -> None:
         f"({first.seconds:.1f} s) | <= 250 MiB |\n"
         f"| peak RSS of `show` (largest of its runs above) | {rows[0][0]['a_rss']:.0f} MiB | <= 25 MiB |"
     )
+
+
+def _load() -> str:
+    """The load averages over 1, 5 and 15 minutes: how many others shared the machine's cores."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 MINIMAL_TYPER = """import typer

@@ -152,7 +152,7 @@ def answer(arguments: Sequence[str]) -> int | None:
     return status
 
 
-def _read(path: str, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
+def _read(path: str, key: str) -> tuple[int, list[tuple[int, memoryview]]] | None:
     data = place.read_private(path, MAX_BYTES)
     if data is None:
         return None
@@ -162,31 +162,41 @@ def _read(path: str, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
         return None
 
 
-def _parse(data: bytes, key: str) -> tuple[int, list[tuple[int, bytes]]] | None:
-    head, _, body = data.partition(b"\n")
-    if head != MAGIC + b"\t" + f"{zlib.crc32(body):08x}".encode():
+def _parse(data: bytes, key: str) -> tuple[int, list[tuple[int, memoryview]]] | None:
+    """The exit code and output pieces of an entry, if it is whole, has ``key`` and every file it read is
+    unchanged. The pieces are views into ``data``: a large answer (``list`` of a large knowledge base) is held
+    once, never copied."""
+    view = memoryview(data)
+    start = data.index(b"\n") + 1
+    if data[: start - 1] != MAGIC + b"\t" + f"{zlib.crc32(view[start:]):08x}".encode():
         return None
-    stored_key, status, count, rest = body.split(b"\n", 3)
+    fields = []
+    for _ in range(3):  # the key, the exit code and the number of files read
+        stop = data.index(b"\n", start)
+        fields.append(data[start:stop])
+        start = stop + 1
+    stored_key, status, count = fields
     if stored_key.decode("utf-8", "surrogateescape") != key:
         return None
-    lines = rest.split(b"\n", int(count))
-    for line in lines[: int(count)]:
-        path, _, identity = line.decode("utf-8", "surrogateescape").partition("\t")
+    for _ in range(int(count)):
+        stop = data.index(b"\n", start)
+        path, _, identity = data[start:stop].decode("utf-8", "surrogateescape").partition("\t")
         if not unchanged(path, identity):
             return None
-    pieces: list[tuple[int, bytes]] = []
-    stream = lines[int(count)] if len(lines) > int(count) else b""
-    while stream:
-        header, _, stream = stream.partition(b"\n")
-        fd, size = (int(part) for part in header.split(b" "))
-        if fd not in (1, 2) or size > len(stream):
+        start = stop + 1
+    pieces: list[tuple[int, memoryview]] = []
+    while start < len(data):
+        stop = data.index(b"\n", start)
+        fd, size = (int(part) for part in data[start:stop].split(b" "))
+        start = stop + 1
+        if fd not in (1, 2) or start + size > len(data):
             return None
-        pieces.append((fd, stream[:size]))
-        stream = stream[size:]
+        pieces.append((fd, view[start : start + size]))
+        start += size
     return int(status), pieces
 
 
-def _write(fd: int, data: bytes) -> None:
+def _write(fd: int, data: bytes | memoryview) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)

@@ -14,12 +14,15 @@ from typing import Any, NamedTuple
 import yaml
 
 import mesocli
-from mesocli.query import ranking
+from mesocli.query import ranking, search
+from mesocli.query.text import LENGTH_DAMPING
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "relevance.yaml"
-#: The sets of the other languages, written before their ranking rules were tuned (query/lexicon.py).
+#: The sets of the other languages, written before their ranking rules were tuned (query/lexicon.py), and held
+#: out: the rules are tuned on the development sets (relevance-dev.*.yaml), then measured on these.
 CASES_OF = {"en": CASES, "tr": CASES.with_suffix(".tr.yaml"), "es": CASES.with_suffix(".es.yaml")}
+DEV_OF = {lang: CASES.with_name(f"relevance-dev.{lang}.yaml") for lang in ("tr", "es")}
 LANGUAGE_NAMES = {"tr": "Turkish", "es": "Spanish"}
 #: The precision@3 the issue asks of the Turkish and Spanish sets.
 TARGET = 0.9
@@ -44,15 +47,16 @@ class Result(NamedTuple):
         return not self.first or (bool(self.top3) and self.top3[0] in self.first)
 
 
-def cases(lang: str = "en") -> list[dict[str, Any]]:
-    loaded: list[dict[str, Any]] = yaml.safe_load(CASES_OF[lang].read_text(encoding="utf-8"))
+def cases(lang: str = "en", dev: bool = False) -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = yaml.safe_load((DEV_OF if dev else CASES_OF)[lang].read_text(encoding="utf-8"))
     return loaded
 
 
-def evaluate(kb: mesocli.KnowledgeBase | None = None, lang: str = "en") -> list[Result]:
+def evaluate(kb: mesocli.KnowledgeBase | None = None, lang: str = "en", dev: bool = False) -> list[Result]:
+    """How search answers each question of the set of ``lang`` (its development set if ``dev``)."""
     kb = kb or mesocli.load(mesocli.bundled_path(), lang=lang)
     results = []
-    for case in cases(lang):
+    for case in cases(lang, dev):
         expected = tuple(case["expect"])
         first = tuple(case.get("first", expected[:1] if case.get("top1") else ()))
         top3 = tuple(hit.id for hit in kb.search(case["q"], 3))
@@ -85,24 +89,36 @@ def _languages() -> list[str]:
         "`mesocli --lang tr search` and `--lang es search` rank by the same rules, with each language's own "
         'words for them (`src/mesocli/query/lexicon.py`): question words and common words ("mü", "olabilir '
         'miyim", "¿me pueden...?") are not searched for; symptom and side-effect words are mapped to the '
-        "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, how long one may "
-        "live); a Turkish or Spanish stem finds longer words only from 5 letters on. Each language has its own "
-        f"relevance set (`tests/data/relevance.tr.yaml`, `relevance.es.yaml`), written before those words were "
-        f"tuned and not changed to fit them. The target is precision@3 of at least {TARGET} in each.",
+        "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long "
+        "one may live). Words are stemmed by the language's Snowball stemmer; each word of the text is also "
+        'indexed as typed without its marks ("akcigerimde", "cirugia"), and a stem one or two letters shorter '
+        "than the query's matches too (the stemmers cut some forms of a word shorter than others). A Turkish or "
+        "Spanish stem finds longer words only from 5 letters on; a word whose stem has 3 letters or fewer is "
+        'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife).',
+        "",
+        "Each language has two sets of questions. The held-out set (`tests/data/relevance.tr.yaml`, "
+        "`relevance.es.yaml`) was written before those words were tuned and is not changed to fit them. The "
+        "development set (`relevance-dev.tr.yaml`, `relevance-dev.es.yaml`) was written later, before the ranking "
+        "changes that followed; those were tuned on it and on the English set, and only measured on the held-out "
+        f"set. The target is precision@3 of at least {TARGET} on the held-out set of each language. One weight "
+        f"was set below what the development set preferred: the length weighting is {LENGTH_DAMPING:g}, not 0.1, "
+        'because at 0.1 a judged first hit of the Spanish held-out set ("¿me pueden operar?", surgery) went to '
+        "the glossary term resectable; so the held-out figures are not wholly free of tuning.",
         "",
     ]
     for lang, name in LANGUAGE_NAMES.items():
-        results = evaluate(lang=lang)
-        judged = [r for r in results if r.first]
-        lines += [
-            f"### {name}",
-            "",
-            f"**Precision@3: {mean_precision(results):.3f}** over {len(results)} questions; first hit right in "
-            f"{sum(r.first_ok for r in judged)} of {len(judged)}.",
-            "",
-            *_misses(results),
-            "",
-        ]
+        for dev, which in ((False, "held-out set"), (True, "development set")):
+            results = evaluate(lang=lang, dev=dev)
+            judged = [r for r in results if r.first]
+            lines += [
+                f"### {name}, {which}",
+                "",
+                f"**Precision@3: {mean_precision(results):.3f}** over {len(results)} questions; first hit right "
+                f"in {sum(r.first_ok for r in judged)} of {len(judged)}.",
+                "",
+                *_misses(results),
+                "",
+            ]
     return lines
 
 
@@ -144,6 +160,14 @@ def report(results: list[Result]) -> str:
         "query of only such words finds nothing (`mesocli search the` exits 2 with a hint).",
         "- How much of a query an entry covers counts each word by the quality of its match, so a typo-only "
         "match of a short word (near → year) does not count as a full word.",
+        f"- An entry one of whose names (its title, an alias, the part of its title in brackets) is the whole "
+        f"query weighs {1 + ranking.NAMED_BOOST:g} times; one whose name is part of the query, in proportion "
+        '("what is the pleura" puts the glossary term first, not surgery). A query that asks how, where or who '
+        "does not get this: a guide answers it.",
+        f"- Each match is weighed by the entry's length against the mean, to the power -{LENGTH_DAMPING:g}: a long "
+        "page holds many words by chance, a glossary term that holds the word is about it.",
+        f"- The second hit of one topic (a guide and a glossary term both called `prognosis`) weighs "
+        f"{search._SAME_TOPIC:g}, so that another topic may come between them.",
         "",
         "The weights were set by hand on this set; it guards against regressions and is not an unbiased estimate "
         "of how search does on questions nobody has tried.",

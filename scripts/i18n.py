@@ -20,20 +20,29 @@ LANGS = ("tr", "es")
 
 
 def marked_strings() -> list[str]:
-    """Every string the interface translates, in first-seen order: literals passed to _() or N_(), and in the
-    command modules (cli/) every help= text and every command's docstring (Typer shows them as help)."""
+    """Every string the interface translates, in first-seen order: literals passed to _() or N_(), the template
+    of every ``Message(...)`` (an error's English, said in the reader's language), and in the command modules
+    (cli/) every help= text and every command's and subcommand's docstring (Typer shows them as help)."""
     found: dict[str, None] = {}
     for path in sorted(SRC.rglob("*.py")):
         in_cli = path.parent.name == "cli"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_", "Message")
+            ):
                 arg = node.args[0] if node.args else None
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found.setdefault(arg.value, None)
             elif in_cli and isinstance(node, ast.keyword) and node.arg == "help":
                 if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
                     found.setdefault(node.value.value, None)
-            elif in_cli and isinstance(node, ast.FunctionDef) and (path.stem, node.name) in commands():
+            elif (
+                in_cli
+                and isinstance(node, ast.FunctionDef)
+                and ((path.stem, node.name) in commands() or _command(node))
+            ):
                 doc = ast.get_docstring(node)
                 if doc:
                     found.setdefault(doc, None)
@@ -42,6 +51,14 @@ def marked_strings() -> list[str]:
                     if keyword.arg == "help" and isinstance(keyword.value, ast.Constant):
                         found.setdefault(str(keyword.value.value), None)
     return list(found)
+
+
+def _command(node: ast.FunctionDef) -> bool:
+    """Whether a function is a subcommand or a group's callback (``@trials.command("update")``)."""
+    return any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in ("command", "callback")
+        for d in node.decorator_list
+    )
 
 
 def commands() -> set[tuple[str, str]]:

@@ -18,7 +18,7 @@ from mesocli.query.text import BODY_WEIGHT, SIDE_EFFECT_WEIGHT, fields
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
 #: The mean precision@3 reached on the set (docs/search-relevance.md); search may only get better.
-PRECISION_AT_3_FLOOR = 0.82
+PRECISION_AT_3_FLOOR = 0.84
 #: The command of each kind of entry, as the issue asked for it.
 OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
 
@@ -106,9 +106,12 @@ def test_every_hit_ends_with_the_command_that_opens_it(runner: CliRunner) -> Non
 
 
 TRANSLATED = {lang: GEN.evaluate(lang=lang) for lang in ("tr", "es")}
-#: A floor under the precision@3 reached on the Turkish and Spanish sets (the figures and the target, GEN.TARGET, are
-#: in docs/search-relevance.md), a little below it so that new content alone does not fail it.
-TRANSLATED_FLOOR = {"tr": 0.8, "es": 0.8}
+DEVELOPMENT = {lang: GEN.evaluate(lang=lang, dev=True) for lang in ("tr", "es")}
+#: A floor under the precision@3 reached on the Turkish and Spanish held-out sets (the figures and the target,
+#: GEN.TARGET, are in docs/search-relevance.md), a little below it so that new content alone does not fail it.
+TRANSLATED_FLOOR = {"tr": 0.86, "es": 0.84}
+#: The same on the development sets the Turkish and Spanish ranking was tuned on.
+DEVELOPMENT_FLOOR = {"tr": 0.77, "es": 0.79}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
@@ -124,6 +127,17 @@ def test_each_language_has_its_own_set_of_real_questions(lang: str) -> None:
 def test_precision_at_3_in_each_language_stays_at_or_above_its_floor(lang: str) -> None:
     """Mean precision@3 of the language's set is at least the level recorded in docs/search-relevance.md."""
     assert GEN.mean_precision(TRANSLATED[lang]) >= TRANSLATED_FLOOR[lang]
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_each_language_has_a_separate_development_set(lang: str) -> None:
+    """At least 30 more questions per language to tune on, none of them in the held-out set, every id real, and
+    precision@3 on them at least the level recorded."""
+    results = DEVELOPMENT[lang]
+    ids = {e.id for e in (*KB.treatments, *KB.guides, *KB.glossary)}
+    assert len(results) >= 30 and {i for r in results for i in (*r.expected, *r.first)} <= ids
+    assert {r.query for r in results}.isdisjoint(r.query for r in TRANSLATED[lang])
+    assert GEN.mean_precision(results) >= DEVELOPMENT_FLOOR[lang]
 
 
 @pytest.mark.parametrize(
@@ -158,3 +172,34 @@ def test_plain_words_of_each_language_stand_for_words_its_edition_holds(lang: st
     vocabulary = mesocli.load(mesocli.bundled_path(), lang=lang)._index.vocabulary
     assert {t for targets in table.plain.values() for t in targets if not vocabulary.has(t)} == set()
     assert table.common.isdisjoint(table.symptom)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "written"),
+    [("tr", "akcigerimde su", "akciğerimde su"), ("tr", "hastaligim", "hastalığım"), ("es", "cirugia", "cirugía")],
+)
+def test_a_question_typed_without_accents_finds_what_it_finds_with_them(lang: str, typed: str, written: str) -> None:
+    """Words typed without their letters' marks find the entries the written words find, though the stemmer cuts
+    them otherwise ("hastaligim" is "hastaligi", "hastalığım" "hastalik")."""
+    kb = mesocli.load(mesocli.bundled_path(), lang=lang)
+    plain, marked = ([h.id for h in kb.search(q, 3)] for q in (typed, written))
+    assert len(set(plain) & set(marked)) >= 2
+
+
+def test_a_short_stem_is_not_taken_for_a_common_word() -> None:
+    """ "karın" (abdomen) is searched for, though its stem is that of "karım" (my wife), a word about the asker."""
+    assert ranking.search_words("karın", "tr") != []
+    assert ranking.search_words("karım", "tr") == []
+
+
+def test_a_query_that_names_an_entry_puts_it_first() -> None:
+    """ "pleura" opens with the glossary term of that name, not with the long pages that mention the pleura."""
+    assert KB.search("what is the pleura")[0].id == "pleura"
+    assert mesocli.load(mesocli.bundled_path(), lang="es").search("que es la pleura")[0].id == "pleura"
+
+
+def test_the_second_hit_of_a_topic_weighs_less() -> None:
+    """A guide topic and a glossary term of one name are not shown as if they were two different answers."""
+    hits = KB.search("prognosis", 10)
+    both = [h for h in hits if h.id == "prognosis"]
+    assert len(both) == 2 and both[1].score <= both[0].score / 2 + 0.001

@@ -26,8 +26,9 @@ from mesocli.cli.context import (
     NothingFound,
     state,
 )
-from mesocli.cli.describe import described, translated
+from mesocli.cli.describe import HelpContext, described
 from mesocli.cli.globals import Color, hoist, set_kb, set_lang, version_last
+from mesocli.cli.messages import click_message, click_sentence, problems_line, say
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
 from mesocli.core.escape import MAX_MESSAGE, printable
@@ -75,7 +76,7 @@ def _say(message: str) -> None:
 def run(invoke: Callable[[], Any]) -> int:
     """Run the command line and turn every expected failure into one line on stderr and an exit code.
 
-    This is the one place where errors become messages and exit codes.
+    This is the one place where errors become messages (in the interface language) and exit codes.
     """
     from typer._click import exceptions as click_exceptions  # Typer vendors Click; no public path
 
@@ -86,38 +87,39 @@ def run(invoke: Callable[[], Any]) -> int:
             write_stdout(exc.format_message() + "\n")
             return EXIT_OK
         if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C inside a command into a quiet exit 130
-            _say("interrupted")
+            _say(_("interrupted"))
         return result if isinstance(result, int) else EXIT_OK
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx is not None else "mesocli"
-        _say(f"error: {exc.format_message()} (see '{command} --help')")
+        see = _("(see '{command} --help')").format(command=command)
+        _say(f"{_('error:')} {click_message(exc)} {see}")
         return EXIT_USAGE
     except click_exceptions.ClickException as exc:
-        _say(f"error: {exc.format_message()}")
+        _say(f"{_('error:')} {click_sentence(exc.format_message())}")
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        _say("interrupted")
+        _say(_("interrupted"))
         return EXIT_INTERRUPTED
     except KnowledgeBaseError as exc:
-        _say(f"knowledge base error: {exc}")
+        _say(f"{_('knowledge base error:')} {problems_line(exc.problems, len(exc.errors))}")
         return EXIT_KB
     except TrialsError as exc:
-        _say(f"trials: {exc}")
+        _say(f"{_('trials:')} {say(exc.args[0] if exc.args else str(exc))}")
         return EXIT_TRIALS
     except (NotFoundError, NothingFound) as exc:
-        _say(str(exc))
+        _say(say(exc.args[0] if exc.args else str(exc)))
         return EXIT_NOT_FOUND
     except (OutputClosed, BrokenPipeError):
         silence_stdout()
         return EXIT_OK
     except OutputError as exc:
-        _say(f"could not write output: {exc}")
+        _say(f"{_('could not write output:')} {say(exc.args[0] if exc.args else str(exc))}")
         return EXIT_OUTPUT
     except OSError as exc:
         if exc.errno not in _WRITE_ERRORS:
             raise
         silence_stdout()
-        _say(f"could not write output: {exc.strerror}")
+        _say(f"{_('could not write output:')} {say(exc.strerror)}")
         return EXIT_OUTPUT
 
 
@@ -168,6 +170,8 @@ class LazyCommands(MutableMapping[str, Any]):
 class MesocliGroup(TyperGroup):
     """The top-level group: commands built lazily, and mesocli's error handling around every invocation."""
 
+    context_class = HelpContext
+
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands()
@@ -176,12 +180,6 @@ class MesocliGroup(TyperGroup):
         """Global options may follow the command: they are moved before it, then Click parses."""
         hoisted = version_last(hoist(list(args), self, self.commands.get, ctx.resilient_parsing), self)
         return list(super().parse_args(ctx, hoisted))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The group's own help in the interface language, chosen by --lang before help is written."""
-        translated(self)
-        self.epilog = _(self.epilog) if self.epilog else self.epilog
-        super().format_help(ctx, formatter)
 
     def main(
         self,

@@ -24,14 +24,15 @@ def cache_clear(
     """
     from mesocli.cli.output import note
     from mesocli.core.escape import printable
+    from mesocli.core.l10n import _, number
     from mesocli.store.clear import clear
     from mesocli.store.location import directory
 
     folder = directory()
     if folder is None:
         if not quiet:
-            note("the cache is off (MESOCLI_NO_CACHE); nothing to clear")
+            note(_("the cache is off (MESOCLI_NO_CACHE); nothing to clear"))
         return
     removed = clear(folder)
     if not quiet:
-        note(f"removed {len(removed)} file(s) from {printable(str(folder))}")
+        note(_("removed {count} file(s) from {path}").format(count=number(len(removed)), path=printable(str(folder))))

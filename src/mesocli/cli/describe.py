@@ -2,6 +2,10 @@
 
 from typing import Any
 
+from typer._click.core import Context  # Typer vendors Click; no public path
+from typer._click.formatting import HelpFormatter
+
+from mesocli.core.errors import Message
 from mesocli.core.l10n import _
 
 #: Two or three real command lines per command, shown under "Examples:" at the end of its --help.
@@ -45,21 +49,78 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Help texts made of parts, by their English: Typer keeps an option's help as plain text, so a help that is a
+#: Message (one sentence around the fitness levels) is said from here.
+COMPOSED: dict[str, Message] = {}
+
+
+def composed(message: Message) -> Message:
+    """``message``, kept so that an option's help made of it is said in the interface language."""
+    COMPOSED[str(message)] = message
+    return message
+
+
 def examples_epilog(name: str) -> str | None:
     """The "Examples:" epilog of command ``name``, kept unwrapped (Click's \\b marker), or None."""
     lines = EXAMPLES.get(name)
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines) if lines else None
 
 
+class Formatter(HelpFormatter):
+    """Click's help formatter, writing Click's own words (Usage, Options, Show this message and exit, [default:
+    ...]) and every help text in the interface language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))
+
+    def write_text(self, text: str) -> None:
+        said = _(text)
+        if said == text and text.startswith("Examples:"):
+            said = _("Examples") + text[len("Examples") :]
+        super().write_text(said)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        from mesocli.cli.messages import help_note
+
+        super().write_dl([(term, help_note(text) if text else text) for term, text in rows], col_max, col_spacing)
+
+
+class HelpContext(Context):
+    """A context whose help is written in the interface language, chosen by --lang before help is written."""
+
+    formatter_class = Formatter
+
+    def make_formatter(self) -> HelpFormatter:
+        translated(self.command)
+        return super().make_formatter()
+
+
 def translated(command: Any) -> Any:
-    """``command`` with its help and its parameters' help in the interface language (catalogs in locale/)."""
+    """``command`` with its help, its parameters' help and its subcommands' in the interface language.
+
+    The English is kept on the command, so that it can be said again in whatever language is chosen later
+    (a command may be built before ``--lang`` is read, when a global option follows it).
+    """
+    from mesocli.cli.messages import say
     from mesocli.cli.options import uniform_metavars
 
-    command.help = _(command.help) if command.help else command.help
-    uniform_metavars(command)
-    for param in command.params:
-        if getattr(param, "help", None):
-            param.help = _(param.help)
+    english = getattr(command, "english", None)
+    if english is None:
+        english = command.english = (command.help, tuple(getattr(p, "help", None) for p in command.params))
+        uniform_metavars(command)
+        command.context_class = HelpContext
+    text, params = english
+    command.help = say(text) if text else text
+    for param, param_text in zip(command.params, params, strict=True):
+        if param_text:
+            param.help = say(COMPOSED.get(param_text, param_text))
+    commands = getattr(command, "commands", None)
+    if isinstance(commands, dict):  # a group of subcommands (profile init); the top level builds lazily
+        for sub in commands.values():
+            translated(sub)
     return command
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from mesocli.cli.context import state
+from mesocli.core.errors import Message
 from mesocli.core.l10n import LANGUAGES, set_language
 
 #: The global options that may follow the command, and whether each takes a value.
@@ -29,16 +30,22 @@ class Color(str, Enum):
 
 def set_kb(ctx: typer.Context, value: str | None) -> str | None:
     if value == "":
-        raise typer.BadParameter("the path is empty; leave --kb out to use the bundled knowledge base")
+        raise typer.BadParameter(Message("the path is empty; leave --kb out to use the bundled knowledge base"))
     if value is not None and "\x00" in value:
-        raise typer.BadParameter("the path contains a NUL byte, which no file name can")
+        raise typer.BadParameter(Message("the path contains a NUL byte, which no file name can"))
     state(ctx).kb_path = value
     return value
 
 
 def set_lang(ctx: typer.Context, value: str | None) -> str | None:
     if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(f"{value!r} is not a language mesocli speaks; choose from {', '.join(LANGUAGES)}")
+        raise typer.BadParameter(
+            Message(
+                "{value} is not a language mesocli speaks; choose from {names}",
+                value=repr(value),
+                names=", ".join(LANGUAGES),
+            )
+        )
     state(ctx).lang = set_language(value)
     return value
 
@@ -99,7 +106,7 @@ def hoist(args: list[str], group: Any, lookup: Callable[[str], Any], completing:
             takes = MOVABLE[name] and not attached
             if takes and i + 1 >= len(rest):
                 if not completing:
-                    raise typer.BadParameter("it needs a value", param_hint=f"'{name}'")
+                    raise typer.BadParameter(Message("it needs a value"), param_hint=f"'{name}'")
                 kept.append(token)  # its value is being completed: leave it in place
                 break
             moved += rest[i : i + 2] if takes else [token]

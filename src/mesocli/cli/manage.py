@@ -6,10 +6,12 @@ from typing import Annotated, Any
 import typer
 
 from mesocli.cli.context import EXIT_KB, chosen_format, state
+from mesocli.cli.messages import problem_line
 from mesocli.cli.options import Format, FormatOption, JsonOption
 from mesocli.cli.output import OutputClosed, emit, stderr_line, write_stdout
-from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.escape import printable
+from mesocli.core.l10n import _
 from mesocli.core.serialize import to_data
 
 
@@ -29,7 +31,7 @@ def validate(
     from mesocli.core.files import validate as check
 
     if path == "":
-        raise typer.BadParameter("the path is empty", param_hint="PATH")
+        raise typer.BadParameter(Message("the path is empty"), param_hint="PATH")
     target = path or state(ctx).kb_path or str(default_path())
     problems = check(target)
     errors = [p for p in problems if p.severity == "error"]
@@ -46,8 +48,14 @@ def validate(
             emit(chosen, lambda: (), lambda: data)
         else:
             if problems:
-                write_stdout("".join(f"{problem}\n" for problem in problems))
-            counts = f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)" if problems else "ok"
+                write_stdout("".join(f"{problem_line(problem)}\n" for problem in problems))
+            counts = (
+                _("{errors} error(s), {warnings} warning(s)").format(
+                    errors=len(errors), warnings=len(problems) - len(errors)
+                )
+                if problems
+                else _("ok")
+            )
             stderr_line(f"{printable(target)}: {counts}")
     except OutputClosed:
         if not errors:  # the reader left early (validate | head -c1): a quiet 0, or still 3 for a bad file
@@ -66,7 +74,7 @@ def schema(
 
     chosen = fmt.value if fmt else "json"
     if chosen not in ("json", "yaml"):
-        raise typer.BadParameter("the schema is data: choose json or yaml", param_hint="--format")
+        raise typer.BadParameter(Message("the schema is data: choose json or yaml"), param_hint="--format")
     emit(chosen, lambda: (), json_schema)
 
 
@@ -94,6 +102,8 @@ def migrate(
     try:
         doc = yaml.load(read_text(old), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(Problem(str(old), f"is not valid YAML: {str(exc).splitlines()[0]}")) from None
+        raise KnowledgeBaseError(
+            Problem(str(old), Message("is not valid YAML: {problem}", problem=str(exc).splitlines()[0]))
+        ) from None
     text = dump(convert(doc, str(old)))
-    write_output(new, text, force, hint="NEW", message="wrote {path}; check it with: mesocli validate {path}")
+    write_output(new, text, force, hint="NEW", message=_("wrote {path}; check it with: mesocli validate {path}"))

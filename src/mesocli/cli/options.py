@@ -8,7 +8,7 @@ import typer
 from typer._click import types  # Typer vendors Click; no public path
 
 from mesocli.cli.context import state
-from mesocli.core.errors import MesocliError
+from mesocli.core.errors import MesocliError, Message
 from mesocli.core.escape import MAX_ECHO, printable
 
 
@@ -21,6 +21,22 @@ class Format(str, Enum):
     yaml = "yaml"
     markdown = "markdown"
 
+
+#: The sections `show --section` knows, in page order (pages.option.SECTIONS, without importing it).
+SECTION_NAMES = (
+    "overview",
+    "how",
+    "candidates",
+    "expect",
+    "benefits",
+    "risks",
+    "options",
+    "guidelines",
+    "evidence",
+    "approvals",
+    "questions",
+    "references",
+)
 
 FormatOption = Annotated[
     Format | None,
@@ -47,9 +63,21 @@ def choice(values: tuple[str, ...], what: str) -> Callable[[Any], Any]:
             import difflib
 
             close = difflib.get_close_matches(value.casefold(), list(folded), n=1)
-            hint = f"; did you mean {folded[close[0]]!r}?" if close else ""
-            shown = printable(value, MAX_ECHO)
-            raise typer.BadParameter(f"'{shown}' is not a {what}{hint} (choose from {', '.join(values)})")
+            shown = "'" + printable(value, MAX_ECHO) + "'"
+            names = ", ".join(values)
+            if close:
+                raise typer.BadParameter(
+                    Message(
+                        "{value} is not a {what}; did you mean {close}? (choose from {names})",
+                        value=shown,
+                        what=Message(what),
+                        close=repr(folded[close[0]]),
+                        names=names,
+                    )
+                )
+            raise typer.BadParameter(
+                Message("{value} is not a {what} (choose from {names})", value=shown, what=Message(what), names=names)
+            )
         return folded[value.casefold()]
 
     return check
@@ -60,8 +88,10 @@ def valid_text(value: Any) -> Any:
     surrogate (``\\udcff``), which no name holds and no index can look up."""
     for item in value if isinstance(value, (list, tuple)) else [value]:
         if isinstance(item, str) and any("\ud800" <= c <= "\udfff" for c in item):
-            shown = printable(item, MAX_ECHO)
-            raise typer.BadParameter(f"'{shown}' is not valid text: it holds a byte that is not UTF-8")
+            shown = "'" + printable(item, MAX_ECHO) + "'"
+            raise typer.BadParameter(
+                Message("{value} is not valid text: it holds a byte that is not UTF-8", value=shown)
+            )
     return value
 
 
@@ -74,11 +104,17 @@ def _plain(base: type) -> type:
             from mesocli.core.numbers import is_plain
 
             if isinstance(value, str) and not is_plain(value, isinstance(self, types.IntParamType)):
-                kind = "whole number" if isinstance(self, types.IntParamType) else "number"
-                shown = printable(value, MAX_ECHO)
-                self.fail(
-                    f"'{shown}' is not a {kind} written plainly (digits 0-9, no leading zero, no '_')", param, ctx
-                )
+                shown = "'" + printable(value, MAX_ECHO) + "'"
+                if isinstance(self, types.IntParamType):
+                    said = Message(
+                        "{value} is not a whole number written plainly (digits 0-9, no leading zero, no '_')",
+                        value=shown,
+                    )
+                else:
+                    said = Message(
+                        "{value} is not a number written plainly (digits 0-9, no leading zero, no '_')", value=shown
+                    )
+                self.fail(said, param, ctx)
             return super().convert(value, param, ctx)
 
     return Plain
@@ -98,7 +134,7 @@ def vocabulary_option(flag: str, short: str, values: tuple[str, ...], what: str,
         metavar=choices_metavar(values),
         callback=choice(values, what),
         autocompletion=lambda: list(values),
-        help=f"{help_text}.",
+        help=help_text,
     )
 
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mesocli.core.errors import MesocliError
+from mesocli.core.errors import MesocliError, Message
+from mesocli.core.l10n import N_, _
 from mesocli.pages.document import Document
 
 #: Plain text is wrapped to the terminal, but never wider than this, for readability.
@@ -30,7 +31,7 @@ class OutputError(MesocliError):
 def write_stdout(text: str) -> None:
     """Write ``text`` to stdout and flush: OutputClosed if the reader left, OutputError if it cannot be written."""
     if sys.stdout is None:
-        raise OutputError("standard output is closed")
+        raise OutputError(Message("standard output is closed"))
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -39,7 +40,9 @@ def write_stdout(text: str) -> None:
         raise OutputClosed() from None
     except (OSError, ValueError) as exc:
         silence_stdout()  # what is still buffered would fail again when Python exits
-        raise OutputError(f"standard output: {getattr(exc, 'strerror', None) or exc}") from None
+        raise OutputError(
+            Message("standard output: {reason}", reason=getattr(exc, "strerror", None) or str(exc))
+        ) from None
 
 
 def note(message: str) -> None:
@@ -165,7 +168,7 @@ def silence_stdout() -> None:
         pass
 
 
-def write_output(path: Path, text: str, force: bool, hint: str = "--output", message: str = "wrote {path}") -> None:
+def write_output(path: Path, text: str, force: bool, hint: str = "--output", message: str = N_("wrote {path}")) -> None:
     """The one writer of every ``-o FILE`` (and ``profile init PATH``, ``migrate OLD NEW``): ``-`` is stdout.
 
     A file is written atomically and never replaces an existing one unless ``force``; only a regular file is
@@ -185,12 +188,14 @@ def write_output(path: Path, text: str, force: bool, hint: str = "--output", mes
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise OutputError(
+            Message("cannot write {path}: {reason}", path=shown, reason=exc.strerror or str(exc))
+        ) from None
     if existing is not None:
         _refuse(existing, shown, force, hint)
         path = Path(os.path.realpath(path))
     _write_atomically(path, text, existing, force, shown, hint)
-    note(message.format(path=shown))
+    note(_(message).format(path=shown))
 
 
 def check_target(path: Path, force: bool, hint: str) -> None:
@@ -206,23 +211,37 @@ def check_target(path: Path, force: bool, hint: str) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise OutputError(f"cannot write {printable(str(path), MAX_ECHO)}: {exc.strerror or exc}") from None
+        raise OutputError(
+            Message(
+                "cannot write {path}: {reason}", path=printable(str(path), MAX_ECHO), reason=exc.strerror or str(exc)
+            )
+        ) from None
     folder = path.parent if str(path.parent) else Path(".")
     if not os.path.isdir(folder):
-        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: No such file or directory")
+        raise OutputError(
+            Message(
+                "cannot write in {path}: {reason}",
+                path=printable(str(folder), MAX_ECHO),
+                reason="No such file or directory",
+            )
+        )
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: Permission denied")
+        raise OutputError(
+            Message(
+                "cannot write in {path}: {reason}", path=printable(str(folder), MAX_ECHO), reason="Permission denied"
+            )
+        )
 
 
 def _refuse(existing: os.stat_result, shown: str, force: bool, hint: str) -> None:
     import stat
 
     if stat.S_ISDIR(existing.st_mode):
-        raise _usage(f"{shown} is a directory", hint)
+        raise _usage(Message("{path} is a directory", path=shown), hint)
     if not stat.S_ISREG(existing.st_mode):
-        raise _usage(f"{shown} is not a regular file; mesocli writes only files", hint)
+        raise _usage(Message("{path} is not a regular file; mesocli writes only files", path=shown), hint)
     if not force:
-        raise _usage(f"{shown} exists; add --force to replace it", hint)
+        raise _usage(Message("{path} exists; add --force to replace it", path=shown), hint)
 
 
 def _usage(message: str, hint: str) -> Exception:
@@ -244,7 +263,13 @@ def _write_atomically(
     try:  # a short temporary name: the file's own may already be as long as the file system allows
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".mesocli-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"cannot write in {printable(str(folder), MAX_ECHO)}: {exc.strerror or exc}") from None
+        raise OutputError(
+            Message(
+                "cannot write in {path}: {reason}",
+                path=printable(str(folder), MAX_ECHO),
+                reason=exc.strerror or str(exc),
+            )
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -257,9 +282,9 @@ def _write_atomically(
         else:
             os.link(temporary, path)  # fails if the file appeared meanwhile: never replaces
     except FileExistsError:
-        raise _usage(f"{shown} exists; add --force to replace it", hint) from None
+        raise _usage(Message("{path} exists; add --force to replace it", path=shown), hint) from None
     except OSError as exc:
-        raise OutputError(f"{shown}: {exc.strerror or exc}") from None
+        raise OutputError(Message("{path}: {reason}", path=shown, reason=exc.strerror or str(exc))) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -6,32 +6,18 @@ from typing import Annotated, Any
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
+from mesocli.cli.options import SECTION_NAMES as SECTIONS
 from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, complete_names, valid_text, vocabulary_option
 from mesocli.cli.output import note
-from mesocli.core.errors import AmbiguousNameError, NotFoundError
+from mesocli.core.errors import AmbiguousNameError, Message, NotFoundError
 from mesocli.core.escape import printable
-from mesocli.core.l10n import N_
+from mesocli.core.l10n import N_, _, number
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
 from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
 from mesocli.kb import KnowledgeBase
 from mesocli.pages import reading as pages
 
-#: The sections `show --section` knows, in page order (pages.option.SECTIONS, without importing it).
-SECTION_NAMES = (
-    "overview",
-    "how",
-    "candidates",
-    "expect",
-    "benefits",
-    "risks",
-    "options",
-    "guidelines",
-    "evidence",
-    "approvals",
-    "questions",
-    "references",
-)
 #: A query is echoed (in the page heading, in "nothing matches") up to this many characters.
 SHOWN_QUERY = 80
 
@@ -39,11 +25,14 @@ SHOWN_QUERY = 80
 def list_command(
     ctx: typer.Context,
     category: Annotated[
-        str | None, vocabulary_option("--category", "-c", CATEGORIES, "category", "Only this category")
+        str | None, vocabulary_option("--category", "-c", CATEGORIES, N_("category"), N_("Only this category."))
     ] = None,
-    goal: Annotated[str | None, vocabulary_option("--goal", "-g", GOALS, "goal", "Only options with this goal")] = None,
+    goal: Annotated[
+        str | None, vocabulary_option("--goal", "-g", GOALS, N_("goal"), N_("Only options with this goal."))
+    ] = None,
     meso_type: Annotated[
-        str | None, vocabulary_option("--type", "-t", MESO_TYPES, "mesothelioma type", "Only options for this type")
+        str | None,
+        vocabulary_option("--type", "-t", MESO_TYPES, N_("mesothelioma type"), N_("Only options for this type.")),
     ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -57,7 +46,7 @@ def list_command(
         if not kept:
             kept.append(kb.list_rows(category, goal, meso_type))
         if not kept[0]:
-            raise NothingFound("no treatment option matches these filters")
+            raise NothingFound(Message("no treatment option matches these filters"))
         return kept[0]
 
     emit_page(
@@ -80,7 +69,7 @@ def show(
     ] = False,
     section: Annotated[
         list[str] | None,
-        vocabulary_option("--section", "-S", SECTION_NAMES, "section", "Only this section (repeat for more)"),
+        vocabulary_option("--section", "-S", SECTIONS, N_("section"), N_("Only this section (repeat for more).")),
     ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -89,7 +78,7 @@ def show(
     from mesocli.pages import option as option_page
 
     if brief and section:
-        raise typer.BadParameter("give --brief or --section, not both", param_hint="--brief")
+        raise typer.BadParameter(Message("give --brief or --section, not both"), param_hint="--brief")
     kb = state(ctx).kb
     try:
         treatment = kb.get(name)
@@ -135,18 +124,22 @@ def search(
     shown = printable(text, SHOWN_QUERY)  # echoed in the heading and messages: escaped, and cut
     if not given:
         raise typer.BadParameter(
-            f"'{shown}' has only common words, which search skips; add a word for what you want to know, "
-            "as in 'mesocli search breathless'",
+            Message(
+                "{query} has only common words, which search skips; add a word for what you want to know, "
+                "as in 'mesocli search breathless'",
+                query=f"'{shown}'",
+            ),
             param_hint="QUERY",
         )
     kb = state(ctx).kb
     if given > MAX_QUERY_WORDS:
-        note(f"note: searching by the first {MAX_QUERY_WORDS} of the {given:,} words given")
+        said = _("note: searching by the first {first} of the {given} words given")
+        note(said.format(first=MAX_QUERY_WORDS, given=number(given)))
     hits = kb.search(text, limit)
     if not hits:
         hits = _other_language(kb, text, limit)
     if not hits:
-        raise NothingFound(f"nothing matches '{shown}'; try fewer or other words")
+        raise NothingFound(Message("nothing matches {query}; try fewer or other words", query=f"'{shown}'"))
     emit_page(ctx, fmt, as_json, lambda: pages.search_page(shown, hits), lambda: [hit_row(h) for h in hits])
 
 
@@ -165,7 +158,8 @@ def _other_language(kb: KnowledgeBase, text: str, limit: int) -> Any:
         if hits:
             here, there = LANGUAGES[kb.lang], LANGUAGES[lang]
             shown = printable(text, SHOWN_QUERY)
-            sys.stderr.write(f"mesocli: no {here} match; {there} results for '{shown}' (--lang {lang})\n")
+            said = _("no {here} match; {there} results for {query} (--lang {lang})")
+            sys.stderr.write("mesocli: " + said.format(here=here, there=there, query=f"'{shown}'", lang=lang) + "\n")
             return hits
     return []
 
@@ -188,7 +182,7 @@ def guide(
     if topic is None:
         guides = kb.guides
         if not guides:
-            raise NothingFound("this knowledge base has no guide topics")
+            raise NothingFound(Message("this knowledge base has no guide topics"))
         emit_page(
             ctx,
             fmt,
@@ -219,7 +213,7 @@ def glossary(
     if term is None:
         terms = kb.glossary
         if not terms:
-            raise NothingFound("this knowledge base has no glossary")
+            raise NothingFound(Message("this knowledge base has no glossary"))
         emit_page(ctx, fmt, as_json, lambda: pages.glossary_list_page(terms), lambda: rows(terms))
         return
     found = kb.term(term)
@@ -237,19 +231,24 @@ def studies(
         ),
     ] = None,
     site: Annotated[
-        str | None, vocabulary_option("--site", "-s", MESO_TYPES, "site", "Studies open to this site")
+        str | None, vocabulary_option("--site", "-s", MESO_TYPES, N_("site"), N_("Studies open to this site."))
     ] = None,
     histology: Annotated[
-        str | None, vocabulary_option("--histology", "-H", HISTOLOGIES, "histology", "Studies open to this histology")
+        str | None,
+        vocabulary_option("--histology", "-H", HISTOLOGIES, N_("histology"), N_("Studies open to this histology.")),
     ] = None,
-    line: Annotated[str | None, vocabulary_option("--line", "-l", LINES, "line", "Studies of this line")] = None,
+    line: Annotated[
+        str | None, vocabulary_option("--line", "-l", LINES, N_("line"), N_("Studies of this line."))
+    ] = None,
     option: Annotated[
         str | None,
         typer.Option(
             "--option", "-o", help="Studies with an arm in this option.", autocompletion=complete_names("treatment")
         ),
     ] = None,
-    status: Annotated[str | None, vocabulary_option("--status", "-S", STATUSES, "status", "Only this status")] = None,
+    status: Annotated[
+        str | None, vocabulary_option("--status", "-S", STATUSES, N_("status"), N_("Only this status."))
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -270,7 +269,7 @@ def studies(
         return
     chosen = filter_studies(kb.studies, site, histology, line, kb.get(option).id if option else None, status)
     if not chosen:
-        raise NothingFound("no study matches these filters")
+        raise NothingFound(Message("no study matches these filters"))
     emit_page(
         ctx,
         fmt,

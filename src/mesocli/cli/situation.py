@@ -12,25 +12,38 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
+from mesocli.cli.describe import composed
+from mesocli.cli.messages import problem_line
 from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, vocabulary_option
-from mesocli.core.l10n import _
+from mesocli.core.errors import Message
+from mesocli.core.l10n import N_, _
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.situation import FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
 
 if TYPE_CHECKING:
     from mesocli.kb import KnowledgeBase
 
-_FITNESS_HELP = "ECOG performance status, 0 to 4: " + "; ".join(f"{k}: {v}" for k, v in FITNESS_MEANING.items()) + "."
+_FITNESS_HELP = composed(
+    Message(
+        "ECOG performance status, 0 to 4: {levels}.",
+        levels=Message(
+            "0: {l0}; 1: {l1}; 2: {l2}; 3: {l3}; 4: {l4}", **{f"l{k}": Message(v) for k, v in FITNESS_MEANING.items()}
+        ),
+    )
+)
 
 SiteOption = Annotated[
-    str | None, vocabulary_option("--site", "-s", MESO_TYPES, "site", "Where the mesothelioma started")
+    str | None, vocabulary_option("--site", "-s", MESO_TYPES, N_("site"), N_("Where the mesothelioma started."))
 ]
 HistologyOption = Annotated[
     str | None,
-    vocabulary_option("--histology", "-H", PERSON_HISTOLOGIES, "histology", "Tissue type on the biopsy report"),
+    vocabulary_option(
+        "--histology", "-H", PERSON_HISTOLOGIES, N_("histology"), N_("Tissue type on the biopsy report.")
+    ),
 ]
 TreatedOption = Annotated[
-    str | None, vocabulary_option("--treated", "-t", TREATED, "treatment", "Treatment had so far for mesothelioma")
+    str | None,
+    vocabulary_option("--treated", "-t", TREATED, N_("treatment"), N_("Treatment had so far for mesothelioma.")),
 ]
 FitnessOption = Annotated[
     int | None,
@@ -43,9 +56,11 @@ FitnessOption = Annotated[
     ),
 ]
 RegionOption = Annotated[
-    str | None, vocabulary_option("--region", "-r", REGIONS, "region", "Where you are treated, for approvals")
+    str | None, vocabulary_option("--region", "-r", REGIONS, N_("region"), N_("Where you are treated, for approvals."))
 ]
-GoalOption = Annotated[str | None, vocabulary_option("--goal", "-g", GOALS, "goal", "Only options with this goal")]
+GoalOption = Annotated[
+    str | None, vocabulary_option("--goal", "-g", GOALS, N_("goal"), N_("Only options with this goal."))
+]
 ProfileOption = Annotated[
     Path | None,
     typer.Option(
@@ -71,7 +86,7 @@ def situation_from(
         try:
             base = read_profile(profile)
         except ProfileError as exc:
-            problems = "; ".join(str(p) for p in exc.problems)
+            problems = "; ".join(problem_line(p) for p in exc.problems)
             raise typer.BadParameter(problems, param_hint="--profile") from None
     return base.merged(Situation(site, histology, treated, fitness, region, goal))
 
@@ -110,7 +125,7 @@ def options(
     kb = state(ctx).kb
     result = kb.options(situation_from(profile, site, histology, treated, fitness, region, goal))
     if not result.options:
-        raise NothingFound("no treatment option matches this situation's goal")
+        raise NothingFound(Message("no treatment option matches this situation's goal"))
     from mesocli.cli.trials import nearby_lines  # at most 3 trials of the snapshot, with its date
     from mesocli.pages.trials import with_trials
 
@@ -240,6 +255,6 @@ def profile_init(
 ) -> None:
     """Write a commented profile template, every field empty (unknown); never overwrites without --force."""
     from mesocli.cli.output import write_output
-    from mesocli.core.profile import TEMPLATE
+    from mesocli.core.profile import template
 
-    write_output(path, TEMPLATE, force, hint="PATH")
+    write_output(path, template(_), force, hint="PATH")  # the comments in the interface language

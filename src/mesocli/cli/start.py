@@ -7,7 +7,7 @@ import typer
 from mesocli.cli.context import emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption
 from mesocli.cli.output import write_stdout
-from mesocli.core.errors import KnowledgeBaseError
+from mesocli.core.errors import KnowledgeBaseError, Message
 
 #: The guide topic that ``mesocli help-resources`` shows.
 HELP_RESOURCES = "help-resources"
@@ -40,7 +40,9 @@ def help_command(
     for name in command or []:
         found = target.get_command(target_ctx, name) if hasattr(target, "get_command") else None
         if found is None:
-            raise typer.BadParameter(f"no command {name!r}; 'mesocli help' lists them", param_hint="COMMAND")
+            raise typer.BadParameter(
+                Message("no command {name}; 'mesocli help' lists them", name=repr(name)), param_hint="COMMAND"
+            )
         target_ctx = type(ctx)(found, info_name=name, parent=target_ctx)
         target = found
     write_stdout(target.get_help(target_ctx) + "\n")

@@ -14,9 +14,11 @@ from typing import Annotated
 import typer
 
 from mesocli.cli.context import emit_page, state
+from mesocli.cli.messages import say
 from mesocli.cli.options import FormatOption, JsonOption, PlainFloat, PlainInt
 from mesocli.cli.output import note
 from mesocli.cli.situation import FitnessOption, HistologyOption, ProfileOption, SiteOption, TreatedOption
+from mesocli.core.errors import Message
 from mesocli.core.escape import MAX_ECHO, printable
 from mesocli.core.places import Place
 from mesocli.core.situation import Situation
@@ -44,29 +46,32 @@ def _place(near: str | None, within: float | None) -> Place | None:
 
     if near is None:
         if within is not None:
-            raise typer.BadParameter("--within needs --near PLACE", param_hint="--within")
+            raise typer.BadParameter(Message("--within needs --near PLACE"), param_hint="--within")
         return None
     place = find_place(near)
     if place is None:
         raise typer.BadParameter(
-            f"{printable(near, MAX_ECHO)!r} is not a place mesocli knows; give a city of 100,000 people or more "
-            "(with its country to choose: 'Valencia, Spain'), or a country (English, Turkish or Spanish spelling)",
+            Message(
+                "{place} is not a place mesocli knows; give a city of 100,000 people or more "
+                "(with its country to choose: 'Valencia, Spain'), or a country (English, Turkish or Spanish spelling)",
+                place=repr(printable(near, MAX_ECHO)),
+            ),
             param_hint="--near",
         )
     if place.is_country and within is not None:
-        raise typer.BadParameter("--within needs a city; --near names a country", param_hint="--within")
+        raise typer.BadParameter(Message("--within needs a city; --near names a country"), param_hint="--within")
     return place
 
 
 def _age(value: int | None) -> int | None:
     if value is not None and not 0 <= value <= 120:
-        raise typer.BadParameter("an age is 0 to 120 years")
+        raise typer.BadParameter(Message("an age is 0 to 120 years"))
     return value
 
 
 def _km(value: float | None) -> float | None:
     if value is not None and not 0 < value <= 20_000:
-        raise typer.BadParameter("a distance is more than 0 and at most 20000 km")
+        raise typer.BadParameter(Message("a distance is more than 0 and at most 20000 km"))
     return value
 
 
@@ -78,7 +83,8 @@ def _country(name: str | None) -> str:
     code = country_code(name)
     if code is None:
         raise typer.BadParameter(
-            f"{printable(name, MAX_ECHO)!r} is not a country mesocli knows", param_hint="--country"
+            Message("{country} is not a country mesocli knows", country=repr(printable(name, MAX_ECHO))),
+            param_hint="--country",
         )
     return code
 
@@ -179,10 +185,27 @@ def trials_update(
         if mine.exists():
             for line in compare(snapshots.load(mine), new).lines:
                 note(line)
-        note(f"dry run: {len(studies)} trials fetched; {printable(str(mine))} left as it is")
+        note(
+            say(
+                Message(
+                    "dry run: {count} trials fetched; {path} left as it is",
+                    count=len(studies),
+                    path=printable(str(mine)),
+                )
+            )
+        )
         return
     written = snapshots.save(data)
-    note(f"{len(studies)} trials, data of {version['data_timestamp']}: wrote {printable(str(written))}")
+    note(
+        say(
+            Message(
+                "{count} trials, data of {timestamp}: wrote {path}",
+                count=len(studies),
+                timestamp=version["data_timestamp"],
+                path=printable(str(written)),
+            )
+        )
+    )
 
 
 @trials.command("diff")
@@ -196,7 +219,7 @@ def trials_diff(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
     mine = snapshots.data_folder() / snapshots.CURRENT
     previous = snapshots.load_previous()
     if previous is None or not mine.exists():
-        raise NothingFound("no previous trials snapshot to compare with: run `mesocli trials update` twice")
+        raise NothingFound(Message("no previous trials snapshot to compare with: run `mesocli trials update` twice"))
     changes = compare(previous, snapshots.load(mine))
     read = [mine, snapshots.data_folder() / snapshots.PREVIOUS]
     emit_page(ctx, fmt, as_json, lambda: changes_page(changes), changes.to_data, read)

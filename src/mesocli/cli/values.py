@@ -17,8 +17,9 @@ from typing import Annotated
 
 import typer
 
+from mesocli.cli.messages import problem_line
 from mesocli.cli.output import note, stderr_line, write_output, write_stdout
-from mesocli.core.l10n import _
+from mesocli.core.l10n import N_, _
 
 #: What ``_ask`` gives at the end of input: no more answers follow.
 END = object()
@@ -86,16 +87,16 @@ def values(
     from mesocli.cli.output import check_target
     from mesocli.core.escape import MAX_ECHO, printable
     from mesocli.core.files import read_text
-    from mesocli.core.profile import TEMPLATE, ProfileError, read_profile
+    from mesocli.core.profile import ProfileError, read_profile, template
     from mesocli.core.values import HEADING, NEVER_RANKS, Values, replace_block
 
-    text, earlier = TEMPLATE, Values()  # a profile that does not exist yet starts as `profile init` writes it
+    text, earlier = template(_), Values()  # a profile that does not exist yet starts as `profile init` writes it
     if os.path.lexists(profile.expanduser()):
         try:
             earlier = read_profile(profile).values or Values()  # checked whole before anything is asked
-            text = read_text(profile.expanduser(), "profile")
+            text = read_text(profile.expanduser(), N_("profile"))
         except ProfileError as exc:
-            raise typer.BadParameter("; ".join(str(p) for p in exc.problems), param_hint="--profile") from None
+            raise typer.BadParameter("; ".join(problem_line(p) for p in exc.problems), param_hint="--profile") from None
     check_target(profile, True, "--profile")  # a folder that is missing or refuses writes: known before asking
     stderr_line(f"{_(HEADING)}. {_(NEVER_RANKS)}")
     interactive = sys.stdin is not None and sys.stdin.isatty()
@@ -107,7 +108,7 @@ def values(
     try:
         new_text = replace_block(text, chosen)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--profile") from None
+        raise typer.BadParameter(exc.args[0] if exc.args else str(exc), param_hint="--profile") from None
     write_output(profile, new_text, True, "--profile", _("kept your answers in {path}"))
     summary = [f"{answer if answer is not None else '-'}  {statement}" for _key, statement, answer in chosen.answers()]
     write_stdout("\n".join(summary) + "\n")

@@ -13,6 +13,7 @@ from mesocli.cli import situation
 from mesocli.cli.context import NothingFound, chosen_format, emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption, complete_names, valid_text
 from mesocli.cli.output import render, write_output
+from mesocli.core.errors import Message
 from mesocli.core.l10n import _
 from mesocli.core.serialize import to_data
 from mesocli.pages.document import Document
@@ -36,12 +37,14 @@ def compare(
     from mesocli.pages import visit as pages_visit
 
     if len(names) < 2:
-        raise typer.BadParameter("compare needs at least two options", param_hint="NAME")
+        raise typer.BadParameter(Message("compare needs at least two options"), param_hint="NAME")
     kb = state(ctx).kb
     chosen = [kb.get(name) for name in names]
     if len({t.id for t in chosen}) < len(chosen):
         twice = next(t.id for i, t in enumerate(chosen) if t.id in {u.id for u in chosen[:i]})
-        raise typer.BadParameter(f"{twice} is named twice; compare needs two different options", param_hint="NAME")
+        raise typer.BadParameter(
+            Message("{name} is named twice; compare needs two different options", name=twice), param_hint="NAME"
+        )
     table = chosen_format(ctx, fmt, as_json) in ("rich", "markdown")
     emit_page(
         ctx, fmt, as_json, lambda: pages_visit.compare_page(chosen, table, kb.disclaimer), lambda: to_data(chosen)
@@ -132,7 +135,9 @@ def evidence(
     options = [kb.get(name).id] if name else None
     studies = charted_studies(kb.studies, options)
     if not studies:
-        raise NothingFound(f"no trial with per-arm survival figures for {name or 'these options'}")
+        if name:
+            raise NothingFound(Message("no trial with per-arm survival figures for {name}", name=name))
+        raise NothingFound(Message("no trial with per-arm survival figures for these options"))
     title = _("Evidence: {name}").format(name=kb.get(name).name) if name else _("Evidence: key trials")
     emit_page(
         ctx,

@@ -2,8 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mesocli.core.escape import MAX_ECHO, printable
 from mesocli.core.model import model
+
+
+class Message(str):
+    """A message in English that keeps its template and parameters, so it can be said in another language.
+
+    It is the English text itself (``str(m)``, ``m == "..."``), which is what a Python caller reads; the
+    command line says it in the reader's language from ``template`` (a catalog entry) and ``params``
+    (:func:`mesocli.cli.messages.say`). A parameter that is a ``Message`` is said the same way; any other
+    parameter (a name, a path, what the user typed) is shown as it is.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Message:
+        self = super().__new__(cls, template.format(**params))
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> Any:  # a copy or a pickle keeps the template
+        return (_message, (self.template, self.params))
+
+
+def _message(template: str, params: dict[str, Any]) -> Message:
+    return Message(template, **params)
 
 
 @model
@@ -59,6 +87,16 @@ class KnowledgeBaseError(MesocliError):
         return tuple(p for p in self.problems if p.severity == "error")
 
 
+#: What matched nothing, one sentence per kind of entry (each language words its kinds differently).
+_NO_MATCH = {
+    "treatment": lambda query: Message("no treatment matches {query}", query=query),
+    "guide topic": lambda query: Message("no guide topic matches {query}", query=query),
+    "glossary term": lambda query: Message("no glossary term matches {query}", query=query),
+    "study": lambda query: Message("no study matches {query}", query=query),
+    "reference": lambda query: Message("no reference matches {query}", query=query),
+}
+
+
 class NotFoundError(MesocliError, LookupError):
     """A name matched nothing. ``suggestions`` lists close names, best first."""
 
@@ -66,12 +104,18 @@ class NotFoundError(MesocliError, LookupError):
         self.query = query
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        from mesocli.core.escape import MAX_ECHO, printable
-
-        message = f"no {kind} matches '{printable(str(query), MAX_ECHO)}'"
+        shown = "'" + printable(str(query), MAX_ECHO) + "'"
+        said = _NO_MATCH.get(kind)
+        message = said(shown) if said else Message("no {kind} matches {query}", kind=kind, query=shown)
         if self.suggestions:
-            message += "; did you mean " + ", ".join(self.suggestions) + "?"
+            message = Message("{message}; did you mean {names}?", message=message, names=", ".join(self.suggestions))
         super().__init__(message)
+
+    @property
+    def message(self) -> Message:
+        """The message, with its template (the command line says it in the reader's language)."""
+        found = self.args[0]
+        return found if isinstance(found, Message) else Message(str(found))
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message
         return str(self.args[0])
@@ -88,9 +132,8 @@ class AmbiguousNameError(NotFoundError):
         self.candidates = self.suggestions
         shown = ", ".join(candidates[: self.SHOWN])
         more = len(candidates) - self.SHOWN
-        if more > 0:
-            shown += f" and {more} more"
-        self.args = (f"{query!r} could be: {shown}; be more specific",)
+        names = Message("{names} and {more} more", names=shown, more=more) if more > 0 else shown
+        self.args = (Message("{query} could be: {names}; be more specific", query=repr(query), names=names),)
 
 
 class TrialsError(MesocliError):

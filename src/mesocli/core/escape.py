@@ -50,6 +50,21 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def text_problem(text: str, what: str) -> str | None:
     """Why ``text`` cannot be a text field (too long, or a control or bidi character in it), or None."""
     if len(text) > MAX_FIELD_CHARS:
-        return f"{what} is {len(text):,} characters; a text field holds at most {MAX_FIELD_CHARS:,}"
+        from mesocli.core.errors import Message  # errors imports this module
+
+        return Message(
+            "{what} is {size:,} characters; a text field holds at most {limit:,}",
+            what=what,
+            size=len(text),
+            limit=MAX_FIELD_CHARS,
+        )
     bad = CONTROL.search(text)
-    return f"{what} contains the control character {bad.group()!r}, which is not allowed" if bad else None
+    if not bad:
+        return None
+    from mesocli.core.errors import Message
+
+    return Message(
+        "{what} contains the control character {character}, which is not allowed",
+        what=what,
+        character=repr(bad.group()),
+    )

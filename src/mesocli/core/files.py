@@ -9,7 +9,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.errors import KnowledgeBaseError, Message, Problem
+from mesocli.core.l10n import N_
 from mesocli.core.models import KnowledgeBaseData
 
 DatedProblem = tuple[Problem, dt.date | None]
@@ -46,15 +47,15 @@ def default_path() -> Path:
 
 #: What a knowledge-base path may not be, by the type bits of its mode. Each would block or never end.
 _NOT_FILES = {
-    stat.S_IFDIR: "a directory",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: N_("a directory"),
+    stat.S_IFIFO: N_("a named pipe (FIFO)"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
 }
 
 
-def check_file(path: Path, what: str = "knowledge-base file") -> None:
+def check_file(path: Path, what: str = N_("knowledge-base file")) -> None:
     """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang), or one
     over the size limit: on every run, also when a database built from it could answer."""
     file = str(path)
@@ -63,12 +64,11 @@ def check_file(path: Path, what: str = "knowledge-base file") -> None:
         _require_regular(info.st_mode, file, what)
         limit = max_kb_bytes()
         if info.st_size > limit:
-            message = f"is {info.st_size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
-            raise KnowledgeBaseError(Problem(file, message))
+            raise KnowledgeBaseError(Problem(file, _too_large(info.st_size, limit)))
     except OSError as exc:
         raise _os_problem(file, exc) from None
     except ValueError:  # a NUL byte in the name
-        raise KnowledgeBaseError(Problem(file, "the path contains a NUL byte")) from None
+        raise KnowledgeBaseError(Problem(file, Message("the path contains a NUL byte"))) from None
 
 
 def overlay_path(kb_file: Path, lang: str) -> Path:
@@ -92,11 +92,7 @@ def read_bytes(path: Path, what: str = "knowledge-base file") -> bytes:
         check_file(path, what)
         size, limit = path.stat().st_size, max_kb_bytes()
         if size > limit:
-            raise KnowledgeBaseError(
-                Problem(
-                    file, f"is {size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)"
-                )
-            )
+            raise KnowledgeBaseError(Problem(file, _too_large(size, limit)))
         data = _read_bounded(path, file, limit, what)
     except OSError as exc:
         raise _os_problem(file, exc) from None
@@ -118,13 +114,15 @@ def _check_utf8(data: bytes, file: str, step: int = 1 << 20) -> None:
             data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise KnowledgeBaseError(Problem(file, "is not valid UTF-8 text", line)) from None
+            raise KnowledgeBaseError(Problem(file, Message("is not valid UTF-8 text"), line)) from None
 
 
 def _require_regular(mode: int, file: str, what: str = "knowledge-base file") -> None:
     if not stat.S_ISREG(mode):
-        kind = _NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
-        raise KnowledgeBaseError(Problem(file, f"is {kind}, not a {what}"))
+        kind = _NOT_FILES.get(stat.S_IFMT(mode), N_("not a regular file"))
+        raise KnowledgeBaseError(
+            Problem(file, Message("is {kind}, not a {what}", kind=Message(kind), what=Message(what)))
+        )
 
 
 def _read_bounded(path: Path, file: str, limit: int, what: str = "knowledge-base file") -> bytes:
@@ -146,19 +144,32 @@ def _read_bounded(path: Path, file: str, limit: int, what: str = "knowledge-base
     data = b"".join(chunks)
     if len(data) > limit:
         raise KnowledgeBaseError(
-            Problem(file, f"is over {limit:,} bytes, the limit for knowledge-base files (MESOCLI_MAX_KB_BYTES)")
+            Problem(
+                file,
+                Message(
+                    "is over {limit:,} bytes, the limit for knowledge-base files (MESOCLI_MAX_KB_BYTES)", limit=limit
+                ),
+            )
         )
     return data
 
 
 def _os_problem(file: str, exc: OSError) -> KnowledgeBaseError:
     if isinstance(exc, FileNotFoundError):
-        return KnowledgeBaseError(Problem(file, "no such file"))
+        return KnowledgeBaseError(Problem(file, Message("no such file")))
     if isinstance(exc, PermissionError):
-        return KnowledgeBaseError(Problem(file, "permission denied"))
+        return KnowledgeBaseError(Problem(file, Message("permission denied")))
     if exc.errno == errno.ELOOP:
-        return KnowledgeBaseError(Problem(file, "is a loop of symbolic links"))
-    return KnowledgeBaseError(Problem(file, exc.strerror or str(exc)))
+        return KnowledgeBaseError(Problem(file, Message("is a loop of symbolic links")))
+    return KnowledgeBaseError(Problem(file, Message("{reason}", reason=exc.strerror or str(exc))))
+
+
+def _too_large(size: int, limit: int) -> Message:
+    return Message(
+        "is {size:,} bytes; knowledge-base files are limited to {limit:,} (MESOCLI_MAX_KB_BYTES)",
+        size=size,
+        limit=limit,
+    )
 
 
 def check_text(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, list[Problem], list[DatedProblem]]:

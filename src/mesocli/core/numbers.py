@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 
+from mesocli.core.errors import Message
+
 _INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DECIMAL = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
@@ -17,13 +19,24 @@ _DECIMAL = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][
 def number_problem(source: str, value: float, what: str, whole: bool) -> str | None:
     """Why the scalar written as ``source`` (read as ``value``) is not an acceptable number, or None."""
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{what} must be a finite number, not {source!r}"
+        return Message("{what} must be a finite number, not {source}", what=what, source=repr(source))
     if re.match(r"[-+]?0[0-9]", source):
         plain = source.lstrip("+-").lstrip("0") or "0"
-        reads = f"{what} is written {source!r} with a leading zero, which YAML reads as {value!r}"
-        return f"{reads}; write a plain decimal number ({plain})"
+        return Message(
+            "{what} is written {source} with a leading zero, which YAML reads as {value}; write a plain decimal "
+            "number ({plain})",
+            what=what,
+            source=repr(source),
+            value=repr(value),
+            plain=plain,
+        )
     if not (_INTEGER if whole else _DECIMAL).match(source):
-        return f"{what} is written {source!r}, which YAML reads as {value!r}; write a plain decimal number"
+        return Message(
+            "{what} is written {source}, which YAML reads as {value}; write a plain decimal number",
+            what=what,
+            source=repr(source),
+            value=repr(value),
+        )
     return None
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from mesocli.core.errors import TrialsError
+from mesocli.core.errors import Message, TrialsError
 from mesocli.core.model import model
 
 TABLE = Path(__file__).with_name("places.tsv")
@@ -53,7 +53,9 @@ def _table() -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, str]]:
     try:
         text = TABLE.read_text(encoding="utf-8")
     except OSError as exc:
-        raise TrialsError(f"{TABLE}: cannot read the table of places ({exc.strerror})") from None
+        raise TrialsError(
+            Message("{path}: cannot read the table of places ({reason})", path=TABLE, reason=exc.strerror)
+        ) from None
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue

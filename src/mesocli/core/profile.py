@@ -9,12 +9,14 @@ A field left empty (or ``unknown``) is not known.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.expansion import expansion_problem
 from mesocli.core.files import read_text
+from mesocli.core.l10n import N_
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.numbers import number_problem
 from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
@@ -38,50 +40,93 @@ class ProfileError(KnowledgeBaseError):
     """A profile file could not be read or holds invalid values; every problem is in ``.problems``."""
 
 
-def _fitness_lines() -> str:
-    return "".join(f"#   {level}: {meaning}\n" for level, meaning in FITNESS_MEANING.items())
+#: What a value of the profile means, where its catalog entry is not the value itself (the rest are their own).
+_LABELS = {
+    "us": N_("United States"),
+    "eu": N_("European Union"),
+    "uk": N_("United Kingdom"),
+    "other": N_("another country"),
+    "chemotherapy": N_("had chemotherapy"),
+    "immunotherapy": N_("had immunotherapy"),
+    "chemotherapy+immunotherapy": N_("had chemotherapy and immunotherapy"),
+    "unknown": N_("not known"),
+}
 
 
-#: What ``mesocli profile init`` writes: every field, commented, all unknown.
-TEMPLATE = (
-    "# A situation profile for `mesocli options --profile FILE` and `mesocli handout --profile FILE`.\n"
-    "# Fill in what you know; leave a field empty when you do not know it (it is then treated as\n"
-    "# 'could be either'). Options given on the command line win over this file.\n"
-    "# It stays on your computer: mesocli sends nothing anywhere.\n"
-    "\n"
-    f"# Where the mesothelioma started: {', '.join(MESO_TYPES)}\n"
-    "site:\n"
-    f"# The tissue type on the biopsy report: {', '.join(PERSON_HISTOLOGIES)}\n"
-    "histology:\n"
-    f"# Treatment had so far for mesothelioma: {', '.join(TREATED)}\n"
-    "treated:\n"
-    "# Fitness as the ECOG performance status your team uses, 0 to 4:\n"
-    f"{_fitness_lines()}"
-    "fitness:\n"
-    f"# Where you are treated, for approvals: {', '.join(REGIONS)}\n"
-    "region:\n"
-    f"# What matters most to you now (optional): {', '.join(GOALS)}\n"
-    "goal:\n"
-    "\n"
-    "# What matters to me (optional): `mesocli values --profile FILE` asks and fills in this block.\n"
-    "# Each answer is 0 (not like me at all) to 4 (very like me), or empty to skip. The answers never\n"
-    "# rank or hide an option: they are there to talk through with your care team.\n"
-    "values:\n" + "".join(f"  # {statement}\n  {key}:\n" for key, statement in STATEMENTS)
-)
+def template(say: Callable[[str], str] = str) -> str:
+    """What ``mesocli profile init`` writes: every field, commented, all unknown.
+
+    ``say`` words each comment in the reader's language (the command line passes its catalog); the keys and
+    the values the file takes stay as they are, each value followed by what it means where that differs.
+    """
+
+    def comment(text: str, indent: str = "") -> str:
+        return "".join(f"{indent}# {line}\n" if line else f"{indent}#\n" for line in say(text).split("\n"))
+
+    def choices(values: tuple[str, ...]) -> str:
+        said = {value: say(_LABELS.get(value, value)) for value in values}
+        return ", ".join(
+            value if said[value] == _LABELS.get(value, value) else f"{value} ({said[value]})" for value in values
+        )
+
+    def field(text: str, values: tuple[str, ...], key: str) -> str:
+        return comment(say(text).format(values=choices(values))) + f"{key}:\n"
+
+    fitness = "".join(f"#   {level}: {say(meaning)}\n" for level, meaning in FITNESS_MEANING.items())
+    return (
+        comment(
+            N_(
+                "A situation profile for `mesocli options --profile FILE` and `mesocli handout --profile FILE`.\n"
+                "Fill in what you know; leave a field empty when you do not know it (it is then treated as\n"
+                "'could be either'). Options given on the command line win over this file.\n"
+                "It stays on your computer: mesocli sends nothing anywhere."
+            )
+        )
+        + "\n"
+        + field(N_("Where the mesothelioma started: {values}"), MESO_TYPES, "site")
+        + field(N_("The tissue type on the biopsy report: {values}"), PERSON_HISTOLOGIES, "histology")
+        + field(N_("Treatment had so far for mesothelioma: {values}"), TREATED, "treated")
+        + comment(N_("Fitness as the ECOG performance status your team uses, 0 to 4:"))
+        + fitness
+        + "fitness:\n"
+        + field(N_("Where you are treated, for approvals: {values}"), REGIONS, "region")
+        + field(N_("What matters most to you now (optional): {values}"), GOALS, "goal")
+        + "\n"
+        + comment(
+            N_(
+                "What matters to me (optional): `mesocli values --profile FILE` asks and fills in this block.\n"
+                "Each answer is 0 (not like me at all) to 4 (very like me), or empty to skip. The answers never\n"
+                "rank or hide an option: they are there to talk through with your care team."
+            )
+        )
+        + "values:\n"
+        + "".join(comment(statement, "  ") + f"  {key}:\n" for key, statement in STATEMENTS)
+    )
+
+
+#: What ``mesocli profile init`` writes in English.
+TEMPLATE = template()
 
 
 def check_value(name: str, value: object) -> str | None:
     """Why ``value`` is not valid for field ``name``; None when it is."""
     if name == "fitness":
         if isinstance(value, bool) or not isinstance(value, int) or value not in FITNESS_MEANING:
-            return f"fitness is {value!r}, expected a whole number from 0 to 4"
+            return Message("fitness is {value}, expected a whole number from 0 to 4", value=repr(value))
         return None
     allowed = VOCABULARY[name]
     if value in allowed:
         return None
     close = difflib.get_close_matches(str(value), allowed, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name} is {value!r}, expected one of {', '.join(allowed)}{hint}"
+    if close:
+        return Message(
+            "{name} is {value}, expected one of {names}; did you mean {close}?",
+            name=name,
+            value=repr(value),
+            names=", ".join(allowed),
+            close=repr(close[0]),
+        )
+    return Message("{name} is {value}, expected one of {names}", name=name, value=repr(value), names=", ".join(allowed))
 
 
 def parse_profile(text: str, file: str) -> Situation:
@@ -95,7 +140,7 @@ def parse_profile(text: str, file: str) -> Situation:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            raise ProfileError(Problem(file, f"is not valid YAML: {getattr(exc, 'problem', exc)}", *where)) from None
+            raise ProfileError(Problem(file, _not_yaml(exc), *where)) from None
         if root is None:
             return Situation()
         too_large = expansion_problem(root, text, file)
@@ -103,25 +148,27 @@ def parse_profile(text: str, file: str) -> Situation:
             raise ProfileError(too_large)
         if type(root).__name__ != "MappingNode":
             mark = root.start_mark
-            raise ProfileError(Problem(file, "must be a mapping of fields to values", mark.line + 1, mark.column + 1))
+            raise ProfileError(
+                Problem(file, Message("must be a mapping of fields to values"), mark.line + 1, mark.column + 1)
+            )
         problems: list[Problem] = []
         values: dict[str, Any] = {}
         for key_node, value_node in root.value:
             key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
             kmark, vmark = key_node.start_mark, value_node.start_mark
             if key in values:
-                problems.append(Problem(file, f"key {key!r} appears twice", kmark.line + 1, kmark.column + 1))
+                said = Message("key {key} appears twice", key=repr(key))
+                problems.append(Problem(file, said, kmark.line + 1, kmark.column + 1))
                 continue
             if key == "values":
                 values["values"] = _values(loader, value_node, file, problems)
                 continue
             if key not in FIELDS:
-                close = difflib.get_close_matches(str(key), [*FIELDS, "values"], n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(Problem(file, f"unknown key {key!r}{hint}", kmark.line + 1, kmark.column + 1))
+                problems.append(Problem(file, _unknown_key(key), kmark.line + 1, kmark.column + 1))
                 continue
             if type(value_node).__name__ != "ScalarNode" or value_node.tag not in _SCALAR_TAGS:
-                problems.append(Problem(file, f"{key} must be a single plain value", vmark.line + 1, vmark.column + 1))
+                said = Message("{key} must be a single plain value", key=key)
+                problems.append(Problem(file, said, vmark.line + 1, vmark.column + 1))
                 continue
             value = loader.construct_object(value_node)
             if value is None or value == "unknown":
@@ -140,6 +187,17 @@ def parse_profile(text: str, file: str) -> Situation:
         loader.dispose()
 
 
+def _not_yaml(exc: Exception) -> Message:
+    return Message("is not valid YAML: {problem}", problem=str(getattr(exc, "problem", exc)))
+
+
+def _unknown_key(key: object) -> Message:
+    close = difflib.get_close_matches(str(key), [*FIELDS, "values"], n=1)
+    if close:
+        return Message("unknown key {key} (did you mean {close}?)", key=repr(key), close=repr(close[0]))
+    return Message("unknown key {key}", key=repr(key))
+
+
 def _values(loader: Any, node: Any, file: str, problems: list[Problem]) -> Values | None:
     """The ``values:`` block: a mapping of statement keys to 0-4 or empty; problems located."""
     mark = node.start_mark
@@ -147,7 +205,7 @@ def _values(loader: Any, node: Any, file: str, problems: list[Problem]) -> Value
         return None  # "values:" with nothing under it: nothing answered
     if type(node).__name__ != "MappingNode":
         problems.append(
-            Problem(file, "values must be a mapping of statements to answers", mark.line + 1, mark.column + 1)
+            Problem(file, Message("values must be a mapping of statements to answers"), mark.line + 1, mark.column + 1)
         )
         return None
     answers: dict[str, int | None] = {}
@@ -155,20 +213,26 @@ def _values(loader: Any, node: Any, file: str, problems: list[Problem]) -> Value
         key, kmark, vmark = getattr(key_node, "value", None), key_node.start_mark, value_node.start_mark
         if key not in VALUE_KEYS or key in answers:
             close = difflib.get_close_matches(str(key), VALUE_KEYS, n=1)
-            why = (
-                "appears twice"
-                if key in answers
-                else "is not a statement" + (f" (did you mean {close[0]!r}?)" if close else "")
-            )
-            problems.append(Problem(file, f"values: {key!r} {why}", kmark.line + 1, kmark.column + 1))
+            if key in answers:
+                why = Message("values: {key} appears twice", key=repr(key))
+            elif close:
+                why = Message(
+                    "values: {key} is not a statement (did you mean {close}?)", key=repr(key), close=repr(close[0])
+                )
+            else:
+                why = Message("values: {key} is not a statement", key=repr(key))
+            problems.append(Problem(file, why, kmark.line + 1, kmark.column + 1))
             continue
         answer = loader.construct_object(value_node) if value_node.tag in _SCALAR_TAGS else value_node.tag
-        message = check_answer(answer) if type(value_node).__name__ == "ScalarNode" else "must be a single value"
-        if isinstance(answer, int) and not isinstance(answer, bool) and not message:  # 0x3 or 03: not as written
-            message = number_problem(str(value_node.value), answer, "", whole=True)
-            message = message and message.lstrip()
+        message = (
+            check_answer(answer) if type(value_node).__name__ == "ScalarNode" else Message("must be a single value")
+        )
         if message:
-            problems.append(Problem(file, f"values: {key} {message}", vmark.line + 1, vmark.column + 1))
+            message = Message("values: {key} {problem}", key=key, problem=message)
+        elif isinstance(answer, int) and not isinstance(answer, bool):  # 0x3 or 03: not as written
+            message = number_problem(str(value_node.value), answer, f"values: {key}", whole=True)
+        if message:
+            problems.append(Problem(file, message, vmark.line + 1, vmark.column + 1))
             continue
         answers[str(key)] = answer
     found = Values(**answers)
@@ -184,7 +248,7 @@ def read_profile(path: Path | str) -> Situation:
     try:
         if file.is_file() and file.stat().st_size > MAX_PROFILE_BYTES:
             raise ProfileError(Problem(str(file), f"is larger than {MAX_PROFILE_BYTES:,} bytes; not a profile"))
-        text = read_text(file, "profile")
+        text = read_text(file, N_("profile"))
     except ProfileError:
         raise
     except KnowledgeBaseError as exc:

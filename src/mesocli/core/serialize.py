@@ -47,6 +47,8 @@ def _converter(kind: type) -> Callable[[Any], Any]:
         return _items
     if issubclass(kind, dt.date):
         return _iso
+    if issubclass(kind, str):  # a Message: its English text, as plain data
+        return str
     return _same
 
 

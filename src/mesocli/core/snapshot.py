@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from mesocli.core.errors import TrialsError
+from mesocli.core.errors import Message, TrialsError
 from mesocli.core.model import model
 from mesocli.core.trials import Trial, parse_study
 
@@ -78,17 +78,21 @@ def snapshot_data(
 
 def _manifest(raw: Any, where: str) -> Manifest:
     if not isinstance(raw, dict) or set(raw) != set(MANIFEST_KEYS):
-        raise TrialsError(f"{where}: the manifest must have exactly the keys {', '.join(MANIFEST_KEYS)}")
+        raise TrialsError(
+            Message(
+                "{where}: the manifest must have exactly the keys {keys}", where=where, keys=", ".join(MANIFEST_KEYS)
+            )
+        )
     optional = ("data_timestamp", "api_version")
     if any(raw[k] is not None and not isinstance(raw[k], str) for k in optional):
-        raise TrialsError(f"{where}: data_timestamp and api_version must be text or null")
+        raise TrialsError(Message("{where}: data_timestamp and api_version must be text or null", where=where))
     if not all(isinstance(raw[k], str) for k in ("fetched_at", "sha256", "source")):
-        raise TrialsError(f"{where}: fetched_at, sha256 and source must be text")
+        raise TrialsError(Message("{where}: fetched_at, sha256 and source must be text", where=where))
     query = raw["query"]
     if not isinstance(query, dict) or not all(isinstance(v, str) for v in query.values()):
-        raise TrialsError(f"{where}: query must map names to text")
+        raise TrialsError(Message("{where}: query must map names to text", where=where))
     if isinstance(raw["count"], bool) or not isinstance(raw["count"], int):
-        raise TrialsError(f"{where}: count must be a whole number")
+        raise TrialsError(Message("{where}: count must be a whole number", where=where))
     return Manifest(**{k: raw[k] for k in MANIFEST_KEYS})
 
 
@@ -102,21 +106,31 @@ def read_snapshot(text: str, where: str) -> Snapshot:
     try:
         return _read(text, where)
     except RecursionError:  # arrays or objects nested thousands deep: no snapshot looks like that
-        raise TrialsError(f"{where}: not valid JSON (nested too deeply)") from None
+        raise TrialsError(Message("{where}: not valid JSON (nested too deeply)", where=where)) from None
 
 
 def _read(text: str, where: str) -> Snapshot:
     try:
         raw = json.loads(text, parse_constant=no_constant)
     except ValueError as exc:
-        raise TrialsError(f"{where}: not valid JSON ({exc})") from None
+        raise TrialsError(Message("{where}: not valid JSON ({reason})", where=where, reason=str(exc))) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or set(raw) != {"format", "manifest", "studies"}:
-        raise TrialsError(f"{where}: not a mesocli trials snapshot (format {FORMAT})")
+        raise TrialsError(
+            Message("{where}: not a mesocli trials snapshot (format {format})", where=where, format=FORMAT)
+        )
     manifest = _manifest(raw["manifest"], where)
     studies = raw["studies"]
     if not isinstance(studies, list) or len(studies) != manifest.count:
-        raise TrialsError(f"{where}: the manifest counts {manifest.count} studies, the file holds another number")
+        raise TrialsError(
+            Message(
+                "{where}: the manifest counts {count} studies, the file holds another number",
+                where=where,
+                count=manifest.count,
+            )
+        )
     if studies_digest(studies) != manifest.sha256:
-        raise TrialsError(f"{where}: the studies do not match the manifest's SHA-256 (the file was changed)")
+        raise TrialsError(
+            Message("{where}: the studies do not match the manifest's SHA-256 (the file was changed)", where=where)
+        )
     trials = tuple(parse_study(s, f"{where}: study {i + 1}") for i, s in enumerate(studies))
     return Snapshot(manifest, trials, where)

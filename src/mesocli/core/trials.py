@@ -18,7 +18,7 @@ import math
 import re
 from typing import Any
 
-from mesocli.core.errors import TrialsError
+from mesocli.core.errors import Message, TrialsError
 from mesocli.core.escape import printable
 from mesocli.core.model import model
 
@@ -129,20 +129,20 @@ class _Reader:
         self.where = where
 
     def fail(self, path: str, what: str) -> TrialsError:
-        return TrialsError(f"{self.where}: {path}: {what}")
+        return TrialsError(Message("{where}: {path}: {what}", where=self.where, path=path, what=what))
 
     def obj(self, value: Any, path: str) -> dict[str, Any]:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise self.fail(path, "expected an object")
+            raise self.fail(path, Message("expected an object"))
         return value
 
     def items(self, value: Any, path: str) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(path, "expected a list")
+            raise self.fail(path, Message("expected a list"))
         return value
 
     def text(self, value: Any, path: str, lines: bool = False) -> str:
@@ -151,7 +151,7 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise self.fail(path, "expected text")
+            raise self.fail(path, Message("expected text"))
         value = value.replace("\r\n", "\n").replace("\t", "    ") if lines else " ".join(value.split())
         return printable(value.strip(), keep="\n")
 
@@ -160,9 +160,14 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(path, "expected a number")
+            raise self.fail(path, Message("expected a number"))
         if not (math.isfinite(value) and -bound <= value <= bound):
-            raise self.fail(path, f"{value!r} is not a number from {-bound:g} to {bound:g}")
+            raise self.fail(
+                path,
+                Message(
+                    "{value} is not a number from {least:g} to {most:g}", value=repr(value), least=-bound, most=bound
+                ),
+            )
         return float(value)
 
     def texts(self, value: Any, path: str) -> tuple[str, ...]:
@@ -186,7 +191,7 @@ def parse_study(raw: Any, where: str = "study") -> Trial:
     ident = module["identificationModule"]
     nct = r.text(ident.get("nctId"), "identificationModule.nctId")
     if not _NCT.fullmatch(nct):
-        raise r.fail("identificationModule.nctId", f"not an NCT number: {nct[:20]!r}")
+        raise r.fail("identificationModule.nctId", Message("not an NCT number: {value}", value=repr(nct[:20])))
     r.where = f"{where} ({nct})"
     title = r.text(ident.get("briefTitle"), "briefTitle") or r.text(ident.get("officialTitle"), "officialTitle")
     sponsor = r.obj(module["sponsorCollaboratorsModule"].get("leadSponsor"), "leadSponsor")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mesocli.core.errors import Message
 from mesocli.core.l10n import N_, _
 from mesocli.core.model import field, model
 
@@ -61,7 +62,12 @@ def check_answer(value: object) -> str | None:
     """Why ``value`` is not an answer (a whole number 0-4, or empty); None when it is."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and LOWEST <= value <= HIGHEST):
         return None
-    return f"is {value!r}, expected a whole number from {LOWEST} to {HIGHEST}, or empty"
+    return Message(
+        "is {value}, expected a whole number from {lowest} to {highest}, or empty",
+        value=repr(value),
+        lowest=LOWEST,
+        highest=HIGHEST,
+    )
 
 
 def values_of(answers: Any) -> Values:
@@ -115,7 +121,7 @@ def _block_span(text: str) -> tuple[int, int, int] | None:
             mark = key.start_mark
             before = text.splitlines()[mark.line][: mark.column]
             if root.flow_style or before.strip():
-                raise ValueError("the values: block is not on lines of its own; edit it by hand")
+                raise ValueError(Message("the values: block is not on lines of its own; edit it by hand"))
             end = _end(value)
             return mark.line, (end.line if end.column > 0 else end.line - 1), mark.column
     return None

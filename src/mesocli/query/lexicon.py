@@ -33,6 +33,9 @@ _TR: dict[str, Any] = {
         acaba zaman sonra önce şimdi hala hâlâ hep sürekli her hiç kaldı kalır kaldım kalmış istiyorum fazla
         çekiyor yaşıyorum oluyorum ediyorum geçmiyor başladı nasıl nerede nereden nereye kim kimler kime
         arasında arasındaki ilişki bağlantı bulabilirim bulabiliriz bulurum bulmak geliyor gelir
+        istiyoruz isterim girmek girebilir girebilirim yapar yapıyor yapılıyor yapamıyorum yapamıyor verilir
+        verilen veriyor veriyorlar alıyorlar alınıyor alınır hiçbir şey nasılsa kaldım oldum oluyorum
+        yıllarca yıllardır aylardır
     """,
     "person": "babam annem eşim kocam karım oğlum kızım kardeşim ablam abim dedem ninem babaannem anneannem yakınım",
     "place": "yakın yakınımda yakında civarda çevrede",
@@ -59,8 +62,12 @@ _TR: dict[str, Any] = {
         "kaygılı endişe endişeliyim": "kaygı",
         "ömür ömrüm yaşarım": "prognoz sağkalım",
         "saç saçlarım saçım dökülür dökülme dökülmesi kellik": "saç kıl",
-        "su": "sıvı",
+        "su suyu": "sıvı",
         "karnımda": "karın",
+        "zayıfladım zayıflıyorum zayıflama zayıfladı": "kilo kaşeksi",
+        "yemek yiyemiyorum": "iştah",
+        "dren": "dren kateter",
+        "ilerliyor ilerledi ilerler": "ilerleme progresyon",
     },
 }
 
@@ -71,7 +78,8 @@ _ES: dict[str, Any] = {
         hacer hago hace va voy vamos a el la los las lo le les un una unos unas y o u de del al en con sin por para
         se me mi mis te tu su sus nos yo no sí si muy más mucho mucha muchos todo toda todos tiempo algo ya pero
         porque van ir pasa pasar dónde donde quién quiénes entre relación encontrar buscar conseguir obtener
-        cuesta cuestan
+        cuesta cuestan quiero quiere queremos quieres querer entrar dar dan da sabe saber sé ver vea veo hacen
+        nada caso después antes durante ahora siempre nunca
     """,
     "person": "padre madre papá mamá marido esposo esposa mujer hijo hija hermano hermana abuelo abuela pareja él ella",
     "place": "cerca cercano cercana cercanos zona",
@@ -95,6 +103,15 @@ _ES: dict[str, Any] = {
         "vida queda quedan": "pronóstico supervivencia",
         "pelo cabello calvicie caída": "pelo vello",
         "barriga tripa": "abdomen",
+        "adelgazar adelgazando adelgazo adelgazado delgado": "peso caquexia",
+        "ganas comer": "apetito",
+        "fuerzas débil": "cansancio debilidad",
+        "agua": "líquido",
+        "sacar sacan drenar": "drenaje",
+        "pinchar pincharme pinchazo": "punción",
+        "avanza avanzar avanzando empeora empeorando": "progresión",
+        "uralita": "amianto",
+        "defensas": "neutropenia",
     },
 }
 
@@ -124,23 +141,48 @@ class Lexicon:
         return self.common | self.person | self.place | self.define
 
 
+#: A stem this short stands for too many words ("karın", abdomen, and "karım", my wife, are both "kar"): a word
+#: whose stem is no longer is looked up in the lists as typed (folded, without accents), not by its stem.
+SHORT_STEM = 3
+
+
+def keys(text: str, lang: str) -> list[str]:
+    """The words of ``text`` as the lists are looked up by: each word's stem, or for a word with a short stem the
+    word itself as typed (see :data:`SHORT_STEM`); with and without accents."""
+    from mesocli.query.text import WORD
+
+    return [_key(word, lang) for word in WORD.findall(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(word: str, lang: str) -> str:
+    from mesocli.query.text import bare_word, word_term
+
+    term = word_term(word, lang)
+    return term if len(term) > SHORT_STEM else "=" + bare_word(word, lang)
+
+
 @functools.cache
 def lexicon(lang: str) -> Lexicon | None:
     """The lexicon of ``lang`` as index terms; None for English (its tables are in ``ranking``) or unknown."""
     words = WORDS.get(lang)
     if words is None:
         return None
-    from mesocli.query.text import tokens
+    from mesocli.query.text import bare_word, index_tokens, tokens
 
-    def terms(text: str) -> frozenset[str]:
-        return frozenset(tokens(text, lang))
+    def terms(text: str) -> frozenset[str]:  # as written and as typed without accents
+        return frozenset(keys(text, lang) + keys(" ".join(bare_word(w, lang) for w in text.split()), lang))
 
-    plain: dict[str, tuple[str, ...]] = {}
+    plain: dict[str, tuple[str, ...]] = {}  # by stem: a query word is expanded by its stem
     for sources, targets in dict(words["plain"]).items():
-        for term in terms(sources):
+        for term in index_tokens(sources, lang):
             plain[term] = tuple(dict.fromkeys((*plain.get(term, ()), *tokens(targets, lang))))
     kinds = ("common", "person", "place", "how_to", "define", "symptom")
     sets = {kind: terms(str(words[kind])) for kind in kinds}
-    sets["common"] -= sets["symptom"] | frozenset(plain)  # a word that names a symptom or a concept is searched
-    after = {tokens(first, lang)[0]: terms(then) for first, then in dict(words["define_after"]).items()}
+    # a plain word for a symptom ("fuerzas" for "cansancio") names that symptom too
+    sources = " ".join(dict(words["plain"]))
+    symptom_sources = " ".join(k for k, v in dict(words["plain"]).items() if not sets["symptom"].isdisjoint(terms(v)))
+    sets["symptom"] |= terms(symptom_sources)
+    sets["common"] -= sets["symptom"] | terms(sources)  # a word that names a symptom or a concept is searched
+    after = {keys(first, lang)[0]: terms(then) for first, then in dict(words["define_after"]).items()}
     return Lexicon(plain=plain, define_after=after, **sets)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mesocli.query.lexicon import lexicon
+from mesocli.query.lexicon import keys, lexicon
 from mesocli.query.text import STOP_WORDS, query_words, stem, tokens
 
 #: Words that say who the question is about ("my dad", "he", "him"): they describe the asker, not the subject.
@@ -87,14 +87,20 @@ PLACE_WORDS = frozenset(["near", "nearby", "local", "locally"])
 #: How much more a guide topic weighs when the query asks how, where or who.
 GUIDE_BOOST = 2.0
 
+#: An entry one of whose names is the whole query weighs 1 + this times more; one whose name is part of the
+#: query, in proportion (see ``SearchIndex.named``).
+NAMED_BOOST = 3.0
+
 _NOT_SEARCHED = _COMMON | PLACE_WORDS | DEFINITION_WORDS | PERSON_WORDS
 
 
 def search_words(query: str, lang: str = "en") -> list[str]:
     """The distinct words ``query`` is searched by: none when it holds only common, place or person words."""
-    words = lexicon(lang)
-    skipped = _NOT_SEARCHED if words is None else words.not_searched
-    return [w for w in query_words(query, lang) if w not in skipped]
+    table = lexicon(lang)
+    if table is None:
+        return [w for w in query_words(query, lang) if w not in _NOT_SEARCHED]
+    pairs = zip(tokens(query, lang), keys(query, lang), strict=True)  # a word's stem, and what the lists hold
+    return list(dict.fromkeys(term for term, key in pairs if key not in table.not_searched))
 
 
 def relief_positions(categories: Iterable[str]) -> list[int]:
@@ -115,9 +121,9 @@ class Intent:
     __slots__ = ("defines", "how_to", "symptom")
 
     def __init__(self, query: str, lang: str = "en") -> None:
-        ordered = tokens(query, lang)
-        words = set(ordered)
         table = lexicon(lang)
+        ordered = tokens(query, lang) if table is None else keys(query, lang)
+        words = set(ordered)
         how_to, symptom = (HOW_TO, SYMPTOM_WORDS) if table is None else (table.how_to, table.symptom)
         self.how_to = not how_to.isdisjoint(words)  # "how" and "where" are stop words: read the raw tokens
         self.defines = not DEFINITION_WORDS.isdisjoint(words) if table is None else table.defines(ordered)

@@ -14,13 +14,17 @@ from mesocli.core.display import Displayable
 from mesocli.core.model import model
 from mesocli.core.models import Treatment
 from mesocli.query import ranking
-from mesocli.query.text import MAX_QUERY_WORDS, WORD, Entry, clean, fields, kind_of, tokens, word_term
+from mesocli.query.text import MAX_QUERY_WORDS, PHRASE, WORD, Entry, clean, fields, index_tokens, kind_of, word_terms
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 #: The shortest query word that also finds longer words starting with it. A Turkish or Spanish stem is already
 #: cut short ("arasındaki" is "aras"), so a short one would find unrelated words ("araştırma").
 _PREFIX_FROM = {"en": 3, "tr": 5, "es": 5}
+#: How well a Turkish or Spanish stem one or two letters shorter than the query word's matches: the stemmers
+#: leave a letter more of some forms than of others ("immünoterapide" is "immunoterapi", "İmmünoterapi"
+#: "immunoterap"; "cirugía" is "cirug", "cirugia" "cirugi").
+_SHORTER = (0.9, 0.7)
 
 
 @model
@@ -109,43 +113,60 @@ class SearchIndex:
         known = self.vocabulary.has(word)
         if known:
             found[word] = 1.0
-        if len(word) >= _PREFIX_FROM.get(self.lang, 3):
+        shortest = _PREFIX_FROM.get(self.lang, 3)
+        if len(word) >= shortest:
             for term in self.vocabulary.prefixed(word, len(word) + 1, len(word) + 11):
                 found.setdefault(term, 0.7)
+        if self.lang != "en":
+            for shorter, quality in zip((word[:-1], word[:-2]), _SHORTER, strict=True):
+                # Turkish k becomes ğ before a vowel ("hastalık", "hastalığım"): typed without marks, a g
+                cut = shorter[:-1] + "k" if self.lang == "tr" and shorter.endswith("g") else shorter
+                if len(cut) >= shortest and self.vocabulary.has(cut):
+                    found.setdefault(cut, quality)
         limit = typo_limit(word)
         if limit and not known:
             for term in self.vocabulary.near(len(word) - limit, len(word) + limit):
-                if term not in found and _within(word, term, limit):
+                if term not in found and term[0] != PHRASE and _within(word, term, limit):
                     found[term] = 0.6
         for term in ranking.plain_word_terms(word, self.lang):  # "tired" also finds "fatigue" (query/ranking.py)
             if self.vocabulary.has(term) and found.get(term, 0.0) < ranking.PLAIN_QUALITY:
                 found[term] = ranking.PLAIN_QUALITY
         return found
 
+    def named(self, words: list[str], expansions: dict[str, dict[str, float]], longest: int = 4) -> dict[int, float]:
+        """Per entry one of whose names (title, alias, the part in brackets) is a run of the query's words, how
+        many words such a run has at most; a name of one word also counts when it is matched by prefix or with a
+        typo ("chemotherpy"), by the quality of that match."""
+        found: dict[int, float] = {}
+        for size in range(min(longest, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                self._credit(found, PHRASE + PHRASE.join(words[start : start + size]), size)
+        for word in words:  # by its best reading only: "mesotelioma" names mesothelioma, not "mesotelio"
+            best = 0.0
+            for term, quality in sorted(expansions[word].items(), key=lambda pair: -pair[1]):
+                if quality < best:
+                    break
+                if self._credit(found, PHRASE + term, quality):
+                    best = quality
+        return found
+
+    def _credit(self, found: dict[int, float], phrase: str, credit: float) -> bool:
+        if not self.vocabulary.has(phrase):
+            return False
+        for index in self.vocabulary.postings(phrase)[0]:
+            found[index] = max(found.get(index, 0.0), credit)
+        return True
+
     def search(self, query: str, limit: int = 10) -> SearchResults:
         words = ranking.search_words(query, self.lang)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
-        total = len(self.entries)
-        scores: dict[int, float] = defaultdict(float)
-        #: Per entry, how well the query's words are covered: each word adds the quality of its best match.
-        covered: dict[int, float] = defaultdict(float)
         expansions = {w: self.expand(w) for w in words}
-        for word in words:
-            best: dict[int, tuple[float, float]] = {}
-            for term, quality in expansions[word].items():
-                positions, weights = self.vocabulary.postings(term)
-                idf = math.log(1 + total / len(positions))
-                for index, weight in zip(positions, weights, strict=True):
-                    value = quality * idf * (1 + math.log(weight))
-                    if value > best.get(index, (0.0, 0.0))[0]:
-                        best[index] = (value, quality)
-            for index, (value, quality) in best.items():
-                scores[index] += value
-                covered[index] += quality
-        terms = {t for e in expansions.values() for t in e}
+        scores, covered = self._scores(words, expansions)
         kinds = self.vocabulary.kinds
         intent = ranking.Intent(query, self.lang)
+        # a how, where or who question is answered by a guide, whatever entry it names
+        named = {} if intent.how_to else self.named(words, expansions)
         ranked = sorted(
             (
                 (
@@ -153,7 +174,8 @@ class SearchIndex:
                         score
                         * (covered[i] / len(words)) ** 2
                         * _KIND_WEIGHT[kinds[i]]
-                        * intent.boost(kinds[i], i in self.relief),
+                        * intent.boost(kinds[i], i in self.relief)
+                        * (1 + ranking.NAMED_BOOST * named.get(i, 0.0) / len(words)),
                         3,
                     ),
                     i,
@@ -162,12 +184,66 @@ class SearchIndex:
             ),
             key=lambda pair: (-pair[0], pair[1]),
         )
+        terms = {t for e in expansions.values() for t in e}
         hits = SearchResults(query)
-        for score, index in ranked[:limit]:
+        for score, index in _apart(ranked, self.entries, limit):
             entry = self.entries[index]
             found = tuple(_matches(entry, terms, self.lang))
             hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, found, entry))
         return hits
+
+    def _scores(
+        self, words: list[str], expansions: dict[str, dict[str, float]]
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """Per entry, the sum of each word's best match (tf-idf, weighed down by the entry's length), and how
+        well the words are covered: each word adds the quality of its best match."""
+        total = len(self.entries)
+        scores: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        damping = self._damping(total)
+        for word in words:
+            best: dict[int, tuple[float, float]] = {}
+            for term, quality in expansions[word].items():
+                positions, weights = self.vocabulary.postings(term)
+                idf = math.log(1 + total / len(positions))
+                for index, weight in zip(positions, weights, strict=True):
+                    value = quality * idf * (1 + math.log(weight)) * (damping[index] if damping else 1.0)
+                    if value > best.get(index, (0.0, 0.0))[0]:
+                        best[index] = (value, quality)
+            for index, (value, quality) in best.items():
+                scores[index] += value
+                covered[index] += quality
+        return scores, covered
+
+    def _damping(self, total: int) -> Sequence[float] | None:
+        """Per entry position, the factor its length weighs each match by (``text.length_factors``, kept in the
+        vocabulary as the postings of the term ``PHRASE``); None for a vocabulary without them."""
+        if not self.vocabulary.has(PHRASE):
+            return None
+        positions, factors = self.vocabulary.postings(PHRASE)
+        if len(positions) == total:  # every entry, in order
+            return factors
+        damping = [1.0] * total
+        for index, factor in zip(positions, factors, strict=True):
+            damping[index] = factor
+        return damping
+
+
+#: A guide topic and a glossary term of the same name (``prognosis``) say much the same: the second of them
+#: weighs this much, so that another topic may come between them.
+_SAME_TOPIC = 0.5
+
+
+def _apart(ranked: list[tuple[float, int]], entries: Sequence[Entry], limit: int) -> list[tuple[float, int]]:
+    """The first ``limit`` of ``ranked`` (score, position), the second entry of an id weighed by ``_SAME_TOPIC``;
+    only the entries that may be shown are read."""
+    seen: set[str] = set()
+    kept: list[tuple[float, int]] = []
+    for score, index in ranked[: 2 * limit]:
+        entry_id = entries[index].id
+        kept.append((round(score * _SAME_TOPIC, 3) if entry_id in seen else score, index))
+        seen.add(entry_id)
+    return sorted(kept, key=lambda pair: (-pair[0], pair[1]))[:limit]
 
 
 def _matches(entry: Entry, terms: set[str], lang: str = "en", most: int = 3) -> Iterator[Match]:
@@ -176,9 +252,9 @@ def _matches(entry: Entry, terms: set[str], lang: str = "en", most: int = 3) -> 
         if field in seen or field == "id" or len(seen) >= most:
             continue
         # For aliases, show only the ones that matched, not the whole list.
-        matched_aliases = (a for a in entry.aliases if terms & set(tokens(a, lang)))
+        matched_aliases = (a for a in entry.aliases if terms.intersection(index_tokens(a, lang)))
         shown = ", ".join(matched_aliases) if field == "aliases" else clean(text)
-        spans = [(m.start(), m.end()) for m in WORD.finditer(shown) if word_term(m.group(), lang) in terms]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(shown) if terms.intersection(word_terms(m.group(), lang))]
         if spans:
             seen.add(field)
             yield _snippet(field, shown, spans)

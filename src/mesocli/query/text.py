@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mesocli.core.models import CITATION, Guide, Term, Treatment, entry_texts
@@ -55,11 +55,41 @@ def word_term(word: str, lang: str) -> str:
     by the language's Snowball stemmer, then without accents, so that "ağrılar" and "agri" find "ağrı"."""
     if lang == "en":
         return stem(word.casefold())
+    return _bare(_stemmer(lang).stemWord(_lower(word, lang)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_terms(word: str, lang: str) -> tuple[str, ...]:
+    """The index terms of one word of the text: its term, and for Turkish and Spanish also the term of the word
+    as typed without its letters' marks ("akcigerimde", "cirugia"), where the stemmer makes another of it."""
+    term = word_term(word, lang)
+    if lang == "en":
+        return (term,)
+    bare = word_term(bare_word(word, lang), lang)
+    return (term,) if bare == term else (term, bare)
+
+
+def index_tokens(text: str, lang: str = "en") -> list[str]:
+    """The terms ``text`` is indexed by: its tokens, and the bare forms of :func:`word_terms`."""
+    if lang == "en":
+        return tokens(text)
+    return [term for word in WORD.findall(text) for term in word_terms(word, lang)]
+
+
+def bare_word(word: str, lang: str) -> str:
+    """``word`` lower-cased the language's way, without accents and marks ("Ağrım" is "agrim")."""
+    return _bare(_lower(word, lang))
+
+
+def _lower(word: str, lang: str) -> str:
+    return word.replace("İ", "i").replace("I", "ı").lower() if lang == "tr" else word.casefold()
+
+
+def _bare(word: str) -> str:
+    """``word`` without accents and marks, Turkish dotless ı as i ("ağrı" is "agri")."""
     import unicodedata
 
-    lowered = word.replace("İ", "i").replace("I", "ı").lower() if lang == "tr" else word.casefold()
-    stemmed = _stemmer(lang).stemWord(lowered)
-    plain = unicodedata.normalize("NFD", stemmed.replace("ı", "i"))
+    plain = unicodedata.normalize("NFD", word.replace("ı", "i"))
     return "".join(c for c in plain if unicodedata.category(c) != "Mn")
 
 
@@ -80,7 +110,7 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
     yield "id", NAME_WEIGHT, entry.id.replace("-", " ")
     yield "name", NAME_WEIGHT, entry.title
     if entry.aliases:
-        yield "aliases", NAME_WEIGHT, ", ".join(entry.aliases)
+        yield "aliases", NAME_WEIGHT, ", ".join(dict.fromkeys(entry.aliases))
     if isinstance(entry, Term):
         yield "definition", SUMMARY_WEIGHT, entry.definition
         return
@@ -93,6 +123,38 @@ def fields(entry: Entry) -> Iterator[tuple[str, float, str]]:
             yield "options", BODY_WEIGHT, option.name
         for study in entry.studies:
             yield "evidence", BODY_WEIGHT, ", ".join((study.name, *study.aliases))
+
+
+#: Joins the words of a name into one index term ("·ikinci·gorus"); not a word character, so no query word holds it.
+PHRASE = "·"
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+_NAME_PARTS = re.compile(r"[,;/]")
+
+
+def name_phrases(entry: Entry, lang: str, searched: Callable[[str, str], list[str]]) -> list[str]:
+    """One index term per name of ``entry`` (its title, each alias, each part in brackets): the name's searched
+    words (``searched``: ``ranking.search_words``) joined by :data:`PHRASE`, as typed with and without marks, so
+    that a query naming the entry can be told from one that only shares its words."""
+    phrases: dict[str, None] = {}
+    for name in (entry.title, *entry.aliases):
+        for part in _NAME_PARTS.split(";".join((_BRACKETS.sub(" ", name), *_BRACKETS.findall(name)))):
+            words = searched(part, lang)
+            if words:
+                phrases[PHRASE + PHRASE.join(words)] = None
+                if lang != "en":
+                    phrases[PHRASE + PHRASE.join(searched(bare_word(part, lang), lang))] = None
+    return list(phrases)
+
+
+#: How much an entry's length weighs down each word it matches: by (length / mean length) ** -this. A long page
+#: holds many words by chance; a glossary term that holds the word is about it.
+LENGTH_DAMPING = 0.07
+
+
+def length_factors(lengths: list[int]) -> list[float]:
+    """Per entry, the factor its number of words weighs each match by (see :data:`LENGTH_DAMPING`)."""
+    mean = sum(lengths) / len(lengths) if lengths else 1.0
+    return [(max(n, 1) / mean) ** -LENGTH_DAMPING for n in lengths]
 
 
 #: A query is searched by at most this many distinct words (the first ones); each costs a scan for typos.

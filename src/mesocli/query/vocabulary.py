@@ -10,15 +10,19 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol
 
 from mesocli.core.models import CITATION
+from mesocli.query.ranking import search_words
 from mesocli.query.text import (
     BODY_WEIGHT,
     NAME_WEIGHT,
+    PHRASE,
     SIDE_EFFECT_WEIGHT,
     SUMMARY_WEIGHT,
     Entry,
     fields,
+    index_tokens,
     kind_of,
-    tokens,
+    length_factors,
+    name_phrases,
 )
 
 if TYPE_CHECKING:
@@ -63,9 +67,11 @@ class MemoryVocabulary:
         terms: list[str] = []
         counts: list[int] = []
         positions = array("I")
+        lengths: list[int] = []  # per entry, its number of words
         for index, entry in enumerate(entries):
             kinds.append(letters[kind_of(entry)])
-            counted, columns = _counted(entry, lang)
+            counted, columns, length = _counted(entry, lang)
+            lengths.append(length)
             terms += counted.keys()
             counts += counted.values()
             positions.extend(repeat(index, len(counted)))
@@ -76,6 +82,8 @@ class MemoryVocabulary:
                 terms, counts, positions = [], [], array("I")
         _add(self.table, terms, counts, positions)
         self._kinds = "".join(kinds)
+        # each entry's length, as the factor it weighs matches by, kept as the postings of a term (query/search.py)
+        self.table[PHRASE] = (array("I", range(len(lengths))), array("d", length_factors(lengths)))
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.table:
             self.by_length[len(term)].append(term)
@@ -102,20 +110,27 @@ class MemoryVocabulary:
 _SLOT = {NAME_WEIGHT: 0, SUMMARY_WEIGHT: 1, BODY_WEIGHT: 2, SIDE_EFFECT_WEIGHT: 2}
 
 
-def _counted(entry: Entry, lang: str) -> tuple[Counter[str], tuple[str, str, str]]:
-    """An entry's terms with twice their weighted frequency, and its distinct terms per full-text column.
+def _counted(entry: Entry, lang: str) -> tuple[Counter[str], tuple[str, str, str], int]:
+    """An entry's terms with twice their weighted frequency, its distinct terms per full-text column, and its
+    number of words.
 
     Fields of one weight in a row are tokenised together (joined by a space, which no word or citation
     marker spans), so terms keep the order they first appear in; each token is counted twice its weight
     times (the weights are halves and whole numbers), so that one count in C gives every term's weighted
-    frequency, exactly, as a whole number."""
+    frequency, exactly, as a whole number. Its names are terms too, each a phrase that a query naming it
+    holds (``text.name_phrases``); the term ``PHRASE`` marks every entry in the names column."""
     weighted: list[str] = []
     columns: tuple[dict[str, None], dict[str, None], dict[str, None]] = ({}, {}, {})
+    length = 0
     for weight, run in groupby(fields(entry), key=itemgetter(1)):  # fields of one weight in a row, in order
-        found = tokens(CITATION.sub(" ", " ".join(text for _field, _weight, text in run)), lang)
+        found = index_tokens(CITATION.sub(" ", " ".join(text for _field, _weight, text in run)), lang)
         weighted += found * int(2 * weight)
         columns[_SLOT[weight]].update(dict.fromkeys(found))
-    return Counter(weighted), (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
+        length += len(found)
+    phrases = name_phrases(entry, lang, search_words)
+    weighted += phrases * int(2 * NAME_WEIGHT)
+    columns[0].update(dict.fromkeys((*phrases, PHRASE)))
+    return Counter(weighted), (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2])), length
 
 
 #: Postings grouped at a time while the vocabulary is built (a few hundred entries' worth).

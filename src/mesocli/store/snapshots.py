@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from mesocli.core.errors import TrialsError
+from mesocli.core.errors import Message, TrialsError
 from mesocli.core.snapshot import Snapshot, read_snapshot
 
 CURRENT = "trials.json"
@@ -58,13 +58,17 @@ def load(path: Path) -> Snapshot:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise TrialsError(f"{path}: cannot read the trials snapshot ({exc.strerror})") from None
+        raise TrialsError(
+            Message("{path}: cannot read the trials snapshot ({reason})", path=path, reason=exc.strerror)
+        ) from None
     if len(data) > MAX_BYTES:
-        raise TrialsError(f"{path}: larger than {MAX_BYTES // 2**20} MiB, not a trials snapshot")
+        raise TrialsError(
+            Message("{path}: larger than {mib} MiB, not a trials snapshot", path=path, mib=MAX_BYTES // 2**20)
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise TrialsError(f"{path}: not UTF-8 text") from None
+        raise TrialsError(Message("{path}: not UTF-8 text", path=path)) from None
     return read_snapshot(text, str(path))
 
 
@@ -98,11 +102,15 @@ def save(data: dict[str, Any]) -> Path:
             _write_atomically(target, text.encode("utf-8"))
             return current
     except OSError as exc:
-        raise TrialsError(f"{current}: cannot write the trials snapshot ({exc.strerror})") from None
+        raise TrialsError(
+            Message("{path}: cannot write the trials snapshot ({reason})", path=current, reason=exc.strerror)
+        ) from None
     try:
         handle, temporary = tempfile.mkstemp(prefix=".trials-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise TrialsError(f"{folder}: cannot write the trials snapshot ({exc.strerror})") from None
+        raise TrialsError(
+            Message("{path}: cannot write the trials snapshot ({reason})", path=folder, reason=exc.strerror)
+        ) from None
     moved = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -117,7 +125,9 @@ def save(data: dict[str, Any]) -> Path:
         Path(temporary).unlink(missing_ok=True)
         if moved and not current.exists():
             os.replace(previous, current)  # the user's snapshot back where it was
-        raise TrialsError(f"{folder}: cannot write the trials snapshot ({exc.strerror})") from None
+        raise TrialsError(
+            Message("{path}: cannot write the trials snapshot ({reason})", path=folder, reason=exc.strerror)
+        ) from None
     return current
 
 

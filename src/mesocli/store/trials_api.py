@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mesocli._version import __version__
-from mesocli.core.errors import TrialsError
+from mesocli.core.errors import Message, TrialsError
 from mesocli.core.escape import printable
 from mesocli.core.snapshot import no_constant
 from mesocli.core.trials import OPEN_STATUSES, kept_record, parse_study
@@ -50,14 +50,16 @@ def api_url(explicit: str | None = None) -> str:
     url = (explicit or os.environ.get(ENV_API) or DEFAULT_API).rstrip("/")
     shown = printable(url, 80)
     if not url.isprintable() or any(c.isspace() for c in url):
-        raise TrialsError(f"--api-url: a URL holds no space or control character: '{shown}'")
+        raise TrialsError(Message("--api-url: a URL holds no space or control character: '{shown}'", shown=shown))
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - reading it checks the port (a ValueError when it is not a number 0-65535)
     except ValueError as exc:
-        raise TrialsError(f"--api-url: not a valid URL ({exc}): '{shown}'") from None
+        raise TrialsError(
+            Message("--api-url: not a valid URL ({reason}): '{shown}'", reason=str(exc), shown=shown)
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise TrialsError(f"--api-url: not an http or https URL: '{shown}'")
+        raise TrialsError(Message("--api-url: not an http or https URL: '{shown}'", shown=shown))
     return url
 
 
@@ -72,7 +74,15 @@ def _seconds(name: str, default: float, least: float = 0.0) -> float:
         value = math.nan
     if not (math.isfinite(value) and least <= value <= MAX_SECONDS and (value > 0 or least == 0)):
         shown = printable(raw, 40)
-        raise TrialsError(f"{name} must be a number of seconds from {least:g} to {MAX_SECONDS:g}: {shown!r}")
+        raise TrialsError(
+            Message(
+                "{name} must be a number of seconds from {least:g} to {most:g}: {shown}",
+                name=name,
+                least=least,
+                most=MAX_SECONDS,
+                shown=repr(shown),
+            )
+        )
     return value
 
 
@@ -104,12 +114,16 @@ class Client:
                     continue
                 more = f" after {RETRIES} retries" if exc.code in (429, 503) else ""
                 reason = printable(str(exc.reason), 80)  # the server's words: never raw on the terminal
-                raise TrialsError(f"{url}: HTTP {exc.code} {reason}{more}") from None
+                raise TrialsError(
+                    Message("{url}: HTTP {code} {reason}{more}", url=url, code=exc.code, reason=reason, more=more)
+                ) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
                 reason = printable(str(getattr(exc, "reason", None) or exc), 120)
-                raise TrialsError(f"{self.base}: cannot reach the API ({reason})") from None
+                raise TrialsError(
+                    Message("{base}: cannot reach the API ({reason})", base=self.base, reason=reason)
+                ) from None
             return _json(body, url)
-        raise TrialsError(f"{url}: no answer")  # not reached: the loop returns or raises
+        raise TrialsError(Message("{url}: no answer", url=url))  # not reached: the loop returns or raises
 
     def _read(self, request: urllib.request.Request) -> bytes:
         """The body of the answer, read before the deadline (``TimeoutError`` after it) and cut at MAX_BODY + 1."""
@@ -137,15 +151,17 @@ def _retry_after(value: str | None, default: float) -> float:
 
 def _json(body: bytes, url: str) -> dict[str, Any]:
     if len(body) > MAX_BODY:
-        raise TrialsError(f"{url}: the answer is larger than {MAX_BODY // 2**20} MiB")
+        raise TrialsError(Message("{url}: the answer is larger than {mib} MiB", url=url, mib=MAX_BODY // 2**20))
     try:
         data = json.loads(body.decode("utf-8"), parse_constant=no_constant)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise TrialsError(f"{url}: the answer is not valid JSON ({printable(str(exc), 120)})") from None
+        raise TrialsError(
+            Message("{url}: the answer is not valid JSON ({reason})", url=url, reason=printable(str(exc), 120))
+        ) from None
     except RecursionError:
-        raise TrialsError(f"{url}: the answer is not valid JSON (nested too deeply)") from None
+        raise TrialsError(Message("{url}: the answer is not valid JSON (nested too deeply)", url=url)) from None
     if not isinstance(data, dict):
-        raise TrialsError(f"{url}: the answer is not a JSON object")
+        raise TrialsError(Message("{url}: the answer is not a JSON object", url=url))
     return data
 
 
@@ -155,7 +171,7 @@ def fetch(base: str, sleep: Callable[[float], None] = time.sleep) -> tuple[dict[
     version = client.get("version")
     stamp, api = version.get("dataTimestamp"), version.get("apiVersion")
     if not isinstance(stamp, str) or not isinstance(api, str):
-        raise TrialsError(f"{base}/version: no dataTimestamp and apiVersion in the answer")
+        raise TrialsError(Message("{base}/version: no dataTimestamp and apiVersion in the answer", base=base))
     studies: list[Any] = []
     seen: set[str] = set()
     token: str | None = None
@@ -163,7 +179,7 @@ def fetch(base: str, sleep: Callable[[float], None] = time.sleep) -> tuple[dict[
         page = client.get("studies", {**QUERY, **({"pageToken": token} if token else {})})
         batch = page.get("studies")
         if not isinstance(batch, list):
-            raise TrialsError(f"{base}/studies: the answer has no list of studies")
+            raise TrialsError(Message("{base}/studies: the answer has no list of studies", base=base))
         for raw in batch:
             trial = parse_study(raw, f"{base}/studies: study {len(studies) + 1}")  # checks the record's shape
             if trial.nct_id not in seen:
@@ -173,5 +189,5 @@ def fetch(base: str, sleep: Callable[[float], None] = time.sleep) -> tuple[dict[
         if token is None:
             return {"data_timestamp": stamp, "api_version": api}, studies
         if not isinstance(token, str) or not token:
-            raise TrialsError(f"{base}/studies: nextPageToken is not text")
-    raise TrialsError(f"{base}/studies: more than {MAX_PAGES} pages; stopped")
+            raise TrialsError(Message("{base}/studies: nextPageToken is not text", base=base))
+    raise TrialsError(Message("{base}/studies: more than {pages} pages; stopped", base=base, pages=MAX_PAGES))

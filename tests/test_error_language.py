@@ -1,0 +1,234 @@
+"""Errors, refusals and help in the reader's language: one line on stderr, in Turkish or Spanish, with its exit code.
+
+Every expected failure a patient, a family or a nurse can meet is run under ``--lang tr`` and ``--lang es``. The
+line must be in the language: no English word (counted as in tests/test_english_share.py) beyond what the user
+typed, the ids and names the message quotes, paths and option names. The library's exceptions stay English.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import mesocli
+from mesocli.cli.app import COMMANDS, app, build_command
+from mesocli.core.errors import NotFoundError
+from mesocli.core.l10n import set_language
+from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES, REGIONS
+from mesocli.core.profile import read_profile
+from mesocli.core.situation import PERSON_HISTOLOGIES, TREATED
+from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
+from test_english_share import _own as _own_words
+from test_english_share import _words, english_words
+
+KB = mesocli.load(mesocli.bundled_path())
+#: Words an error may show as they are: ids of entries, the vocabularies' values (what an option accepts).
+NAMED = {
+    w
+    for text in [
+        *(i for kind in ("treatment", "guide", "term", "study") for i in KB.names(kind)),
+        *CATEGORIES,
+        *GOALS,
+        *MESO_TYPES,
+        *REGIONS,
+        *PERSON_HISTOLOGIES,
+        *TREATED,
+        *HISTOLOGIES,
+        *LINES,
+        *STATUSES,
+        "rich plain json yaml markdown name query",
+    ]
+    for w in _words(text)
+}
+
+
+@cache
+def _own(lang: str) -> set[str]:
+    """The words of the language's own sources (read once per language)."""
+    return _own_words(lang)
+
+
+def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
+    """(arguments, exit code, stdin) of every expected failure, with the files they need made in tmp_path."""
+    bad_profile = tmp_path / "bad.yaml"
+    bad_profile.write_text("site: pleura\nfitness: 7\nbogus: 1\n", encoding="utf-8")
+    flow_profile = tmp_path / "flow.yaml"
+    flow_profile.write_text("{site: pleural, values: {}}\n", encoding="utf-8")
+    not_utf8 = tmp_path / "latin1.yaml"
+    not_utf8.write_bytes(b"title: caf\xe9\n")
+    existing = tmp_path / "existing.md"
+    existing.write_text("mine\n", encoding="utf-8")
+    return [
+        (["show", "nosuch"], 1, ""),
+        (["show", "s"], 1, ""),
+        (["show", "chemotherpy"], 1, ""),
+        (["glossary", "nosuchterm"], 1, ""),
+        (["guide", "nosuchtopic"], 1, ""),
+        (["sources", "nosuchreference"], 1, ""),
+        (["list", "--category", "systemic-therapy", "--type", "tunica-vaginalis", "--goal", "new-treatments"], 1, ""),
+        (["show"], 2, ""),
+        (["search"], 2, ""),
+        (["nosuch"], 2, ""),
+        (["list", "--bogus"], 2, ""),
+        (["list", "--category", "xx"], 2, ""),
+        (["studies", "--line", "firts"], 2, ""),
+        (["show", "chemotherapy", "--format", "xx"], 2, ""),
+        (["show", "chemotherapy", "--brief", "--section", "risks"], 2, ""),
+        (["show", "\udcff"], 2, ""),
+        (["search", "--limit", "0", "chemo"], 2, ""),
+        (["search", "--limit", "010", "chemo"], 2, ""),
+        (["options", "--fitness", "9"], 2, ""),
+        (["options", "--profile", str(bad_profile)], 2, ""),
+        (["options", "--profile", str(tmp_path)], 2, ""),
+        (["values", "--profile", str(flow_profile)], 2, "3\n"),
+        (["values", "--profile", str(tmp_path / "new.yaml")], 2, "7\n"),
+        (["compare", "chemotherapy"], 2, ""),
+        (["compare", "chemotherapy", "chemo"], 2, ""),
+        (["trials", "--near", "Atlantis"], 2, ""),
+        (["trials", "--country", "Atlantis"], 2, ""),
+        (["trials", "--within", "50"], 2, ""),
+        (["trials", "--age", "300"], 2, ""),
+        (["trials", "--snapshot", str(tmp_path / "none.json")], 5, ""),
+        (["trials", "update", "--api-url", "ftp://example.org"], 5, ""),
+        (["trials", "diff"], 1, ""),
+        (["questions", "-o", str(existing)], 2, ""),
+        (["questions", "-o", str(tmp_path / "no" / "such" / "folder.md")], 4, ""),
+        (["profile", "init", str(existing)], 2, ""),
+        (["help", "nosuch"], 2, ""),
+        (["--kb", str(tmp_path / "none.yaml"), "list"], 3, ""),
+        (["--kb", str(tmp_path), "list"], 3, ""),
+        (["--kb", str(not_utf8), "list"], 3, ""),
+        (["--kb", "", "list"], 2, ""),
+    ]
+
+
+def _foreign(line: str, arguments: list[str], lang: str) -> list[str]:
+    """The English words of an error line, leaving out what the user typed, quoted names, paths and ids."""
+    line = re.sub(r"'[^']*'|\S*/\S*", " ", line)
+    typed = {w for a in arguments for w in _words(a)}
+    found, _total = english_words(line, lang, _own(lang))
+    return sorted(w for w in found if w not in typed and w not in NAMED and w != "mesocli")
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_every_expected_error_is_one_line_in_the_language(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    """Not found, ambiguous, usage, profile, values, output, trials and file errors: one line, exit code, no English."""
+    for arguments, code, given in _errors(tmp_path):
+        result = runner.invoke(app, ["--lang", lang, *arguments], input=given)
+        lines = [line for line in result.stderr.splitlines() if line.startswith("mesocli: ")]
+        assert result.exit_code == code, (arguments, result.exit_code, result.stderr)
+        assert len(lines) == 1, (arguments, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert _foreign(lines[0], arguments, lang) == [], (arguments, lines[0])
+
+
+def test_the_same_errors_are_english_without_a_language(runner: CliRunner, tmp_path: Path) -> None:
+    """The checker sees English: the same error lines in English have English words in them."""
+    english = 0
+    for arguments, code, given in _errors(tmp_path):
+        result = runner.invoke(app, arguments, input=given)
+        assert result.exit_code == code, (arguments, result.stderr)
+        english += bool(_foreign(result.stderr.splitlines()[-1], arguments, "tr"))
+    assert english >= len(_errors(tmp_path)) - 3
+
+
+def test_library_errors_stay_english_whatever_the_interface_language() -> None:
+    """A Python caller reads English from str(e), even after the command line chose Turkish."""
+    set_language("tr")
+    with pytest.raises(NotFoundError) as info:
+        KB.get("nosuch")
+    assert str(info.value) == "no treatment matches 'nosuch'"
+    assert info.value.message.template == "no treatment matches {query}"
+
+
+def test_a_profile_error_keeps_file_line_and_column_in_the_language(runner: CliRunner, tmp_path: Path) -> None:
+    """Every problem of a profile is named at file:line:column, said in Spanish."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("site: pleura\nfitness: 7\n", encoding="utf-8")
+    result = runner.invoke(app, ["--lang", "es", "options", "--profile", str(bad)])
+    assert f"{bad}:1:7: site es 'pleura'" in result.stderr
+    assert f"{bad}:2:10: fitness es 7" in result.stderr
+
+
+def _commands() -> list[list[str]]:
+    found: list[list[str]] = [[]]
+    for name in COMMANDS:
+        found.append([name])
+        found += [[name, sub] for sub in getattr(build_command(name), "commands", None) or {}]
+    return found
+
+
+def _prose(text: str) -> str:
+    """The words of a --help page a reader reads as language: without the usage line, option names and
+    metavars, the commands' names, choice lists, environment variables, defaults and example command lines."""
+    kept = []
+    for raw in text.splitlines()[1:]:
+        if raw.strip().startswith("mesocli "):
+            continue
+        line = re.sub(r"^  (-\S.*?|[A-Z][A-Z.\[\]]*|\[[A-Z.]+\]|[a-z][\w-]*)(  +|$)", " ", raw)
+        line = re.sub(r"\[[^\]]*\|[^\]]*\]|\b[A-Z]+(?:_[A-Z]+)+\b", " ", line)
+        kept.append(re.sub(r"(\[[^\]:]*: )[^\]]*\]", r"\1]", line))
+    return "\n".join(kept)
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_every_help_page_is_in_the_language(runner: CliRunner, lang: str) -> None:
+    """Every command's and subcommand's --help: Click's words, every help text and option help translated."""
+    own = _own(lang)
+    for command in _commands():
+        result = runner.invoke(app, ["--lang", lang, *command, "--help"])
+        assert result.exit_code == 0, (command, result.output)
+        text = result.stdout
+        for english in ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message", "[default:", "[env var:"):
+            assert english not in text, (command, english)
+        found, _total = english_words(_prose(text), lang, own)
+        assert not found, (command, dict(found))
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_profile_init_comments_in_the_language_and_the_file_still_reads(tmp_path: Path, lang: str) -> None:
+    """`profile init` writes its comments in the language; keys and values stay, and the file reads as empty."""
+    target = tmp_path / "me.yaml"
+    result = CliRunner().invoke(app, ["--lang", lang, "profile", "init", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    keys = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    english = CliRunner().invoke(app, ["profile", "init", "-"]).stdout
+    assert keys == [line for line in english.splitlines() if not line.lstrip().startswith("#")]
+    assert "pleural" in text and "epithelioid" in text
+    found, total = english_words(re.sub(r"`[^`]*`|\b[a-z]+(?:[-+_][a-z]+)+\b", " ", text), lang, _own(lang))
+    assert total > 100
+    assert not {w: n for w, n in found.items() if w not in NAMED}, found
+    assert read_profile(target).values is None
+
+
+SCRIPT = Path(sys.executable).parent / ("mesocli.exe" if os.name == "nt" else "mesocli")
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed in this environment")
+def test_the_console_script_says_errors_and_help_in_the_language_also_when_replayed(tmp_path: Path) -> None:
+    """Through the real entry point (mesocli_fast): a translated error, and a translated --help kept and replayed."""
+    env = {**os.environ, "COLUMNS": "80", "MESOCLI_CACHE_DIR": str(tmp_path), "MESOCLI_LANG": "tr"}
+    env.pop("FORCE_COLOR", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=60, check=False)
+
+    error = run("show", "nosuch")
+    assert (error.returncode, error.stderr) == (1, "mesocli: 'nosuch' ile eşleşen tedavi yok\n")
+    usage = run("--lang", "es", "search")
+    assert usage.returncode == 2
+    assert usage.stderr == "mesocli: error: Falta el argumento 'query'. (vea 'mesocli search --help')\n"
+    first, again = run("trials", "update", "--help"), run("trials", "update", "--help")
+    assert first.returncode == again.returncode == 0
+    assert first.stdout == again.stdout and first.stdout.startswith("Kullanım: mesocli trials update")
+    assert "Seçenekler:" in again.stdout and "Bu iletiyi göster ve çık." in again.stdout
+    english = run("--lang", "en", "trials", "update", "--help")
+    assert english.stdout.startswith("Usage: mesocli trials update")

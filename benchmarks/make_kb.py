@@ -9,7 +9,6 @@ and the bundled studies, written once at the top level, stay as they are.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,21 @@ import yaml
 import mesocli
 from mesocli.core.model import fields, is_model
 from mesocli.core.models import derived
+from mesocli.core.serialize import to_data
 
 #: Fields an entry derives at load time; a file never writes them.
 DERIVED = ("references", "studies")
+
+
+def _written(value: Any) -> Any:
+    """``value`` as the plain data a file writes: every field derived at load time left out, at any depth."""
+    if is_model(value) and not isinstance(value, type):
+        return {f.name: _written(getattr(value, f.name)) for f in fields(value) if not derived(f)}
+    if isinstance(value, tuple | list):
+        return [_written(v) for v in value]
+    return to_data(value)
+
+
 #: Fields that one entry of the whole knowledge base may give (the generated copies leave them out).
 ONCE = ("comfort_choice",)
 
@@ -32,17 +43,6 @@ def _clean(value: Any) -> Any:
         return {k: _clean(v) for k, v in value.items() if v is not None and v != []}
     if isinstance(value, list):
         return [_clean(v) for v in value]
-    return value
-
-
-def _written(value: Any) -> Any:
-    """A model as the file writes it: plain data without the fields worked out at load time, at any depth."""
-    if is_model(type(value)):
-        return {f.name: _written(getattr(value, f.name)) for f in fields(type(value)) if not derived(f)}
-    if isinstance(value, (tuple, list)):
-        return [_written(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
     return value
 
 

@@ -63,6 +63,8 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     flow_profile.write_text("{site: pleural, values: {}}\n", encoding="utf-8")
     not_utf8 = tmp_path / "latin1.yaml"
     not_utf8.write_bytes(b"title: caf\xe9\n")
+    schema_1 = tmp_path / "old.yaml"
+    schema_1.write_text("schema_version: 1\ntreatments: []\n", encoding="utf-8")
     existing = tmp_path / "existing.md"
     existing.write_text("mine\n", encoding="utf-8")
     return [
@@ -106,6 +108,7 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--kb", str(tmp_path), "list"], 3, ""),
         (["--kb", str(not_utf8), "list"], 3, ""),
         (["--kb", "", "list"], 2, ""),
+        (["--kb", str(schema_1), "list"], 3, ""),
     ]
 
 

@@ -91,8 +91,11 @@ def _languages() -> list[str]:
         'miyim", "¿me pueden...?") are not searched for; symptom and side-effect words are mapped to the '
         "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long "
         "one may live). Words are stemmed by the language's Snowball stemmer; each word of the text is also "
-        'indexed as typed without its marks ("akcigerimde", "cirugia"), and a stem one or two letters shorter '
-        "than the query's matches too (the stemmers cut some forms of a word shorter than others). A Turkish or "
+        'indexed as typed without its marks ("akcigerimde", "cirugia"), so a question typed without them finds '
+        'it, while one typed with them finds only the marked word ("saç", hair, not the "sac" of an English '
+        "alias); a stem one or two letters shorter than the query's matches too (the stemmers cut some forms of "
+        'a word shorter than others), and in Turkish a g typed for ğ as a k ("hastaligim", "hastalık"). A Turkish '
+        "or "
         "Spanish stem finds longer words only from 5 letters on; a word whose stem has 3 letters or fewer is "
         'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife).',
         "",
@@ -159,7 +162,8 @@ def report(results: list[Result]) -> str:
         "- Common words, and words that say who the question is about (he, him, my dad), are not searched for; a "
         "query of only such words finds nothing (`mesocli search the` exits 2 with a hint).",
         "- How much of a query an entry covers counts each word by the quality of its match, so a typo-only "
-        "match of a short word (near → year) does not count as a full word.",
+        "match of a short word (near → year) does not count as a full word; the score is multiplied by that "
+        f"share to the power {search.COVERAGE_POWER:g}.",
         f"- An entry one of whose names (its title, an alias, the part of its title in brackets) is the whole "
         f"query weighs {1 + ranking.NAMED_BOOST:g} times; one whose name is part of the query, in proportion "
         '("what is the pleura" puts the glossary term first, not surgery). A query that asks how, where or who '

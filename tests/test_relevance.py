@@ -18,7 +18,7 @@ from mesocli.query.text import BODY_WEIGHT, SIDE_EFFECT_WEIGHT, fields
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
 #: The mean precision@3 reached on the set (docs/search-relevance.md); search may only get better.
-PRECISION_AT_3_FLOOR = 0.84
+PRECISION_AT_3_FLOOR = 0.85
 #: The command of each kind of entry, as the issue asked for it.
 OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
 
@@ -109,9 +109,9 @@ TRANSLATED = {lang: GEN.evaluate(lang=lang) for lang in ("tr", "es")}
 DEVELOPMENT = {lang: GEN.evaluate(lang=lang, dev=True) for lang in ("tr", "es")}
 #: A floor under the precision@3 reached on the Turkish and Spanish held-out sets (the figures and the target,
 #: GEN.TARGET, are in docs/search-relevance.md), a little below it so that new content alone does not fail it.
-TRANSLATED_FLOOR = {"tr": 0.86, "es": 0.84}
+TRANSLATED_FLOOR = {"tr": 0.86, "es": 0.86}
 #: The same on the development sets the Turkish and Spanish ranking was tuned on.
-DEVELOPMENT_FLOOR = {"tr": 0.77, "es": 0.79}
+DEVELOPMENT_FLOOR = {"tr": 0.8, "es": 0.8}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
@@ -203,3 +203,11 @@ def test_the_second_hit_of_a_topic_weighs_less() -> None:
     hits = KB.search("prognosis", 10)
     both = [h for h in hits if h.id == "prognosis"]
     assert len(both) == 2 and both[1].score <= both[0].score / 2 + 0.001
+
+
+def test_a_word_typed_with_its_marks_finds_only_the_marked_word() -> None:
+    """ "saç" (hair) does not find the pericardium, whose English alias "pericardial sac" is "sac" without marks;
+    "sac" typed without them may."""
+    kb = mesocli.load(mesocli.bundled_path(), lang="tr")
+    assert "pericardium" not in [h.id for h in kb.search("saç", 10)]
+    assert "pericardium" in [h.id for h in kb.search("sac", 10)]

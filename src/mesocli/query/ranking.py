@@ -89,7 +89,7 @@ GUIDE_BOOST = 2.0
 
 #: An entry one of whose names is the whole query weighs 1 + this times more; one whose name is part of the
 #: query, in proportion (see ``SearchIndex.named``).
-NAMED_BOOST = 3.0
+NAMED_BOOST = 2.0
 
 _NOT_SEARCHED = _COMMON | PLACE_WORDS | DEFINITION_WORDS | PERSON_WORDS
 

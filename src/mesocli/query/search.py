@@ -14,9 +14,23 @@ from mesocli.core.display import Displayable
 from mesocli.core.model import model
 from mesocli.core.models import Treatment
 from mesocli.query import ranking
-from mesocli.query.text import MAX_QUERY_WORDS, PHRASE, WORD, Entry, clean, fields, index_tokens, kind_of, word_terms
+from mesocli.query.text import (
+    MAX_QUERY_WORDS,
+    PHRASE,
+    WORD,
+    Entry,
+    bare_word,
+    clean,
+    fields,
+    index_tokens,
+    kind_of,
+    word_terms,
+)
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
+#: A score is multiplied by the share of the query's words an entry holds, to this power: an entry that holds
+#: every word of a long question is not always the answer (a long page holds many words by chance).
+COVERAGE_POWER = 0.75
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 #: The shortest query word that also finds longer words starting with it. A Turkish or Spanish stem is already
 #: cut short ("arasındaki" is "aras"), so a short one would find unrelated words ("araştırma").
@@ -25,6 +39,8 @@ _PREFIX_FROM = {"en": 3, "tr": 5, "es": 5}
 #: leave a letter more of some forms than of others ("immünoterapide" is "immunoterapi", "İmmünoterapi"
 #: "immunoterap"; "cirugía" is "cirug", "cirugia" "cirugi").
 _SHORTER = (0.9, 0.7)
+#: How well a word typed with some of its letters' marks matches the word without any.
+_PART_MARKED = 0.95
 
 
 @model
@@ -123,6 +139,11 @@ class SearchIndex:
                 cut = shorter[:-1] + "k" if self.lang == "tr" and shorter.endswith("g") else shorter
                 if len(cut) >= shortest and self.vocabulary.has(cut):
                     found.setdefault(cut, quality)
+        if not known and self.lang != "en":  # some letters typed with their marks, some without ("agrı")
+            bare = bare_word(word, self.lang)
+            if bare != word and self.vocabulary.has(bare):
+                found.setdefault(bare, _PART_MARKED)
+                known = True
         limit = typo_limit(word)
         if limit and not known:
             for term in self.vocabulary.near(len(word) - limit, len(word) + limit):
@@ -172,7 +193,7 @@ class SearchIndex:
                 (
                     round(
                         score
-                        * (covered[i] / len(words)) ** 2
+                        * (covered[i] / len(words)) ** COVERAGE_POWER
                         * _KIND_WEIGHT[kinds[i]]
                         * intent.boost(kinds[i], i in self.relief)
                         * (1 + ranking.NAMED_BOOST * named.get(i, 0.0) / len(words)),

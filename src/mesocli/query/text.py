@@ -51,22 +51,24 @@ def tokens(text: str, lang: str = "en") -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def word_term(word: str, lang: str) -> str:
-    """One word of a Turkish or Spanish text as an index term: folded (Turkish İ/ı as Turkish does), stemmed
-    by the language's Snowball stemmer, then without accents, so that "ağrılar" and "agri" find "ağrı"."""
+    """One word of a Turkish or Spanish text as an index term: folded (Turkish İ/ı as Turkish does) and stemmed
+    by the language's Snowball stemmer, so that "ağrılar" finds "ağrı" (see :func:`word_terms` for "agri")."""
     if lang == "en":
         return stem(word.casefold())
-    return _bare(_stemmer(lang).stemWord(_lower(word, lang)))
+    stemmed: str = _stemmer(lang).stemWord(_lower(word, lang))
+    return stemmed
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def word_terms(word: str, lang: str) -> tuple[str, ...]:
-    """The index terms of one word of the text: its term, and for Turkish and Spanish also the term of the word
-    as typed without its letters' marks ("akcigerimde", "cirugia"), where the stemmer makes another of it."""
+    """The index terms of one word of the text: its term, and for Turkish and Spanish also that term without its
+    letters' marks and the term of the word as typed without them ("akcigerimde", "cirugia"), where the stemmer
+    makes another of it. A query typed with the marks finds the word by its own term only ("saç", hair, is not
+    the "sac" of an English alias); one typed without them, by the others."""
     term = word_term(word, lang)
     if lang == "en":
         return (term,)
-    bare = word_term(bare_word(word, lang), lang)
-    return (term,) if bare == term else (term, bare)
+    return tuple(dict.fromkeys((term, _bare(term), word_term(bare_word(word, lang), lang))))
 
 
 def index_tokens(text: str, lang: str = "en") -> list[str]:

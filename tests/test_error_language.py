@@ -232,3 +232,26 @@ def test_the_console_script_says_errors_and_help_in_the_language_also_when_repla
     assert "Seçenekler:" in again.stdout and "Bu iletiyi göster ve çık." in again.stdout
     english = run("--lang", "en", "trials", "update", "--help")
     assert english.stdout.startswith("Usage: mesocli trials update")
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_trials_page_says_what_is_left_open_and_the_age_limits_in_the_language(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    """The trials page's own lines (left open, the record's age limits) are said; YAML keeps them in English."""
+    from trials_data import studies, write_snapshot
+
+    snapshot = write_snapshot(tmp_path / "trials.json", studies())
+    arguments = ["trials", "--snapshot", str(snapshot), "--near", "Madrid", "--age", "64", "--format", "plain"]
+    page = runner.invoke(app, ["--lang", lang, *arguments])
+    assert page.exit_code == 0, page.output
+    said = re.findall(r"^(?:Açık kalan|Queda abierto): .*?(?=\n\n)", page.stdout, re.MULTILINE | re.DOTALL)
+    assert said
+    found, _total = english_words(" ".join(said), lang, _own(lang))
+    assert not {w: n for w, n in found.items() if w not in NAMED}, found
+    assert {
+        "tr": "Kayıttaki yaş sınırları: en küçük 18 yaş",
+        "es": "Límites de edad en el registro: edad mínima 18 años",
+    }[lang] in page.stdout
+    data = runner.invoke(app, ["--lang", lang, *arguments[:-2], "--format", "yaml"])
+    assert data.exit_code == 0 and "Age limits in the record: minimum age 18 Years" in data.stdout

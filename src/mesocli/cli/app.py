@@ -28,12 +28,12 @@ from mesocli.cli.context import (
 )
 from mesocli.cli.describe import HelpContext, described
 from mesocli.cli.globals import Color, hoist, set_kb, set_lang, version_last
-from mesocli.cli.messages import click_message, click_sentence, problems_line, say
+from mesocli.cli.messages import click_message, click_sentence, problems_line
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
 from mesocli.core.escape import MAX_MESSAGE, printable
 from mesocli.core.files import ENV_VAR
-from mesocli.core.l10n import LANGUAGES, _
+from mesocli.core.l10n import LANGUAGES, _, say
 
 #: Every command, in --help order: name -> (module, function).
 COMMANDS: dict[str, tuple[str, str]] = {

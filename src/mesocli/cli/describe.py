@@ -6,15 +6,15 @@ from typer._click.core import Context  # Typer vendors Click; no public path
 from typer._click.formatting import HelpFormatter
 
 from mesocli.core.errors import Message
-from mesocli.core.l10n import _
+from mesocli.core.l10n import N_, _
 
 #: Two or three real command lines per command, shown under "Examples:" at the end of its --help.
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "list": ("mesocli list", "mesocli list --category systemic-therapy", "mesocli list --type peritoneal --json"),
     "show": ("mesocli show chemo", 'mesocli show "radiation therapy"', "mesocli show keytruda --format markdown"),
     "search": (
-        "mesocli search breathless",
-        "mesocli search how do I find a clinical trial near me",
+        N_("mesocli search breathless"),
+        N_("mesocli search how do I find a clinical trial near me"),
         "mesocli search chemotherpy --limit 3",
     ),
     "guide": ("mesocli guide", "mesocli guide second-opinion", "mesocli guide help-resources"),
@@ -78,14 +78,20 @@ class Formatter(HelpFormatter):
 
     def write_text(self, text: str) -> None:
         said = _(text)
-        if said == text and text.startswith("Examples:"):
-            said = _("Examples") + text[len("Examples") :]
+        if said == text and text.startswith("Examples:"):  # the heading, then each example with its query said
+            said = "\n".join([_("Examples") + ":", *(_example(line) for line in text.split("\n")[1:])])
         super().write_text(said)
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         from mesocli.cli.messages import help_note
 
         super().write_dl([(term, help_note(text) if text else text) for term, text in rows], col_max, col_spacing)
+
+
+def _example(line: str) -> str:
+    """An example command line in the interface language, when the catalog words its query (a search)."""
+    command = line.strip()
+    return line[: len(line) - len(line.lstrip())] + _(command) if command else line
 
 
 class HelpContext(Context):
@@ -104,8 +110,8 @@ def translated(command: Any) -> Any:
     The English is kept on the command, so that it can be said again in whatever language is chosen later
     (a command may be built before ``--lang`` is read, when a global option follows it).
     """
-    from mesocli.cli.messages import say
     from mesocli.cli.options import uniform_metavars
+    from mesocli.core.l10n import say
 
     english = getattr(command, "english", None)
     if english is None:

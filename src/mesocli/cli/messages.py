@@ -1,9 +1,10 @@
 """Messages in the reader's language: the one place where an error's English becomes the interface language.
 
 The library's errors carry their English text as a :class:`~mesocli.core.errors.Message`, which keeps the
-template (an entry of the catalogs in ``locale/``) and its parameters; :func:`say` writes it again from the
-template's translation. Click's own messages (usage errors) have no template: :func:`click_message` builds
-them from the exception's fields, or recognises Click's fixed sentences by the templates in ``CLICK``.
+template (an entry of the catalogs in ``locale/``) and its parameters; :func:`mesocli.core.l10n.say` writes it
+again from the template's translation. Click's own messages (usage errors) have no template:
+:func:`click_message` builds them from the exception's fields, or recognises Click's fixed sentences by the
+templates in ``CLICK``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from mesocli.core.errors import Message, Problem
 from mesocli.core.escape import MAX_ECHO, printable
-from mesocli.core.l10n import N_, _, language, number
+from mesocli.core.l10n import N_, _, language, number, say
 
 #: Click's and Typer's fixed sentences, as templates: each is recognised in Click's English and said again.
 CLICK = (
@@ -62,34 +63,6 @@ HELP_WORDS = (
     N_("default: {default}"),
     N_("env var: {var}"),
 )
-
-
-def say(text: object) -> str:
-    """``text`` in the interface language: a Message from its template, a fixed message from the catalogs;
-    anything else (what the user typed, a name, a path) as it is."""
-    if isinstance(text, Message):
-        if language() == "en":
-            return str(text)
-        params = {key: _parameter(key, value) for key, value in text.params.items()}
-        try:
-            return _unformatted(_(text.template)).format(**params)
-        except (KeyError, IndexError, ValueError):  # a translation that lost a parameter: the English is right
-            return str(text)
-    return _(text) if isinstance(text, str) else str(text)
-
-
-def _parameter(key: str, value: Any) -> Any:
-    """A parameter said in the language: a Message, a number, or the system's reason (``reason``)."""
-    if isinstance(value, Message) or (key == "reason" and isinstance(value, str)):
-        return say(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number(value)
-    return value
-
-
-def _unformatted(template: str) -> str:
-    """``template`` without format specs (``{size:,}``): its numbers come written the language's way."""
-    return re.sub(r"\{(\w+)(![rsa])?:[^{}]*\}", r"{\1\2}", template)
 
 
 def problem_line(problem: Problem) -> str:

@@ -8,6 +8,7 @@ from mesocli.cli.context import emit_page, state
 from mesocli.cli.options import FormatOption, JsonOption
 from mesocli.cli.output import write_stdout
 from mesocli.core.errors import KnowledgeBaseError, Message
+from mesocli.core.l10n import _
 
 #: The guide topic that ``mesocli help-resources`` shows.
 HELP_RESOURCES = "help-resources"
@@ -69,7 +70,8 @@ def version_text(kb: Any) -> str:
 
     found = disclosure(kb.last_reviewed)
     where = printable(str(kb.path))
-    lines = [f"mesocli {__version__}", f"knowledge base {kb.version} (reviewed {kb.last_reviewed}, {where})", ""]
+    base = _("knowledge base {version} (reviewed {date}, {path})")
+    lines = [f"mesocli {__version__}", base.format(version=kb.version, date=kb.last_reviewed, path=where), ""]
     lines += [f"{found.title}:", *(f"  {label}: {text}" for label, text in found.lines())]
     return "\n".join(lines) + "\n"
 
@@ -82,6 +84,8 @@ def about(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = Fa
 
     kb = state(ctx).kb
     found = disclosure(kb.last_reviewed)
-    versions = f"mesocli {__version__}; knowledge base {kb.version}, reviewed {kb.last_reviewed}."
+    versions = f"mesocli {__version__}; " + _("knowledge base {version}, reviewed {date}.").format(
+        version=kb.version, date=kb.last_reviewed
+    )
     data = {"mesocli": __version__, "knowledge_base": kb.version, **found.to_data(), "disclaimer": kb.disclaimer}
     emit_page(ctx, fmt, as_json, lambda: about_page(found, versions, kb.disclaimer), lambda: data)

@@ -14,12 +14,12 @@ from typing import Annotated
 import typer
 
 from mesocli.cli.context import emit_page, state
-from mesocli.cli.messages import say
 from mesocli.cli.options import FormatOption, JsonOption, PlainFloat, PlainInt
 from mesocli.cli.output import note
 from mesocli.cli.situation import FitnessOption, HistologyOption, ProfileOption, SiteOption, TreatedOption
 from mesocli.core.errors import Message
 from mesocli.core.escape import MAX_ECHO, printable
+from mesocli.core.l10n import say
 from mesocli.core.places import Place
 from mesocli.core.situation import Situation
 

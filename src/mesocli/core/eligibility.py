@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from mesocli.core.errors import Message
 from mesocli.core.model import model
 from mesocli.core.situation import Situation
 
@@ -110,7 +111,7 @@ def _site(c: Criteria, person: Situation, judge: _Judge) -> None:
         if pleural != peritoneal:
             site = "pleural" if pleural else "peritoneal"
             fits = None if person.site is None else person.site == site
-            judge.read(fits, line, f"site: the trial takes {site} mesothelioma")
+            judge.read(fits, line, Message("site: the trial takes {site} mesothelioma", site=Message(site)))
             return
     for line in c.exclusion:
         if _MESO.search(line) and bool(_PLEURAL.search(line)) != bool(_PERITONEAL.search(line)):
@@ -139,7 +140,7 @@ def _histology(c: Criteria, person: Situation, judge: _Judge) -> None:
         if not re.search(r"histolog|subtype|mesothelioma", line, re.IGNORECASE):
             continue
         fits = None if mine is None else (True if mine <= wanted else False if not mine & wanted else None)
-        judge.read(fits, line, f"histology: the trial takes {' or '.join(sorted(wanted))} only")
+        judge.read(fits, line, _histology_only(sorted(wanted)))
         return
     for line in c.exclusion:
         if mine and re.search(r"histolog|subtype|mesothelioma", line, re.IGNORECASE) and mine <= _kinds(line):
@@ -151,18 +152,24 @@ def _treated(c: Criteria, person: Situation, judge: _Judge) -> None:
     treated = person.treated
     for line in c.inclusion:
         if _PRETREATED.search(line):
-            judge.read(None if treated is None else treated != "none", line, "earlier treatment: the trial wants it")
+            judge.read(
+                None if treated is None else treated != "none", line, Message("earlier treatment: the trial wants it")
+            )
             return
         if _NAIVE.search(line):
-            judge.read(None if treated is None else treated == "none", line, "earlier treatment: the trial wants none")
+            judge.read(
+                None if treated is None else treated == "none", line, Message("earlier treatment: the trial wants none")
+            )
             return
     for line in c.exclusion:
         if _PRIOR_IMMUNO.search(line):
             had = None if treated is None else "immunotherapy" not in treated
-            judge.read(had, line, "earlier treatment: the trial leaves out prior immunotherapy")
+            judge.read(had, line, Message("earlier treatment: the trial leaves out prior immunotherapy"))
             return
         if _PRIOR_ANY.search(line) and not re.search(r"\bwithin\b|\bweeks?\b|\bdays?\b", line, re.IGNORECASE):
-            judge.read(None if treated is None else treated == "none", line, "earlier treatment: the trial wants none")
+            judge.read(
+                None if treated is None else treated == "none", line, Message("earlier treatment: the trial wants none")
+            )
             return
 
 
@@ -173,7 +180,7 @@ def _fitness(c: Criteria, person: Situation, judge: _Judge) -> None:
             continue
         low, high = (0, int(m["max"])) if m["max"] else (int(m["lo"]), int(m["hi"]))
         fits = None if person.fitness is None else low <= person.fitness <= high
-        judge.read(fits, line, f"fitness: the trial takes ECOG {low}-{high}")
+        judge.read(fits, line, Message("fitness: the trial takes ECOG {low}-{high}", low=low, high=high))
         return
 
 
@@ -190,16 +197,46 @@ def _unclear(text: str, years: int | None) -> bool:
 def _age(minimum: str, maximum: str, age: int | None, judge: _Judge) -> None:
     low, high = _years(minimum), _years(maximum)
     if _unclear(minimum, low) or _unclear(maximum, high):
-        limits = f"minimum age {minimum or 'none'}, maximum age {maximum or 'none'}"
-        judge.read(None, limits, f"age: the record's limits are unclear ({limits})")
+        limits = _limits(minimum, maximum)
+        judge.read(None, limits, Message("age: the record's limits are unclear ({limits})", limits=limits))
         return
     if low is None and high is None:
         return
     if age is None and low in (None, 18) and high is None:
         return  # adults of any age: nothing to ask about an age not given
-    limits = f"minimum age {minimum or 'none'}, maximum age {maximum or 'none'}"
+    limits = _limits(minimum, maximum)
     fits = None if age is None else (low is None or age >= low) and (high is None or age <= high)
-    judge.read(fits, f"Age limits in the record: {limits}", f"age: the trial takes {limits}")
+    judge.read(
+        fits,
+        Message("Age limits in the record: {limits}", limits=limits),
+        Message("age: the trial takes {limits}", limits=limits),
+    )
+
+
+def _limits(minimum: str, maximum: str) -> Message:
+    """The record's age limits as written ("18 Years"), or "none"."""
+    return Message(
+        "minimum age {minimum}, maximum age {maximum}",
+        minimum=_as_written(minimum),
+        maximum=_as_written(maximum),
+    )
+
+
+def _as_written(limit: str) -> str:
+    """An age limit as the record writes it; "18 Years" (the registry's form) and none can be said in a language."""
+    if not limit:
+        return Message("none")
+    years = limit.strip().split(" ")
+    if len(years) == 2 and years[0].isdigit() and years[1] == "Years":
+        return Message("{count} Years", count=int(years[0]))
+    return limit
+
+
+def _histology_only(kinds: list[str]) -> Message:
+    if len(kinds) == 1:
+        return Message("histology: the trial takes {kind} only", kind=Message(kinds[0]))
+    both = Message("{first} or {second}", first=Message(kinds[0]), second=Message(kinds[1]))  # at most two
+    return Message("histology: the trial takes {kinds} only", kinds=both)
 
 
 def read_eligibility(

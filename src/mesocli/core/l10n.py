@@ -60,6 +60,40 @@ def N_(message: str) -> str:
     return message
 
 
+def say(text: object) -> str:
+    """``text`` in the interface language: a Message (:class:`mesocli.core.errors.Message`) from its template,
+    a fixed message from the catalogs; anything else (what the user typed, a name, a path) as it is."""
+    from mesocli.core.errors import Message  # only when something is said
+
+    if isinstance(text, Message):
+        if _current[0] == "en":
+            return str(text)
+        params = {key: _parameter(key, value) for key, value in text.params.items()}
+        try:
+            return _unformatted(_(text.template)).format(**params)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a parameter: the English is right
+            return str(text)
+    return _(text) if isinstance(text, str) else str(text)
+
+
+def _parameter(key: str, value: Any) -> Any:
+    """A parameter said in the language: a Message, a number, or the system's reason (``reason``)."""
+    from mesocli.core.errors import Message
+
+    if isinstance(value, Message) or (key == "reason" and isinstance(value, str)):
+        return say(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return value
+
+
+def _unformatted(template: str) -> str:
+    """``template`` without format specs (``{size:,}``): its numbers come written the language's way."""
+    import re
+
+    return re.sub(r"\{(\w+)(![rsa])?:[^{}]*\}", r"{\1\2}", template)
+
+
 def lang_fold(text: str, lang: str | None = None) -> str:
     """Case-folded for comparison, with Turkish dotted and dotless i folded as Turkish readers expect.
 

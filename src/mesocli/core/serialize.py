@@ -93,8 +93,13 @@ def dump(data: Any, fmt: str) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     import yaml
 
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    from mesocli.core.errors import Message
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # the loader is a value
+        """The safe dumper, writing a Message as its English text."""
+
+    Dumper.add_representer(Message, lambda dumper, message: dumper.represent_str(str(message)))
+    text: str = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
 
 

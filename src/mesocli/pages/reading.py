@@ -131,6 +131,10 @@ def list_page(treatments: Sequence[TreatmentRow], title: str) -> Document:
     return (Heading(title, 1), Table((_("Name"), _("Category"), _("Evidence"), _("Summary")), rows, (1, 0, 0, 3)))
 
 
+#: The names of the searched fields that are not headings elsewhere, for the labels of search matches.
+FIELD_LABELS = (N_("costs"), N_("comfort choice"), N_("may do"), N_("harms"), N_("details"), N_("says"), N_("what"))
+
+
 def search_page(query: str, hits: Sequence[SearchHit]) -> Document:
     blocks: list[Block] = [Heading(_("Search: {query}").format(query=query), 1)]
     for rank, hit in enumerate(hits, 1):

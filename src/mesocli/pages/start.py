@@ -9,7 +9,7 @@ from mesocli.pages.document import Block, Document, Heading, Note, Paragraph, Sp
 FIRST_COMMANDS = (
     ("mesocli list", N_("the treatment options in one table")),
     ("mesocli show palliative-care", N_("one option explained, with its evidence")),
-    ("mesocli search breathless", N_("search options, guide topics and terms")),
+    (N_("mesocli search breathless"), N_("search options, guide topics and terms")),
     ("mesocli guide", N_("care team, second opinion, finding a trial")),
     ("mesocli questions --output visit.md", N_("questions to ask at the next visit")),
     ("mesocli help-resources", N_("helplines and support, by country")),
@@ -32,7 +32,7 @@ def start_page(disclaimer: str) -> Document:
         Heading(_("Start here")),
         Table(
             (_("Command"), _("What it shows")),
-            tuple((plain(command, "strong"), plain(_(what))) for command, what in FIRST_COMMANDS),
+            tuple((plain(_(command), "strong"), plain(_(what))) for command, what in FIRST_COMMANDS),
             (0, 1),
         ),
         Heading(_("Help")),

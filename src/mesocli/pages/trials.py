@@ -6,7 +6,7 @@ stay as registered; every other word goes through gettext. The page never says t
 
 from __future__ import annotations
 
-from mesocli.core.l10n import N_, _
+from mesocli.core.l10n import N_, _, say
 from mesocli.core.trials import PHASES, known_status
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.query.trials import STALE_DAYS, SiteRow, TrialMatch, TrialsResult
@@ -118,9 +118,9 @@ def trial_blocks(m: TrialMatch) -> list[Block]:
     blocks.append(Bullets(tuple((Span(label, "label"), Span(value)) for label, value in facts)))
     blocks.append(Paragraph(plain(_(VERDICT_TEXT[m.verdict]) + ".", "strong")))
     if m.reasons:
-        blocks.append(Bullets(tuple(plain(f"“{line}”") for line in m.reasons)))
-    if m.open:
-        blocks.append(Paragraph(plain(_("Left open: {what}.").format(what="; ".join(m.open)), "dim")))
+        blocks.append(Bullets(tuple(plain(f"“{say(line)}”") for line in m.reasons)))  # a line of the record, or
+    if m.open:  # mesocli's reading of its age limits; what is left open is mesocli's
+        blocks.append(Paragraph(plain(_("Left open: {what}.").format(what="; ".join(map(say, m.open))), "dim")))
     if m.verdict != "may_not_fit":
         blocks.append(Paragraph(plain(_("Every other criterion is for the study team to check."), "dim")))
     link = (Span(_("Registry: "), "label"), Span(t.url, None, t.url))

@@ -123,7 +123,7 @@ def _blocks(parts: list[Piece], n: dict[str, int]) -> list[Block]:
 
 def compare_page(treatments: Sequence[Treatment], as_table: bool, disclaimer: str = FOOTER) -> Document:
     """Options side by side: a table (rich, Markdown) or one section per aspect (plain), then the references."""
-    title = " vs ".join(t.name for t in treatments)
+    title = _(" vs ").join(t.name for t in treatments)
     blocks: list[Block] = [Heading(_("Compare: {title}").format(title=title), 1)]
     rows = compare_rows(treatments)
     references = list({r.id: r for t in treatments for r in t.references}.values())

@@ -16,10 +16,23 @@ from typing import Any
 import yaml
 
 import mesocli
+from mesocli.core.model import fields, is_model
+from mesocli.core.models import derived
 from mesocli.core.serialize import to_data
 
 #: Fields an entry derives at load time; a file never writes them.
 DERIVED = ("references", "studies")
+
+
+def _written(value: Any) -> Any:
+    """``value`` as the plain data a file writes: every field derived at load time left out, at any depth."""
+    if is_model(value) and not isinstance(value, type):
+        return {f.name: _written(getattr(value, f.name)) for f in fields(value) if not derived(f)}
+    if isinstance(value, tuple | list):
+        return [_written(v) for v in value]
+    return to_data(value)
+
+
 #: Fields that one entry of the whole knowledge base may give (the generated copies leave them out).
 ONCE = ("comfort_choice",)
 
@@ -48,7 +61,7 @@ def _trim(entry: dict[str, Any], n: int) -> dict[str, Any]:
 
 def write_kb(path: Path, count: int) -> None:
     """Write a knowledge base with ``count`` generated treatments (plus the bundled seven) to ``path``."""
-    base = to_data(mesocli.load(mesocli.bundled_path()).data)
+    base = _written(mesocli.load(mesocli.bundled_path()).data)
     originals = [{k: v for k, v in t.items() if k not in DERIVED} for t in base["treatments"]]
     base["treatments"] = originals + [_trim(originals[i % len(originals)], i) for i in range(count)]
     for collection in ("guides", "glossary"):

@@ -14,6 +14,7 @@ Pure models: ``core.situation.applies()`` and ``fit_notes()`` judge them against
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Literal, get_args
 
@@ -90,6 +91,7 @@ def candidate_passages(candidates: str) -> list[str]:
     return [" ".join(c.removeprefix("- ").split()) for chunk in chunks for c in chunk.split("\n- ") if c.strip()]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a treatment's passages are flattened for each of its points, twice
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -124,7 +126,8 @@ def locate(entry: Any, at: str, starts: str | None) -> tuple[int | None, str | N
         return None, f"{at!r} is not a field a passage can come from ({PLACES})"
     if not starts or not starts.strip():
         return None, f"a passage of {at} is named by starts: give its opening words"
-    found = [i for i, text in enumerate(_items(entry, at)) if _flat(text).startswith(_flat(starts))]
+    opening = _flat(starts)
+    found = [i for i, text in enumerate(_items(entry, at)) if _flat(text).startswith(opening)]
     if not found:
         return None, f"no passage of {at} in {entry.id!r} starts with {starts!r}"
     if len(found) > 1:

@@ -63,6 +63,17 @@ def _model(cls: type) -> _Model:
     return _Model(cls, plans, needed, cls.__name__ in ENTRY_CLASSES)
 
 
+_TEXT = _plan(str)
+
+
+class _EveryCharacter:
+    def __contains__(self, _character: object) -> bool:
+        return True
+
+
+_EVERY = _EveryCharacter()
+
+
 class _Reader:
     def __init__(self, loader: Any, file: str) -> None:
         import yaml
@@ -77,6 +88,10 @@ class _Reader:
         self.ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
         self.starts: tuple[type, ...] = (yaml.StreamStartEvent, yaml.DocumentStartEvent)
         self.stops: tuple[type, ...] = (yaml.DocumentEndEvent, yaml.StreamEndEvent)
+        # The first characters a plain scalar needs resolving for (null, bool, int, float, timestamp...): any
+        # other plain scalar is a string, as the resolver would say after trying none of its patterns.
+        resolvers = loader.yaml_implicit_resolvers
+        self.resolving: Any = resolvers if None not in resolvers else _EVERY
 
     def document(self) -> KnowledgeBaseData:
         for expected in self.starts:
@@ -92,9 +107,24 @@ class _Reader:
         """The resolved tag of a scalar event, as the composer gives it to its node."""
         if event.anchor is not None or event.tag is not None:
             raise _GiveUp
-        if not event.implicit[0]:  # quoted or a block: a string
+        value = event.value
+        if not event.implicit[0] or (value and value[0] not in self.resolving):  # quoted, a block, or a word
             return _STR
-        return self.resolve(self.scalar_node, event.value, event.implicit)
+        return self.resolve(self.scalar_node, value, event.implicit)
+
+    def text(self, event: Any) -> Any:
+        """A text field's value (the most common field, read with the fewest steps)."""
+        if type(event) is self.event_types[0]:
+            value = event.value
+            if (
+                event.anchor is None
+                and event.tag is None
+                and (not event.implicit[0] or value[:1] not in self.resolving)
+            ):
+                if text_problem(value, ""):
+                    raise _GiveUp
+                return value
+        return self.scalar(str, event)
 
     def value(self, plan: tuple[int, Any], event: Any) -> Any:
         kind, inner = plan
@@ -144,8 +174,9 @@ class _Reader:
         items: list[Any] = []
         marks: list[int] = []
         get, end = self.get, self.ends[0]
+        text = plan is _TEXT
         while type(item := get()) is not end:
-            items.append(self.value(plan, item))
+            items.append(self.text(item) if text else self.value(plan, item))
             start = item.start_mark
             marks += (start.line + 1, start.column + 1)
         self.items = marks
@@ -166,7 +197,7 @@ class _Reader:
             offset, value_plan = found
             item = get()
             self.items = None
-            value = self.value(value_plan, item)
+            value = self.text(item) if value_plan is _TEXT else self.value(value_plan, item)
             values[name] = value
             start = item.start_mark
             set_field(marks, offset, (start.line + 1, start.column + 1), self.items if type(value) is tuple else None)

@@ -18,7 +18,7 @@ def main() -> None:
     try:
         code = _run(sys.argv[1:])
     except KeyboardInterrupt:
-        _say("interrupted")
+        _say(_said("interrupted"))
         code = EXIT_INTERRUPTED
     sys.exit(code)
 
@@ -33,7 +33,7 @@ def _run(arguments: list[str]) -> int:
             _silence_stdout()
             return 0
         except OSError as exc:
-            _say(f"could not write output: {exc.strerror}")
+            _say(f"{_said('could not write output:')} {_said(exc.strerror or str(exc))}")
             return EXIT_OUTPUT
         if status is not None:
             return status
@@ -47,6 +47,25 @@ def _say(message: str) -> None:
 
     with contextlib.suppress(OSError):
         os.write(2, f"mesocli: {message}\n".encode())
+
+
+def _said(message: str) -> str:
+    """``message`` (an entry of mesocli's catalogs) in the language that --lang, MESOCLI_LANG or the locale
+    chooses, as the full run would say it; as it is when the catalogs cannot be read."""
+    arguments = sys.argv[1 : sys.argv.index("--")] if "--" in sys.argv else sys.argv[1:]
+    chosen = None
+    for i, token in enumerate(arguments):
+        if token == "--lang" and i + 1 < len(arguments):
+            chosen = arguments[i + 1]
+        elif token.startswith("--lang="):
+            chosen = token.partition("=")[2]
+    try:
+        from mesocli.core import l10n
+
+        l10n.set_language(chosen)
+        return l10n.say(message)
+    except (ImportError, OSError, ValueError):
+        return message
 
 
 def _silence_stdout() -> None:

@@ -258,3 +258,21 @@ def test_a_translation_that_merges_candidate_paragraphs_falls_back_to_english(la
     assert any("points count them" in p.message and p.entry_id == "immunotherapy" for p in problems)
     shown = next(t for t in translated.treatments if t.id == "immunotherapy").candidates
     assert shown.startswith(("[İngilizce]", "[En inglés]"))
+
+
+@given(
+    where=st.integers(min_value=0, max_value=20),
+    words=st.lists(st.sampled_from(["Some", "people", "in", "a", "trial", "Out", "of", "100", "After"]), min_size=1),
+)
+def test_a_passage_added_anywhere_leaves_every_point_on_its_passage(where: int, words: list[str]) -> None:
+    """Whatever passage is added, at whatever place in a list, each point's words still find the passage they
+    found before, never the new one."""
+    from mesocli.core.applies import locate
+
+    for t in KB.treatments:
+        for p in (p for p in t.situation_points if p.at in ("benefits", "risks")):
+            items = list(getattr(t, p.at))
+            before = passage(t, replace(p, index=None))
+            added = replace(t, **{p.at: (*items[:where], " ".join(words) + ".", *items[where:])})
+            index, wrong = locate(added, p.at, p.starts)
+            assert wrong is None and passage(added, replace(p, index=index)) == before, (t.id, p.starts, wrong)

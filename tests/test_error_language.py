@@ -63,6 +63,8 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     flow_profile.write_text("{site: pleural, values: {}}\n", encoding="utf-8")
     not_utf8 = tmp_path / "latin1.yaml"
     not_utf8.write_bytes(b"title: caf\xe9\n")
+    schema_1 = tmp_path / "old.yaml"
+    schema_1.write_text("schema_version: 1\ntreatments: []\n", encoding="utf-8")
     existing = tmp_path / "existing.md"
     existing.write_text("mine\n", encoding="utf-8")
     return [
@@ -106,6 +108,7 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--kb", str(tmp_path), "list"], 3, ""),
         (["--kb", str(not_utf8), "list"], 3, ""),
         (["--kb", "", "list"], 2, ""),
+        (["--kb", str(schema_1), "list"], 3, ""),
     ]
 
 
@@ -157,6 +160,19 @@ def test_a_profile_error_keeps_file_line_and_column_in_the_language(runner: CliR
     assert f"{bad}:2:10: fitness es 7" in result.stderr
 
 
+#: Click's and Typer's English in a help page.
+CLICK_WORDS = (
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "Show this message",
+    "[default:",
+    "[env var:",
+    "[OPTIONS]",
+)
+
+
 def _commands() -> list[list[str]]:
     found: list[list[str]] = [[]]
     for name in COMMANDS:
@@ -186,7 +202,7 @@ def test_every_help_page_is_in_the_language(runner: CliRunner, lang: str) -> Non
         result = runner.invoke(app, ["--lang", lang, *command, "--help"])
         assert result.exit_code == 0, (command, result.output)
         text = result.stdout
-        for english in ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message", "[default:", "[env var:"):
+        for english in CLICK_WORDS:
             assert english not in text, (command, english)
         found, _total = english_words(_prose(text), lang, own)
         assert not found, (command, dict(found))
@@ -255,3 +271,14 @@ def test_trials_page_says_what_is_left_open_and_the_age_limits_in_the_language(
     }[lang] in page.stdout
     data = runner.invoke(app, ["--lang", lang, *arguments[:-2], "--format", "yaml"])
     assert data.exit_code == 0 and "Age limits in the record: minimum age 18 Years" in data.stdout
+
+
+@pytest.mark.parametrize(("lang", "said"), [("tr", "kesildi"), ("es", "interrumpido"), ("en", "interrupted")])
+def test_the_console_scripts_own_lines_are_said_in_the_language(
+    monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """What the console script says before the command line loads (Ctrl-C during a replay) follows --lang."""
+    import mesocli_fast
+
+    monkeypatch.setattr(sys, "argv", ["mesocli", "--lang", lang, "show", "chemotherapy"])
+    assert mesocli_fast._said("interrupted") == said

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mesocli
 from mesocli.core import events, loader
@@ -128,3 +130,41 @@ def test_bad_utf8_is_placed_on_its_line_whatever_the_slices(tmp_path: Path, step
     with pytest.raises(mesocli.KnowledgeBaseError) as info:
         files._check_utf8(good + b"c: \xff\n", "f", step)
     assert info.value.problems[0].line == 3
+
+
+_TINY_LINES = (Path(__file__).parent / "data" / "tiny.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+_VALUES = ["yes", "1", "1.5", "~", "''", "2026-01-31", "'text'", "[a, b]", "{a: 1}", "&x y", "*x", "!!str 3", "012"]
+
+
+_KINDS = st.sampled_from(["drop", "twice", "value"])
+_EDIT = st.tuples(st.integers(0, len(_TINY_LINES) - 1), _KINDS, st.sampled_from(_VALUES))
+
+
+@settings(max_examples=60, deadline=None)
+@given(edits=st.lists(_EDIT, max_size=3))
+def test_parse_gives_what_the_node_reader_gives_for_edited_files(edits: list[tuple[int, str, str]]) -> None:
+    """For random edits of a small file (lines dropped or doubled, values swapped for other types, anchors,
+    aliases, tags), parsing gives the same data, the same problems and the same marks as the node-by-node
+    reader alone."""
+    lines = list(_TINY_LINES)
+    for where, how, value in edits:
+        line = lines[where]
+        if how == "drop":
+            lines[where] = ""
+        elif how == "twice":
+            lines[where] = line + line
+        elif ": " in line:
+            lines[where] = line.split(": ", 1)[0] + ": " + value + "\n"
+    text = "".join(lines)
+    data, marks, problems = loader.parse(text, "f")
+    real = events.read_events
+    try:
+        events.read_events = lambda _loader, _file: None  # type: ignore[assignment] # the node reader alone
+        nodes_data, nodes_marks, nodes_problems = loader.parse(text, "f")
+    finally:
+        events.read_events = real
+    assert [str(p) for p in problems] == [str(p) for p in nodes_problems]
+    assert data == nodes_data
+    if data is not None:
+        _same_marks(nodes_data, data, nodes_marks, marks)
+        assert marks.ids == nodes_marks.ids

@@ -66,11 +66,17 @@ def examples_epilog(name: str) -> str | None:
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines) if lines else None
 
 
+#: Click's placeholders in a usage line.
+USAGE_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))
+
+
 class Formatter(HelpFormatter):
     """Click's help formatter, writing Click's own words (Usage, Options, Show this message and exit, [default:
     ...]) and every help text in the interface language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for word in USAGE_WORDS:  # Click's own placeholders; a command's own (NAME, FILE) are its syntax
+            args = args.replace(word, _(word))
         super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:

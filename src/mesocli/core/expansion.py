@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mesocli.core.errors import Problem
+from mesocli.core.errors import Message, Problem
 
 EXPANSION_FACTOR = 4
 EXPANSION_SLACK = 1 << 20
@@ -45,5 +45,9 @@ def expansion_problem(root: Any, text: str, file: str) -> Problem | None:
     if node is None:
         return None
     mark = node.start_mark
-    message = f"aliases expand the file beyond {limit(text):,} characters ({EXPANSION_FACTOR}x its length)"
+    message = Message(
+        "aliases expand the file beyond {limit:,} characters ({factor}x its length)",
+        limit=limit(text),
+        factor=EXPANSION_FACTOR,
+    )
     return Problem(file, message, mark.line + 1, mark.column + 1)

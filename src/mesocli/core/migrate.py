@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mesocli.core.errors import KnowledgeBaseError, Problem
+from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.models import CITATION
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -106,6 +106,8 @@ def schema_1_problem(root: Any, file: str) -> Problem | None:
     for key, value in root.value:
         if getattr(key, "value", None) == "schema_version" and getattr(value, "value", None) == "1":
             mark = value.start_mark
-            message = "uses schema 1, which this mesocli no longer reads; convert it with: mesocli migrate OLD NEW"
+            message = Message(
+                "uses schema 1, which this mesocli no longer reads; convert it with: mesocli migrate OLD NEW"
+            )
             return Problem(file, message, mark.line + 1, mark.column + 1)
     return None

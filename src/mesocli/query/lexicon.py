@@ -1,8 +1,9 @@
 """The words of patients' questions in Turkish and Spanish, for the ranking rules of :mod:`mesocli.query.ranking`.
 
 English keeps its tables in ``ranking``; here each other language has the same kinds of word, written as people
-type them and turned into index terms (folded and stemmed like the text, ``query.text.word_term``) when first
-used:
+type them and turned, when first used, into the keys a query's words are looked up by (:func:`keys`): each word's
+stem as the text's (``query.text.word_term``), with and without its letters' marks, or, for a stem of
+:data:`SHORT_STEM` letters or fewer, the word as typed, since such a stem stands for too many words:
 
 - ``common``: question words, common verbs and fillers ("mü", "olabilir miyim", "¿me pueden...?"): not searched
   for, so that "ameliyat olabilir miyim" is ranked by "ameliyat" alone;
@@ -11,7 +12,8 @@ used:
   (glossary terms answer it);
 - ``symptom``: a symptom the asker has, so the options that ease symptoms weigh more;
 - ``plain``: a plain word, and the words of the knowledge base it stands for (a symptom, a side effect or a
-  concept: hair loss, breathlessness, tiredness, pain, appetite, how long one may live).
+  concept: hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long one may live); a plain
+  word for a symptom is a symptom word too.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,15 @@ def test_a_snapshot_that_appears_is_shown_at_once(tmp_path: Path, monkeypatch: p
     (tmp_path / "other" / "mesocli").mkdir(parents=True)
     write_snapshot(tmp_path / "other" / "mesocli" / "trials.json", studies())
     assert "NCT09000001" in CliRunner().invoke(app, rich).output
+
+
+@pytest.mark.parametrize(("lang", "separator"), [("en", ","), ("tr", "."), ("es", ".")])
+def test_distances_are_written_the_languages_way(snap: Path, lang: str, separator: str) -> None:
+    """A distance over a thousand km has the language's thousands separator (Istanbul to Madrid: about 2,700 km)."""
+    args = ["--lang", lang, "trials", "--snapshot", str(snap), *SITUATION, "--near", "Istanbul"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    distances = re.findall(r"(\d[\d.,]*) km", result.output)
+    far = [d for d in distances if len(d.replace(",", "").replace(".", "")) >= 4]
+    assert far, result.output
+    assert all(re.fullmatch(rf"\d{{1,2}}{re.escape(separator)}\d{{3}}", d) for d in far), far

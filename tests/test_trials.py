@@ -252,3 +252,20 @@ def test_distances_are_written_the_languages_way(snap: Path, lang: str, separato
     far = [d for d in distances if len(d.replace(",", "").replace(".", "")) >= 4]
     assert far, result.output
     assert all(re.fullmatch(rf"\d{{1,2}}{re.escape(separator)}\d{{3}}", d) for d in far), far
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_day", "one_trial"),
+    [
+        ("en", "1 day old.", "1 trial in it."),
+        ("tr", "1 günlük.", "1 araştırma var."),
+        ("es", "hace 1 día.", "1 ensayo."),
+    ],
+)
+def test_one_day_and_one_trial_are_singular(tmp_path: Path, lang: str, one_day: str, one_trial: str) -> None:
+    """A snapshot a day old holding one trial says '1 day old' and '1 trial', not '1 days' or '1 trials'."""
+    one = write_snapshot(tmp_path / "one.json", studies()[:1], days_old=1)
+    result = CliRunner().invoke(app, ["--lang", lang, "trials", "--snapshot", str(one), "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert one_day in flat and one_trial in flat, flat

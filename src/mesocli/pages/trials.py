@@ -55,8 +55,11 @@ def snapshot_line(result: TrialsResult) -> Inline:
         spans = [Span(text.format(date=m.date.isoformat()) + " ", "strong")]
     else:
         text = _("Snapshot {date} (the API's data timestamp), {days} days old.")
-        spans = [Span(text.format(date=m.date.isoformat(), days=result.age_days) + " ", "label")]
-    spans.append(Span(_("{count} trials in it.").format(count=result.total), "dim"))
+        if result.age_days == 1:
+            text = _("Snapshot {date} (the API's data timestamp), 1 day old.")
+        spans = [Span(text.format(date=m.date.isoformat(), days=number(result.age_days)) + " ", "label")]
+    count = _("1 trial in it.") if result.total == 1 else _("{count} trials in it.")
+    spans.append(Span(count.format(count=number(result.total)), "dim"))
     if result.stale:
         warning = _("Warning: this snapshot is older than {days} days; trials open and close every week.")
         spans += [Span(" " + warning.format(days=STALE_DAYS), "strong"), Span(" " + _(UPDATE_HINT))]

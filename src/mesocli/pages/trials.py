@@ -57,7 +57,7 @@ def snapshot_line(result: TrialsResult) -> Inline:
         text = _("Snapshot {date} (the API's data timestamp), {days} days old.")
         if result.age_days == 1:
             text = _("Snapshot {date} (the API's data timestamp), 1 day old.")
-        spans = [Span(text.format(date=m.date.isoformat(), days=number(result.age_days)) + " ", "label")]
+        spans = [Span(text.format(date=m.date.isoformat(), days=number(result.age_days or 0)) + " ", "label")]
     count = _("1 trial in it.") if result.total == 1 else _("{count} trials in it.")
     spans.append(Span(count.format(count=number(result.total)), "dim"))
     if result.stale:

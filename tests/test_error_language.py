@@ -78,6 +78,8 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["show"], 2, ""),
         (["search"], 2, ""),
         (["nosuch"], 2, ""),
+        (["lst"], 2, ""),
+        (["trials", "updte"], 2, ""),
         (["list", "--bogus"], 2, ""),
         (["list", "--category", "xx"], 2, ""),
         (["studies", "--line", "firts"], 2, ""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,32 @@ def test_a_snapshot_that_appears_is_shown_at_once(tmp_path: Path, monkeypatch: p
     (tmp_path / "other" / "mesocli").mkdir(parents=True)
     write_snapshot(tmp_path / "other" / "mesocli" / "trials.json", studies())
     assert "NCT09000001" in CliRunner().invoke(app, rich).output
+
+
+@pytest.mark.parametrize(("lang", "separator"), [("en", ","), ("tr", "."), ("es", ".")])
+def test_distances_are_written_the_languages_way(snap: Path, lang: str, separator: str) -> None:
+    """A distance over a thousand km has the language's thousands separator (Istanbul to Madrid: about 2,700 km)."""
+    args = ["--lang", lang, "trials", "--snapshot", str(snap), *SITUATION, "--near", "Istanbul"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    distances = re.findall(r"(\d[\d.,]*) km", result.output)
+    far = [d for d in distances if len(d.replace(",", "").replace(".", "")) >= 4]
+    assert far, result.output
+    assert all(re.fullmatch(rf"\d{{1,2}}{re.escape(separator)}\d{{3}}", d) for d in far), far
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_day", "one_trial"),
+    [
+        ("en", "1 day old.", "1 trial in it."),
+        ("tr", "1 günlük.", "1 araştırma var."),
+        ("es", "hace 1 día.", "1 ensayo."),
+    ],
+)
+def test_one_day_and_one_trial_are_singular(tmp_path: Path, lang: str, one_day: str, one_trial: str) -> None:
+    """A snapshot a day old holding one trial says '1 day old' and '1 trial', not '1 days' or '1 trials'."""
+    one = write_snapshot(tmp_path / "one.json", studies()[:1], days_old=1)
+    result = CliRunner().invoke(app, ["--lang", lang, "trials", "--snapshot", str(one), "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert one_day in flat and one_trial in flat, flat

@@ -19,6 +19,7 @@ from mesocli.core.l10n import N_, _, language, number, say
 
 #: Click's and Typer's fixed sentences, as templates: each is recognised in Click's English and said again.
 CLICK = (
+    N_("No such command {name}. Did you mean {names}?"),  # Typer adds the suggestion to Click's sentence
     N_("No such command {name}."),
     N_("Missing command."),
     N_("Got unexpected extra argument {names}"),

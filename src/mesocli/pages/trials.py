@@ -6,7 +6,7 @@ stay as registered; every other word goes through gettext. The page never says t
 
 from __future__ import annotations
 
-from mesocli.core.l10n import N_, _, say
+from mesocli.core.l10n import N_, _, number, say
 from mesocli.core.trials import PHASES, known_status
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.query.trials import STALE_DAYS, SiteRow, TrialMatch, TrialsResult
@@ -55,8 +55,11 @@ def snapshot_line(result: TrialsResult) -> Inline:
         spans = [Span(text.format(date=m.date.isoformat()) + " ", "strong")]
     else:
         text = _("Snapshot {date} (the API's data timestamp), {days} days old.")
-        spans = [Span(text.format(date=m.date.isoformat(), days=result.age_days) + " ", "label")]
-    spans.append(Span(_("{count} trials in it.").format(count=result.total), "dim"))
+        if result.age_days == 1:
+            text = _("Snapshot {date} (the API's data timestamp), 1 day old.")
+        spans = [Span(text.format(date=m.date.isoformat(), days=number(result.age_days or 0)) + " ", "label")]
+    count = _("1 trial in it.") if result.total == 1 else _("{count} trials in it.")
+    spans.append(Span(count.format(count=number(result.total)), "dim"))
     if result.stale:
         warning = _("Warning: this snapshot is older than {days} days; trials open and close every week.")
         spans += [Span(" " + warning.format(days=STALE_DAYS), "strong"), Span(" " + _(UPDATE_HINT))]
@@ -71,7 +74,7 @@ def _situation(result: TrialsResult) -> Bullets:
             place=result.place_name, name=result.place.name, country=result.place.country
         )
         if result.within_km is not None:
-            near += " " + _("within {km:g} km").format(km=result.within_km)
+            near += " " + _("within {km} km").format(km=number(result.within_km))
         lines.append(near)
         if result.others:
             lines.append(_other_places(result))
@@ -96,7 +99,7 @@ def _site_item(row: SiteRow) -> Inline:
     where = ", ".join(p for p in (s.facility, s.city, s.country) if p)
     spans = [Span(where, "strong"), Span(f" ({status_text(s.status)})")]
     if row.distance_km is not None:
-        spans.append(Span(", " + _("{km:.0f} km away").format(km=row.distance_km), "label"))
+        spans.append(Span(", " + _("{km} km away").format(km=number(row.distance_km, 0)), "label"))
     contacts = "; ".join(c.text() for c in s.contacts)
     if contacts:
         spans.append(Span(". " + _("Contact: {who}").format(who=contacts), "dim"))
@@ -114,7 +117,7 @@ def trial_blocks(m: TrialMatch) -> list[Block]:
         (_("Sponsor: "), t.sponsor or _("not stated")),
     ]
     if m.nearest_km is not None:
-        facts.append((_("Nearest recruiting site: "), _("{km:.0f} km").format(km=m.nearest_km)))
+        facts.append((_("Nearest recruiting site: "), _("{km} km").format(km=number(m.nearest_km, 0))))
     blocks.append(Bullets(tuple((Span(label, "label"), Span(value)) for label, value in facts)))
     blocks.append(Paragraph(plain(_(VERDICT_TEXT[m.verdict]) + ".", "strong")))
     if m.reasons:

@@ -222,7 +222,7 @@ def nearest_trial_lines(result: TrialsResult, limit: int = 3) -> list[str]:
 
     Page-neutral: ``options`` and the handout print these lines as they are. Empty when none is open.
     """
-    from mesocli.core.l10n import _
+    from mesocli.core.l10n import _, number
 
     chosen = [m for m in result.matches if m.verdict != "may_not_fit"][:limit]
     if not chosen:
@@ -230,7 +230,7 @@ def nearest_trial_lines(result: TrialsResult, limit: int = 3) -> list[str]:
     date = result.manifest.date.isoformat() if result.manifest.date else _("date not known")
     lines = []
     for m in chosen:
-        where = f", {m.nearest_km:.0f} km" if m.nearest_km is not None else ""
+        where = ", " + _("{km} km").format(km=number(m.nearest_km, 0)) if m.nearest_km is not None else ""
         lines.append(f"{m.trial.label}{where}: {m.trial.url}")
     lines.append(_("From the trials snapshot of {date}; see `mesocli trials` for the reasons.").format(date=date))
     return lines

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 #: The first bytes of every SQLite database, and where its application id sits in the header.
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x4D65736F  # "Meso"
-_DATABASE = re.compile(r"kb-[0-9a-f]{32}\.sqlite3")
-_TEMPORARY = re.compile(r"\.kb-[0-9a-f]{32}\.sqlite3-[A-Za-z0-9_]+\.tmp")
+_DATABASE = r"kb-[0-9a-f]{32}\.sqlite3"  # patterns compiled when the store is pruned, not on every run
+_TEMPORARY = r"\.kb-[0-9a-f]{32}\.sqlite3-[A-Za-z0-9_]+\.tmp"
 UNUSED_DAYS = 30
 _TEMPORARY_HOURS = 6
 
@@ -96,9 +96,9 @@ def prune(folder: Path, keep: str) -> None:
     for name in names:
         if name == keep:
             continue
-        if _DATABASE.fullmatch(name):
+        if re.fullmatch(_DATABASE, name):
             age = UNUSED_DAYS * 86400
-        elif _TEMPORARY.fullmatch(name):
+        elif re.fullmatch(_TEMPORARY, name):
             age = _TEMPORARY_HOURS * 3600
         else:
             continue

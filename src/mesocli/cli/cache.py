@@ -6,7 +6,7 @@ import typer
 
 cache = typer.Typer(
     name="cache",
-    help="What mesocli keeps on this computer (databases and kept pages), and erasing it.",
+    help="What mesocli keeps on this computer (databases, kept pages and runs, file checksums), and erasing it.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -17,7 +17,7 @@ cache = typer.Typer(
 def cache_clear(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing on success.")] = False,
 ) -> None:
-    """Remove every database and kept page mesocli made (they can hold a situation from --profile).
+    """Remove every database, kept page, kept run and checksum mesocli made (they can hold a situation from --profile).
 
     The folder is $MESOCLI_CACHE_DIR, else $XDG_CACHE_HOME/mesocli, else ~/.cache/mesocli. Only files named
     as mesocli names them are removed; your knowledge bases and profiles are never touched.

@@ -6,12 +6,15 @@ cached as always, with the text fields of ``treatments.tr.yaml`` put in place (s
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mesocli import kb as _kb
 from mesocli.core.errors import Problem
 from mesocli.core.l10n import LANGUAGES
 from mesocli.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def load(path: Path | str | None = None, lang: str | None = None) -> KnowledgeBase:
@@ -100,6 +103,8 @@ def _keep(english: KnowledgeBase, edition: KnowledgeBase, lang: str, overlay: st
 
 def check_overlays(kb: KnowledgeBase) -> list[Problem]:
     """Every problem of every overlay beside ``kb``'s file: stale fields (warnings), changed figures (errors)."""
+    from pathlib import Path
+
     from mesocli.core.files import overlay_path
     from mesocli.core.overlay import apply
     from mesocli.core.overlay_names import alias_collisions

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem, name_argument
-from mesocli.core.files import check_file, default_path
-from mesocli.core.models import (
-    COLLECTIONS,
-    SEARCHED,
-    Guide,
-    KnowledgeBaseData,
-    Reference,
-    Term,
-    Treatment,
-    TreatmentRow,
-)
-from mesocli.core.studies import Study
+from mesocli.core.files import check_file, default_file, path_text
+from mesocli.core.models import COLLECTIONS, SEARCHED, KnowledgeBaseData
 from mesocli.query.filters import Filters
 from mesocli.query.frames import Tables
 from mesocli.query.resolve import NameIndex
@@ -29,7 +20,19 @@ from mesocli.store.database import Damaged
 from mesocli.store.read import Stored, discard, open_stored
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mesocli.core.models import Guide, Reference, Term, Treatment, TreatmentRow
+    from mesocli.core.studies import Study
     from mesocli.query.search import SearchIndex, SearchResults
+
+    class _Header(NamedTuple):
+        schema_version: int
+        title: str
+        version: str
+        last_reviewed: dt.date
+        disclaimer: str
+
 
 R = TypeVar("R")
 
@@ -42,7 +45,7 @@ class KnowledgeBase(Tables, Filters, Displayable):
     """
 
     def __init__(self, data: KnowledgeBaseData, path: Path | None = None, warnings: tuple[Problem, ...] = ()) -> None:
-        self.path = path
+        self._file = None if path is None else os.fspath(path)
         self.warnings = warnings
         self.lang = "en"
         self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
@@ -51,10 +54,10 @@ class KnowledgeBase(Tables, Filters, Displayable):
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
 
     @classmethod
-    def _from_store(cls, stored: Stored, path: Path, lang: str = "en") -> KnowledgeBase:
+    def _from_store(cls, stored: Stored, path: str | Path, lang: str = "en") -> KnowledgeBase:
         """A knowledge base (or its edition in ``lang``) from its database: entries decoded only when read."""
         kb = cls.__new__(cls)
-        kb.path = path
+        kb._file = os.fspath(path)
         kb.lang = lang
         kb._stored = stored
         kb.warnings = stored.warnings(dt.date.today())
@@ -95,6 +98,13 @@ class KnowledgeBase(Tables, Filters, Displayable):
             f"<KnowledgeBase {self.title!r} v{self.version}: {len(self)} treatments, "
             f"{len(self.guides)} guides, {len(self.glossary)} terms>"
         )
+
+    @cached_property
+    def path(self) -> Path | None:
+        """The file it was loaded from (None when made from data in memory); made when asked for."""
+        from pathlib import Path  # loading and looking up need no pathlib
+
+        return None if self._file is None else Path(self._file)
 
     @cached_property
     def data(self) -> KnowledgeBaseData:
@@ -213,12 +223,8 @@ class KnowledgeBase(Tables, Filters, Displayable):
         ]
 
 
-class _Header(NamedTuple):
-    schema_version: int
-    title: str
-    version: str
-    last_reviewed: dt.date
-    disclaimer: str
+if not TYPE_CHECKING:  # the same tuple, without typing.NamedTuple evaluating each annotation at import
+    _Header = namedtuple("_Header", "schema_version title version last_reviewed disclaimer")
 
 
 def load(path: Path | str | None = None) -> KnowledgeBase:
@@ -230,12 +236,14 @@ def load(path: Path | str | None = None) -> KnowledgeBase:
     Raises :class:`mesocli.KnowledgeBaseError` listing every problem if the file is unreadable
     or invalid. Warnings (such as a stale review date) are kept in ``kb.warnings``.
     """
-    file = Path(path).expanduser() if path is not None else default_path()
+    file = path_text(path) if path is not None else default_file()  # the text of ``Path(path).expanduser()``
     check_file(file)  # before the store looks at it: a FIFO, a device or a symlink loop is refused at once
     stored = open_stored(file)
     if stored is not None:
         return KnowledgeBase._from_store(stored, file)
-    return _parse(file, keep=True)
+    from pathlib import Path  # the first run: the build works with paths
+
+    return _parse(Path(file), keep=True)
 
 
 def _parse(file: Path, keep: bool = False) -> KnowledgeBase:

@@ -9,7 +9,6 @@ such as U+202E, zero-width spaces such as U+200B) and line separators become vis
 from __future__ import annotations
 
 import re
-import unicodedata
 
 #: Unicode categories written as escapes: controls, format characters, surrogates, line/paragraph separators.
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -29,16 +28,19 @@ def printable(text: str, limit: int | None = None, keep: str = "") -> str:
         text = text[: max(limit - 1, 0)] + "…"
     if text.isprintable():  # false for every unsafe category (and for spaces other than " ")
         return text
+    import unicodedata  # only for text that is not printable as it is
+
     return "".join(repr(c)[1:-1] if c not in keep and unicodedata.category(c) in UNSAFE_CATEGORIES else c for c in text)
 
 
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*)?")
+#: A link's form, compiled on first use (re keeps it): printing an error needs no regular expression.
+_URL = r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]*)?"
 
 
 def web_url(text: str) -> bool:
     """Whether ``text`` is a well-formed http(s) URL that can be written as a link: a host, and only the
     characters RFC 3986 allows (no space, quote, ``<``, ``>``, backslash or control character)."""
-    return bool(_URL.fullmatch(text))
+    return bool(re.fullmatch(_URL, text))
 
 
 #: The longest text field accepted (64 KiB of characters): a page is a few of them, never megabytes.

@@ -6,12 +6,14 @@ import datetime as dt
 import errno
 import os
 import stat
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.l10n import N_
 from mesocli.core.models import KnowledgeBaseData
+
+if TYPE_CHECKING:
+    from pathlib import Path  # imported where a Path is made: loading a stored knowledge base needs none
 
 DatedProblem = tuple[Problem, dt.date | None]
 
@@ -32,17 +34,43 @@ ENV_VAR = "MESOCLI_KB"
 
 def bundled_path() -> Path:
     """The knowledge base shipped with mesocli (inside the wheel, or in a source checkout)."""
-    here = Path(__file__).resolve().parent.parent  # the mesocli package
-    packaged = here / "data" / "treatments.yaml"
-    if packaged.is_file():
-        return packaged
-    return here.parent.parent / "data" / "treatments.yaml"
+    from pathlib import Path
+
+    return Path(bundled_file())
 
 
 def default_path() -> Path:
     """``$MESOCLI_KB`` if set, else the bundled knowledge base."""
+    from pathlib import Path
+
+    return Path(default_file())
+
+
+def bundled_file() -> str:
+    """:func:`bundled_path` as a string, without ``pathlib``."""
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the mesocli package
+    packaged = os.path.join(here, "data", "treatments.yaml")
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "treatments.yaml")
+
+
+def default_file() -> str:
+    """:func:`default_path` as a string, without ``pathlib``."""
     env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser() if env else bundled_path()
+    return path_text(env) if env else bundled_file()
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """``str(Path(path).expanduser())``: the same text, without importing ``pathlib`` when ``path`` is already
+    in the form a ``Path`` gives (no ``~``, no empty, doubled or trailing ``/`` or ``.`` parts)."""
+    text = os.fspath(path)
+    ends = isinstance(text, str) and text and not text.startswith(("~", "./")) and not text.endswith(("/", "/."))
+    if ends and "//" not in text and "/./" not in text:
+        return text
+    from pathlib import Path
+
+    return str(Path(path).expanduser())
 
 
 #: What a knowledge-base path may not be, by the type bits of its mode. Each would block or never end.
@@ -55,7 +83,7 @@ _NOT_FILES = {
 }
 
 
-def check_file(path: Path, what: str = N_("knowledge-base file")) -> None:
+def check_file(path: str | Path, what: str = N_("knowledge-base file")) -> None:
     """Refuse, without opening it, a path that is not an existing regular file (exit 3, never a hang), or one
     over the size limit: on every run, also when a database built from it could answer."""
     file = str(path)
@@ -206,6 +234,8 @@ def parse_and_check(file: Path, today: dt.date | None = None) -> tuple[Knowledge
 
 def validate(path: Path | str | None = None, today: dt.date | None = None) -> list[Problem]:
     """Every problem in a knowledge-base file (errors and warnings); empty when it is clean."""
+    from pathlib import Path
+
     file = Path(path) if path is not None else default_path()
     try:
         return parse_and_check(file, today)[1]

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 #: The languages mesocli speaks, with their names in their own language.
 LANGUAGES = {"en": "English", "tr": "Türkçe", "es": "Español"}
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+_CATALOGS = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "locale")
 
 _current = ["en"]
 
@@ -46,7 +45,7 @@ def language() -> str:
 def _catalog(lang: str) -> Any:
     import gettext  # only for another language than English
 
-    return gettext.translation("mesocli", LOCALE_DIR, languages=[lang], fallback=True)
+    return gettext.translation("mesocli", _CATALOGS, languages=[lang], fallback=True)
 
 
 def _(message: str) -> str:
@@ -58,6 +57,10 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it yet (module constants, translated where used)."""
     return message
+
+
+#: The same languages named in English, for a sentence in the interface language (translated where said).
+LANGUAGE_NAMES = {"en": N_("English"), "tr": N_("Turkish"), "es": N_("Spanish")}
 
 
 def say(text: object) -> str:
@@ -131,3 +134,12 @@ def percent(value: float, decimals: int | None = None) -> str:
 
     pattern = str(Locale.parse(_LOCALE[lang]).percent_formats[None].pattern)  # "%#,##0", "#,##0\xa0%"
     return pattern.replace("#,##0", digits)
+
+
+def __getattr__(name: str) -> Any:
+    """``LOCALE_DIR``, the catalogs' folder as a ``Path``, made on first use (``pathlib`` costs an import)."""
+    if name == "LOCALE_DIR":
+        from pathlib import Path
+
+        return Path(_CATALOGS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 import types
 from collections.abc import Callable
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.model import Field, fields, is_model
 
@@ -19,8 +20,24 @@ Decoder = Callable[[Any], Any]
 
 @functools.cache
 def type_plan(cls: type) -> tuple[dict[str, Field], dict[str, Any]]:
-    """A model's fields and resolved type hints, worked out once per class (get_type_hints is slow)."""
-    return {f.name: f for f in fields(cls)}, get_type_hints(cls)
+    """A model's fields and resolved type hints, worked out once per class.
+
+    The hints are the class's annotation strings evaluated in its module, each distinct string once per module:
+    what ``typing.get_type_hints`` gives for these models (plain classes, ``X | None``, ``tuple[X, ...]``,
+    ``Literal``), at a fraction of its cost (no ``ForwardRef`` per field, no walk of every base's annotations).
+    """
+    annotations: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        annotations.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063 - unevaluated, as written
+    module = cls.__module__
+    hints = {name: _hint(text, module) if isinstance(text, str) else text for name, text in annotations.items()}
+    return {f.name: f for f in fields(cls)}, hints
+
+
+@functools.cache
+def _hint(text: str, module: str) -> Any:
+    """The annotation ``text`` evaluated in ``module``'s namespace (the models' own, trusted source)."""
+    return eval(text, vars(sys.modules[module]))  # annotations of our own classes, never input
 
 
 @functools.cache

@@ -7,13 +7,17 @@ table keyed by a generic ``kind``, so a new collection needs no new table.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import zlib
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mesocli._version import __version__
 from mesocli.store.location import APPLICATION_ID, code_fingerprint
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The layout version, kept in PRAGMA user_version; bump when a table changes.
 FORMAT = 4  # 2: search weights changed (side effects weigh less); 3: names folded for Turkish i; 4: positions
@@ -69,9 +73,9 @@ def expected_meta() -> dict[str, str]:
     }
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
     """A read-only connection (``file:...?mode=ro``) to a database that must already exist."""
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    connection = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True, check_same_thread=False)
     connection.execute("PRAGMA query_only = ON")
     return connection
 
@@ -93,3 +97,17 @@ def fts5_available(connection: sqlite3.Connection) -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+#: The bytes a ``file:`` URI keeps as they are (what ``Path.as_uri`` leaves unquoted).
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(path: str | Path) -> str:
+    """``Path(path).as_uri()`` for an absolute POSIX path, without importing ``pathlib`` (nor ``urllib``)."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    raw = os.fsencode(path)
+    return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)

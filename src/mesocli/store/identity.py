@@ -9,23 +9,31 @@ cannot be set back, unlike ``mtime`` with ``os.utime``). Otherwise the content h
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import NamedTuple
+from collections import namedtuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The coarsest timestamp granularity of a common filesystem (FAT: 2 s); most are far finer.
 GRANULARITY_NS = 2_000_000_000
 _BOM = b"\xef\xbb\xbf"
 
 
-class Identity(NamedTuple):
-    device: int
-    inode: int
-    size: int
-    mtime_ns: int
-    ctime_ns: int
+if TYPE_CHECKING:
+
+    class Identity(NamedTuple):
+        device: int
+        inode: int
+        size: int
+        mtime_ns: int
+        ctime_ns: int
+
+else:  # the same tuple, without typing.NamedTuple evaluating each annotation at import
+    Identity = namedtuple("Identity", "device inode size mtime_ns ctime_ns")
 
 
-def identity_of(path: Path) -> Identity | None:
+def identity_of(path: str | Path) -> Identity | None:
     """The file's identity now, or None if it cannot be stat'ed."""
     try:
         info = os.stat(path)
@@ -48,7 +56,7 @@ def text_digest(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_digest(path: Path) -> str | None:
+def file_digest(path: str | Path) -> str | None:
     """The SHA-256 of the file's bytes now (after a byte-order mark), or None if it cannot be read."""
     import hashlib
 

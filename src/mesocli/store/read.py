@@ -5,33 +5,36 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mesocli.core.errors import Problem
 from mesocli.core.models import COLLECTIONS, TreatmentRow
 from mesocli.core.plain import from_data
-from mesocli.store import location
+from mesocli.store import folder, location
 from mesocli.store.database import Damaged, check_header, connect_read_only, crc, expected_meta
 from mesocli.store.identity import Identity, file_digest, identity_of, settled
 from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 _SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%' AND key NOT LIKE 'positions:%'"
 
 
-def open_stored(file: Path, lang: str = "en", overlay: str | None = None) -> Stored | None:
+def open_stored(file: str | Path, lang: str = "en", overlay: str | None = None) -> Stored | None:
     """The database of ``file`` if it can be trusted and is fresh; None otherwise (then rebuild it).
 
     In another language than English, the database of its edition, made with the translation whose content
     identity (:func:`mesocli.store.pagekey.content_identity`) is ``overlay``.
     """
-    folder = location.directory()
-    if folder is None or not location.trusted(folder, create=False):
+    place = folder.directory_name()
+    if place is None or not folder.trusted(place, create=False):
         return None
-    path = location.database_path(folder, file, lang)
+    path = location.database_file(place, file, lang)
     if not location.made_by_store(path):
         return None
     try:
@@ -50,14 +53,14 @@ def open_stored(file: Path, lang: str = "en", overlay: str | None = None) -> Sto
     return None
 
 
-def discard(file: Path, lang: str = "en") -> None:
+def discard(file: str | Path, lang: str = "en") -> None:
     """Delete the database of ``file`` (in ``lang``; found damaged), so that the next run builds it again."""
-    folder = location.directory()
-    if folder is not None and location.trusted(folder, create=False):
-        path = location.database_path(folder, file, lang)
+    place = folder.directory_name()
+    if place is not None and folder.trusted(place, create=False):
+        path = location.database_file(place, file, lang)
         if location.made_by_store(path):
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
 
 
 def _verified(rows: Iterable[tuple[str, str, int]]) -> dict[str, str]:
@@ -69,12 +72,12 @@ def _verified(rows: Iterable[tuple[str, str, int]]) -> dict[str, str]:
     return meta
 
 
-def _ours(meta: dict[str, str], file: Path) -> bool:
-    wanted = expected_meta() | {"path": str(file.resolve())}
+def _ours(meta: dict[str, str], file: str | Path) -> bool:
+    wanted = expected_meta() | {"path": os.path.realpath(file)}
     return all(meta.get(key) == value for key, value in wanted.items())
 
 
-def _fresh(meta: dict[str, str], file: Path, path: Path) -> bool:
+def _fresh(meta: dict[str, str], file: str | Path, path: str) -> bool:
     """Whether the database was built from the file's present content (see store/identity.py)."""
     now = identity_of(file)
     built = Identity(*json.loads(meta["identity"]))
@@ -92,7 +95,7 @@ def _fresh(meta: dict[str, str], file: Path, path: Path) -> bool:
     return True
 
 
-def _remember(path: Path, digest: str, identity: Identity) -> None:
+def _remember(path: str, digest: str, identity: Identity) -> None:
     """Record that the file, confirmed by its hash, now has a settled identity (best effort)."""
     values = {"identity": json.dumps(list(identity), separators=(",", ":")), "settled": "1"}
     try:

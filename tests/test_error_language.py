@@ -65,6 +65,12 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     not_utf8.write_bytes(b"title: caf\xe9\n")
     schema_1 = tmp_path / "old.yaml"
     schema_1.write_text("schema_version: 1\ntreatments: []\n", encoding="utf-8")
+    empty_kb = tmp_path / "empty.yaml"
+    empty_kb.write_text("", encoding="utf-8")
+    list_kb = tmp_path / "list.yaml"
+    list_kb.write_text("- a\n", encoding="utf-8")
+    unknown_key_kb = tmp_path / "unknown.yaml"
+    unknown_key_kb.write_text("schema_version: 2\nbogus: 1\n", encoding="utf-8")
     existing = tmp_path / "existing.md"
     existing.write_text("mine\n", encoding="utf-8")
     return [
@@ -111,6 +117,10 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--kb", str(not_utf8), "list"], 3, ""),
         (["--kb", "", "list"], 2, ""),
         (["--kb", str(schema_1), "list"], 3, ""),
+        (["--kb", str(empty_kb), "list"], 3, ""),
+        (["--kb", str(list_kb), "list"], 3, ""),
+        (["--kb", str(unknown_key_kb), "list"], 3, ""),
+        (["search", "--", "😀"], 2, ""),
     ]
 
 

@@ -176,7 +176,33 @@ def test_a_query_in_another_language_gets_a_hint(runner: CliRunner) -> None:
     """Spanish words searched in English find the Spanish edition and say so on stderr."""
     result = runner.invoke(app, ["search", "quimioterapia", "-f", "plain"])
     assert result.exit_code == 0
-    assert "no English match; Español results" in result.stderr
+    assert "no English match; Spanish results" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"), [("tr", "ve ile bir"), ("tr", "bu ne"), ("es", "¿qué es?"), ("es", "el de la que")]
+)
+def test_a_query_of_the_languages_common_words_is_refused(runner: CliRunner, lang: str, query: str) -> None:
+    """Only common words of the reader's language: exit 2, not hits from another edition where they are words."""
+    result = runner.invoke(app, ["--lang", lang, "search", *query.split(), "-f", "plain"])
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stdout == "" and len(result.stderr.splitlines()) == 1
+
+
+def test_a_query_without_letters_is_refused_as_having_no_words(runner: CliRunner) -> None:
+    """Emoji or punctuation alone: exit 2 with 'no words to search for', not 'only common words'."""
+    for query in ("😀", "*", "-- %"):
+        result = runner.invoke(app, ["search", "--", *query.split()])
+        assert result.exit_code == 2 and "no words to search for" in result.stderr, (query, result.stderr)
+
+
+def test_another_edition_is_searched_without_the_readers_common_words(runner: CliRunner) -> None:
+    """A Turkish 've' (and) is not looked up in Spanish (where 've' means 'sees'): the fallback drops it."""
+    from mesocli.cli.fallback import searched_words
+
+    assert searched_words("ve quimioterapia", "tr") == "quimioterapia"
+    result = runner.invoke(app, ["--lang", "tr", "search", "ve", "quimioterapia", "-f", "plain"])
+    assert result.exit_code == 0 and "İspanyolca" in result.stderr, result.stderr
 
 
 def test_an_unknown_language_is_a_usage_error(runner: CliRunner) -> None:

@@ -269,3 +269,14 @@ def test_one_day_and_one_trial_are_singular(tmp_path: Path, lang: str, one_day: 
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
     assert one_day in flat and one_trial in flat, flat
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "es"])
+def test_within_is_said_with_one_decimal_at_most_and_tiny_distances_refused(snap: Path, lang: str) -> None:
+    """--within 1234.5678 reads 1,234.6 km (1.234,6 km), never 1e-08 or six decimals; below 1 km: exit 2."""
+    base = ["--lang", lang, "trials", "--snapshot", str(snap), "--near", "Madrid", "-f", "plain"]
+    shown = CliRunner().invoke(app, [*base, "--within", "1234.5678"])
+    assert shown.exit_code == 0, shown.output
+    assert ("1,234.6 km" if lang == "en" else "1.234,6 km") in shown.output
+    tiny = CliRunner().invoke(app, [*base, "--within", "0.00000001"])
+    assert tiny.exit_code == 2 and "e-08" not in tiny.output

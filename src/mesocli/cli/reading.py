@@ -1,11 +1,11 @@
 """The reading commands: list, show, search, guide, glossary."""
 
-import sys
 from typing import Annotated, Any
 
 import typer
 
 from mesocli.cli.context import NothingFound, emit_page, state
+from mesocli.cli.fallback import SHOWN_QUERY, nothing_to_search, other_language, searched_words
 from mesocli.cli.options import SECTION_NAMES as SECTIONS
 from mesocli.cli.options import FormatOption, JsonOption, PlainIntRange, complete_names, valid_text, vocabulary_option
 from mesocli.cli.output import note
@@ -17,9 +17,6 @@ from mesocli.core.serialize import hit_row, rows, to_data, treatment_row
 from mesocli.core.studies import HISTOLOGIES, LINES, STATUSES
 from mesocli.kb import KnowledgeBase
 from mesocli.pages import reading as pages
-
-#: A query is echoed (in the page heading, in "nothing matches") up to this many characters.
-SHOWN_QUERY = 80
 
 
 def list_command(
@@ -116,52 +113,25 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search every option, guide topic and glossary term, best matches first."""
+    from mesocli.core.l10n import language
     from mesocli.query.ranking import search_words
     from mesocli.query.text import MAX_QUERY_WORDS
 
     text = " ".join(query)
-    given = len(search_words(text))
+    given = len(search_words(text, language()))  # the common words of the language the reader writes in
     shown = printable(text, SHOWN_QUERY)  # echoed in the heading and messages: escaped, and cut
     if not given:
-        raise typer.BadParameter(
-            Message(
-                "{query} has only common words, which search skips; add a word for what you want to know, "
-                "as in 'mesocli search breathless'",
-                query=f"'{shown}'",
-            ),
-            param_hint="QUERY",
-        )
+        raise typer.BadParameter(nothing_to_search(text, shown), param_hint="QUERY")
     kb = state(ctx).kb
     if given > MAX_QUERY_WORDS:
         said = _("note: searching by the first {first} of the {given} words given")
         note(said.format(first=MAX_QUERY_WORDS, given=number(given)))
     hits = kb.search(text, limit)
     if not hits:
-        hits = _other_language(kb, text, limit)
+        hits = other_language(kb, searched_words(text, kb.lang), limit)
     if not hits:
         raise NothingFound(Message("nothing matches {query}; try fewer or other words", query=f"'{shown}'"))
     emit_page(ctx, fmt, as_json, lambda: pages.search_page(shown, hits), lambda: [hit_row(h) for h in hits])
-
-
-def _other_language(kb: KnowledgeBase, text: str, limit: int) -> Any:
-    """Hits for ``text`` in another edition, with a hint on stderr saying so; empty if none."""
-    from mesocli.core.l10n import LANGUAGES
-    from mesocli.edition import in_language
-    from mesocli.kb import load
-
-    english = load(kb.path) if kb.lang != "en" else kb
-    for lang in [code for code in LANGUAGES if code != kb.lang]:
-        other = in_language(english, lang)
-        if other.lang != lang:
-            continue
-        hits = other.search(text, limit)
-        if hits:
-            here, there = LANGUAGES[kb.lang], LANGUAGES[lang]
-            shown = printable(text, SHOWN_QUERY)
-            said = _("no {here} match; {there} results for {query} (--lang {lang})")
-            sys.stderr.write("mesocli: " + said.format(here=here, there=there, query=f"'{shown}'", lang=lang) + "\n")
-            return hits
-    return []
 
 
 def guide(

@@ -70,8 +70,8 @@ def _age(value: int | None) -> int | None:
 
 
 def _km(value: float | None) -> float | None:
-    if value is not None and not 0 < value <= 20_000:
-        raise typer.BadParameter(Message("a distance is more than 0 and at most 20000 km"))
+    if value is not None and not 1 <= value <= 20_000:
+        raise typer.BadParameter(Message("a distance is 1 to 20000 km"))
     return value
 
 

@@ -59,6 +59,10 @@ def N_(message: str) -> str:
     return message
 
 
+#: The same languages named in English, for a sentence in the interface language (translated where said).
+LANGUAGE_NAMES = {"en": N_("English"), "tr": N_("Turkish"), "es": N_("Spanish")}
+
+
 def say(text: object) -> str:
     """``text`` in the interface language: a Message (:class:`mesocli.core.errors.Message`) from its template,
     a fixed message from the catalogs; anything else (what the user typed, a name, a path) as it is."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mesocli.core.errors import Problem
+from mesocli.core.errors import Message, Problem
 from mesocli.core.expansion import expansion_problem
 from mesocli.core.marks import Mark, Marks, blank, set_field, slots
 from mesocli.core.migrate import schema_1_problem
@@ -60,7 +60,7 @@ class _Builder:
     def build(self, hint: Any, node: Any, what: str) -> Any:
         """Convert ``node`` to ``hint``; on a problem, record it and return ``_INVALID``."""
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, f"YAML tag {node.tag} is not allowed")
+            self.problem(node, Message("YAML tag {tag} is not allowed", tag=node.tag))
             return _INVALID
         kind, inner = hint_plan(hint)
         if kind == "optional":
@@ -75,14 +75,15 @@ class _Builder:
         if _is_null(node):
             return ()
         if not _is_kind(node, "SequenceNode"):
-            self.problem(node, f"{what} must be a list")
+            self.problem(node, Message("{what} must be a list", what=what))
             return _INVALID
         items = [self.build(item_hint, child, f"{what}[{i}]") for i, child in enumerate(node.value)]
         return tuple(items)
 
     def _dataclass(self, cls: type, node: Any, what: str) -> Any:
         if not _is_kind(node, "MappingNode"):
-            self.problem(node, f"{what or 'the knowledge base'} must be a mapping of keys to values")
+            said = Message("{what} must be a mapping of keys to values", what=what) if what else None
+            self.problem(node, said or Message("the knowledge base must be a mapping of keys to values"))
             return _INVALID
         fields, hints = _written(cls)
         given: dict[str, tuple[Any, Any]] = {}
@@ -94,16 +95,14 @@ class _Builder:
                 if key_node.value == "id" and isinstance(value_node.value, str):
                     self.entry_id = value_node.value
                     self.marks.ids.add(value_node.value)
-        where = f" in {what}" if what else ""
         for key_node, value_node in node.value:
             key = key_node.value if _is_kind(key_node, "ScalarNode") else None
             if not isinstance(key, str) or key not in fields:
                 close = difflib.get_close_matches(str(key), list(fields), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                self.problem(key_node, f"unknown key {key!r}{where}{hint}")
+                self.problem(key_node, _unknown_key(key, what, close))
                 continue
             if key in given:
-                self.problem(key_node, f"key {key!r} appears twice{where}")
+                self.problem(key_node, _twice(key, what))
                 continue
             given[key] = (key_node, value_node)
         values: dict[str, Any] = {}
@@ -114,7 +113,7 @@ class _Builder:
         for name, f in fields.items():
             if name not in given:
                 if required(f):
-                    self.problem(node, f"missing required key {name!r}{where}")
+                    self.problem(node, _missing(name, what))
                     ok = False
                 continue
             key_node, value_node = given[name]
@@ -145,7 +144,7 @@ class _Builder:
 
     def _scalar(self, hint: Any, node: Any, what: str) -> Any:
         if not _is_kind(node, "ScalarNode"):
-            self.problem(node, f"{what} must be a single value, not a list or mapping")
+            self.problem(node, Message("{what} must be a single value, not a list or mapping", what=what))
             return _INVALID
         try:  # a plain string is its node's text (what PyYAML's constructor returns), without the call
             value = node.value if node.tag == _STR_TAG else self.construct(node)
@@ -216,7 +215,7 @@ def parse(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, Marks
         except yaml.YAMLError as exc:
             return None, Marks(file), [yaml_problem(file, exc, text)]
         if root is None:
-            return None, Marks(file), [Problem(file, "is empty; expected a knowledge base", 1, 1)]
+            return None, Marks(file), [Problem(file, Message("is empty; expected a knowledge base"), 1, 1)]
         old = schema_1_problem(root, file)
         if old is not None:
             return None, Marks(file), [old]
@@ -233,3 +232,30 @@ def parse(text: str | bytes, file: str) -> tuple[KnowledgeBaseData | None, Marks
         return data, builder.marks, builder.problems
     finally:
         loader.dispose()
+
+
+def _twice(key: str, what: str) -> Message:
+    """A key written twice, and where."""
+    if what:
+        return Message("key {key} appears twice in {what}", key=repr(key), what=what)
+    return Message("key {key} appears twice", key=repr(key))
+
+
+def _missing(name: str, what: str) -> Message:
+    """A required key left out, and where."""
+    if what:
+        return Message("missing required key {key} in {what}", key=repr(name), what=what)
+    return Message("missing required key {key}", key=repr(name))
+
+
+def _unknown_key(key: object, what: str, close: list[str]) -> Message:
+    """An unknown key, where it is, and the nearest known key when one is close."""
+    if close and what:
+        return Message(
+            "unknown key {key} in {what} (did you mean {close}?)", key=repr(key), what=what, close=repr(close[0])
+        )
+    if close:
+        return Message("unknown key {key} (did you mean {close}?)", key=repr(key), close=repr(close[0]))
+    if what:
+        return Message("unknown key {key} in {what}", key=repr(key), what=what)
+    return Message("unknown key {key}", key=repr(key))

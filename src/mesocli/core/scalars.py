@@ -7,6 +7,7 @@ import difflib
 import functools
 from typing import Any, Literal, get_args, get_origin
 
+from mesocli.core.errors import Message
 from mesocli.core.escape import text_problem
 from mesocli.core.numbers import number_problem
 
@@ -34,23 +35,28 @@ def typed(hint: Any, value: Any, source: str, what: str) -> tuple[Any, str | Non
         if value in allowed and type(value) in {type(a) for a in allowed}:  # True is not the number 1
             return value, None
         close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
-        hint_text = f"; did you mean {close[0]!r}?" if close else ""
-        return INVALID, f"{what} is {value!r}, expected one of {', '.join(map(str, allowed))}{hint_text}"
+        names = ", ".join(map(str, allowed))
+        if close:
+            said = "{what} is {value}, expected one of {names}; did you mean {close}?"
+            return INVALID, Message(said, what=what, value=repr(value), names=names, close=repr(close[0]))
+        return INVALID, Message("{what} is {value}, expected one of {names}", what=what, value=repr(value), names=names)
     if hint is str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return INVALID, f"{what} must be text"
+            return INVALID, Message("{what} must be text", what=what)
         text = value if isinstance(value, str) else str(source)
         wrong = text_problem(text, what)
         return (INVALID, wrong) if wrong else (text, None)
     if hint is bool:
-        return (value, None) if isinstance(value, bool) else (INVALID, f"{what} must be true or false")
+        if isinstance(value, bool):
+            return value, None
+        return INVALID, Message("{what} must be true or false", what=what)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            return INVALID, f"{what} must be a whole number"
+            return INVALID, Message("{what} must be a whole number", what=what)
         return _number(source, value, what, whole=True)
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return INVALID, f"{what} must be a number"
+            return INVALID, Message("{what} must be a number", what=what)
         return _number(source, float(value), what, whole=False)
     if hint is dt.date:
         return _date(value, what)
@@ -70,4 +76,4 @@ def _date(value: Any, what: str) -> tuple[Any, str | None]:
             return dt.date.fromisoformat(value), None
         except ValueError:
             pass
-    return INVALID, f"{what} must be a date like 2026-01-31"
+    return INVALID, Message("{what} must be a date like 2026-01-31", what=what)

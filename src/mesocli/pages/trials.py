@@ -74,7 +74,7 @@ def _situation(result: TrialsResult) -> Bullets:
             place=result.place_name, name=result.place.name, country=result.place.country
         )
         if result.within_km is not None:
-            near += " " + _("within {km} km").format(km=number(result.within_km))
+            near += " " + _("within {km} km").format(km=number(round(result.within_km, 1)))
         lines.append(near)
         if result.others:
             lines.append(_other_places(result))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import mesocli
 from mesocli.cli.app import app
 from mesocli.core import l10n
 from mesocli.kb import KnowledgeBase
-from mesocli.query.ranking import RELIEF_CATEGORY, relief_positions
+from mesocli.query.ranking import relief_positions
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
 
@@ -56,25 +55,11 @@ def test_a_list_that_matches_nothing_says_so_every_time(kb: Path) -> None:
     assert _run(kb, "list", "--category", "research", MESOCLI_NO_CACHE="1") == first
 
 
-class _NoJson:
-    """A connection whose SQLite has no JSON functions (as some builds lack them)."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
-
-    def execute(self, sql: str, args: Any = ()) -> Any:
-        if "json_" in sql:
-            raise sqlite3.OperationalError("no such function: json_extract")
-        return self._connection.execute(sql, args)
-
-
-def test_relief_positions_from_one_query_equal_the_decoded_categories(kb: Path) -> None:
-    """The supportive-care positions read in SQL (with or without JSON functions) are those of the decoded rows."""
+def test_relief_positions_kept_at_build_equal_the_decoded_categories(kb: Path) -> None:
+    """The supportive-care positions kept in the database when it is built are those of the decoded rows."""
     mesocli.load(kb)
     stored_kb = mesocli.load(kb)
     stored = stored_kb._stored
     assert stored is not None
     decoded = relief_positions(t.category for t in stored_kb.treatments)
-    assert decoded and stored.positions_where("treatment", "category", RELIEF_CATEGORY) == decoded
-    stored.connection = _NoJson(stored.connection)  # type: ignore[assignment]  # a stand-in for an older SQLite
-    assert stored.positions_where("treatment", "category", RELIEF_CATEGORY) == decoded
+    assert decoded and stored.positions("relief") == decoded

@@ -172,14 +172,13 @@ class KnowledgeBase(Tables, Filters, Displayable):
 
     @cached_property
     def _index(self) -> SearchIndex:
-        from mesocli.query.ranking import RELIEF_CATEGORY, relief_positions
+        from mesocli.query.ranking import relief_positions
         from mesocli.query.search import SearchIndex
         from mesocli.store.views import Chain
 
         entries = Chain(*(self._collections[kind] for kind in SEARCHED))
-        stored = self._stored  # one query, whatever the size (treatments come first in the search order)
-        relief = stored.positions_where("treatment", "category", RELIEF_CATEGORY) if stored else None
-        relief = relief if relief is not None else relief_positions(t.category for t in self.treatments)
+        stored = self._stored  # one meta row, kept when the database was built
+        relief = stored.positions("relief") if stored else relief_positions(t.category for t in self.treatments)
         vocabulary = self._stored.vocabulary() if self._stored is not None else None
         return SearchIndex(entries, vocabulary, relief, self.lang)
 

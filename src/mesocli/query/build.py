@@ -24,6 +24,7 @@ def stored_contents(
     collections: dict[str, Any] = {kind: getattr(data, field) for kind, (field, _model) in COLLECTIONS.items()}
     entries = Chain(*(collections[kind] for kind in SEARCHED))
     vocabulary = MemoryVocabulary(entries, keep_columns=True, lang=lang)
+    relief = relief_positions(t.category for t in data.treatments)
     contents = Contents(
         header=[data.schema_version, data.title, data.version, data.last_reviewed.isoformat(), data.disclaimer],
         collections=collections,
@@ -33,8 +34,8 @@ def stored_contents(
         postings=vocabulary.table,
         kinds=vocabulary.kinds,
         columns=vocabulary.columns,
+        positions={"relief": relief},
     )
-    relief = relief_positions(t.category for t in data.treatments)
     return contents, SearchIndex(entries, vocabulary, relief, lang)
 
 

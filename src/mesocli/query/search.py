@@ -6,14 +6,13 @@ matches a word of the text exactly, as a prefix, or within a small edit distance
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from itertools import repeat
 
 from mesocli.core.display import Displayable
 from mesocli.core.model import model
 from mesocli.core.models import Treatment
-from mesocli.query import ranking
+from mesocli.query import ranking, scoring
 from mesocli.query.text import (
     MAX_QUERY_WORDS,
     PHRASE,
@@ -183,28 +182,30 @@ class SearchIndex:
         if not words or limit <= 0:
             return SearchResults(query)
         expansions = {w: self.expand(w) for w in words}
-        scores, covered = self._scores(words, expansions)
+        total = len(self.entries)
+        damping = self._damping(total)
+        scores: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for word in words:
+            best = scoring.best_matches(self.vocabulary, expansions[word], total, damping)
+            scores, covered = scoring.added(scores, covered, *best)
         kinds = self.vocabulary.kinds
         intent = ranking.Intent(query, self.lang)
         # a how, where or who question is answered by a guide, whatever entry it names
         named = {} if intent.how_to else self.named(words, expansions)
-        ranked = sorted(
-            (
-                (
-                    round(
-                        score
-                        * (covered[i] / len(words)) ** COVERAGE_POWER
-                        * _KIND_WEIGHT[kinds[i]]
-                        * intent.boost(kinds[i], i in self.relief)
-                        * (1 + ranking.NAMED_BOOST * named.get(i, 0.0) / len(words)),
-                        3,
-                    ),
-                    i,
-                )
-                for i, score in scores.items()
-            ),
-            key=lambda pair: (-pair[0], pair[1]),
+        order = list(scores)
+        letters = list(map(kinds.__getitem__, order))
+        boosts = {(kind, relief): intent.boost(kind, relief) for kind in _KIND_WEIGHT for relief in (False, True)}
+        coverage = {share: (share / len(words)) ** COVERAGE_POWER for share in set(covered.values())}
+        credit = {part: 1 + ranking.NAMED_BOOST * part / len(words) for part in {0.0, *named.values()}}
+        factors = (  # score * coverage ** COVERAGE_POWER * kind weight * boost * (1 + NAMED_BOOST * named / words)
+            map(scores.__getitem__, order),
+            map(coverage.__getitem__, map(covered.__getitem__, order)),
+            map(_KIND_WEIGHT.__getitem__, letters),
+            map(boosts.__getitem__, zip(letters, map(self.relief.__contains__, order), strict=True)),
+            map(credit.__getitem__, map(named.get, order, repeat(0.0))),
         )
+        ranked = scoring.top(order, factors, 2 * limit)
         terms = {t for e in expansions.values() for t in e}
         hits = SearchResults(query)
         for score, index in _apart(ranked, self.entries, limit):
@@ -212,29 +213,6 @@ class SearchIndex:
             found = tuple(_matches(entry, terms, self.lang))
             hits.append(SearchHit(kind_of(entry), entry.id, entry.title, score, found, entry))
         return hits
-
-    def _scores(
-        self, words: list[str], expansions: dict[str, dict[str, float]]
-    ) -> tuple[dict[int, float], dict[int, float]]:
-        """Per entry, the sum of each word's best match (tf-idf, weighed down by the entry's length), and how
-        well the words are covered: each word adds the quality of its best match."""
-        total = len(self.entries)
-        scores: dict[int, float] = defaultdict(float)
-        covered: dict[int, float] = defaultdict(float)
-        damping = self._damping(total)
-        for word in words:
-            best: dict[int, tuple[float, float]] = {}
-            for term, quality in expansions[word].items():
-                positions, weights = self.vocabulary.postings(term)
-                idf = math.log(1 + total / len(positions))
-                for index, weight in zip(positions, weights, strict=True):
-                    value = quality * idf * (1 + math.log(weight)) * (damping[index] if damping else 1.0)
-                    if value > best.get(index, (0.0, 0.0))[0]:
-                        best[index] = (value, quality)
-            for index, (value, quality) in best.items():
-                scores[index] += value
-                covered[index] += quality
-        return scores, covered
 
     def _damping(self, total: int) -> Sequence[float] | None:
         """Per entry position, the factor its length weighs each match by (``text.length_factors``, kept in the

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 #: The layout version, kept in PRAGMA user_version; bump when a table changes.
-FORMAT = 3  # 2: search weights changed (side effects weigh less); 3: names folded for Turkish i
+FORMAT = 4  # 2: search weights changed (side effects weigh less); 3: names folded for Turkish i; 4: positions
 #: Whether to build the FTS5 table when this Python's SQLite has it (tests switch it off).
 USE_FTS5 = True
 

@@ -8,7 +8,6 @@ import json
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 if TYPE_CHECKING:
     from pathlib import Path
 
-_SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%'"
+_SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%' AND key NOT LIKE 'positions:%'"
 
 
 def open_stored(file: str | Path, lang: str = "en", overlay: str | None = None) -> Stored | None:
@@ -154,25 +153,14 @@ class Stored:
         found = self.query("SELECT position, data, crc FROM rows WHERE kind = ? ORDER BY position", kind)
         return [from_data(TreatmentRow, self.checked(kind, position, data, check)) for position, data, check in found]
 
-    def positions_where(self, kind: str, field: str, value: str) -> list[int]:
-        """Positions of the rows of ``kind`` whose ``field`` is ``value``: one query, matched by SQLite's JSON
-        functions; each row found is checked against its checksum, and none is decoded. (Where SQLite has no
-        JSON functions, the rows that mention the value are decoded and compared instead.)"""
-        sql = "SELECT position, data, crc FROM rows WHERE kind = ? AND json_extract(data, ?) = ? ORDER BY position"
-        try:
-            found = self.connection.execute(sql, (kind, f"$.{field}", value)).fetchall()
-        except sqlite3.OperationalError:  # no JSON functions: rows that mention the value, decoded
-            found = self.query(
-                "SELECT position, data, crc FROM rows WHERE kind = ? AND instr(data, ?) > 0 ORDER BY position",
-                kind,
-                json.dumps(value),
-            )
-            return [p for p, data, check in found if self.checked(kind, p, data, check).get(field) == value]
-        base = crc(kind)  # crc(kind, position, data), the kind's part worked out once
-        for position, data, check in found:
-            if zlib.crc32(data.encode("utf-8", "surrogatepass") + b"\0", crc(position, value=base)) != check:
-                raise Damaged(f"{kind}[{position}]")
-        return [position for position, _data, _check in found]
+    def positions(self, name: str) -> list[int]:
+        """The positions kept under ``name`` when the database was built (one meta row, checked)."""
+        key = f"positions:{name}"
+        found = self.query("SELECT key, value, crc FROM meta WHERE key = ?", key)
+        positions: object = json.loads(_verified(found)[key]) if found else None
+        if not isinstance(positions, list) or not all(type(p) is int for p in positions):
+            raise Damaged(key)
+        return positions
 
     def warnings(self, today: dt.date) -> tuple[Problem, ...]:
         found = self.query(

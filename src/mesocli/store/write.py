@@ -31,6 +31,7 @@ class Contents:
     postings: Mapping[str, tuple[Any, Any]]  # term -> (array of positions, array of weights)
     kinds: str  # one letter per search position
     columns: Sequence[tuple[str, str, str]]  # per search position: names, summary and body words
+    positions: Mapping[str, Sequence[int]]  # name -> positions worked out once (e.g. the options easing symptoms)
 
 
 def _json(value: Any) -> str:
@@ -110,7 +111,8 @@ def _build(path: Path, meta: dict[str, str], contents: Contents) -> bool:
 def _meta(contents: Contents, full_text: bool) -> dict[str, str]:
     counts = {kind: len(entries) for kind, entries in contents.collections.items()}
     ids = {f"ids:{kind}": _json([e.id for e in entries]) for kind, entries in contents.collections.items()}
-    return {"header": _json(contents.header), "counts": _json(counts), "kinds": contents.kinds, **ids} | {
+    kept = {f"positions:{name}": _json(list(found)) for name, found in contents.positions.items()}
+    return {"header": _json(contents.header), "counts": _json(counts), "kinds": contents.kinds, **ids, **kept} | {
         "fts": "1" if full_text else "0"
     }
 

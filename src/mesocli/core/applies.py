@@ -35,7 +35,7 @@ POINT_FIELDS = ("candidates", "benefits", "risks", "options")
 WHOLE_FIELDS = ("may_do", "costs")
 PLACES = "candidates, benefits, risks or options with starts (the passage's opening words); or may_do or costs"
 _DERIVED = {"derived": "true", "doc": "Worked out at load time: the passage's place in the English text."}
-_POSITION = re.compile(r"^(candidates|benefits|risks|options)\[(\d+)\]$")
+_POSITION = r"^(candidates|benefits|risks|options)\[(\d+)\]$"  # compiled on first use
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -108,7 +108,7 @@ def _items(entry: Any, name: str) -> list[str]:
 def locate(entry: Any, at: str, starts: str | None) -> tuple[int | None, str | None]:
     """Where the passage ``at``/``starts`` is in ``entry`` (an English treatment): (its index, None), or
     (None, what is wrong). A one-passage field (may_do, costs) has index 0."""
-    moved = _POSITION.match(at)
+    moved = re.match(_POSITION, at)
     if moved:
         items = _items(entry, moved.group(1))
         i = int(moved.group(2))

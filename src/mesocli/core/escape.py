@@ -46,7 +46,23 @@ def web_url(text: str) -> bool:
 #: The longest text field accepted (64 KiB of characters): a page is a few of them, never megabytes.
 MAX_FIELD_CHARS = 64 * 1024
 #: What a text field of the knowledge base, an overlay or a profile may not hold: controls and bidi overrides.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: (``CONTROL``, compiled on first use: loading a stored knowledge base compiles no regular expression of ours.)
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+_COMPILED: list[re.Pattern[str]] = []
+
+
+def _control() -> re.Pattern[str]:
+    if not _COMPILED:
+        _COMPILED.append(re.compile(_CONTROL))
+    return _COMPILED[0]
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "CONTROL":
+        return _control()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def text_problem(text: str, what: str) -> str | None:
@@ -60,7 +76,7 @@ def text_problem(text: str, what: str) -> str | None:
             size=len(text),
             limit=MAX_FIELD_CHARS,
         )
-    bad = CONTROL.search(text)
+    bad = _control().search(text)
     if not bad:
         return None
     from mesocli.core.errors import Message

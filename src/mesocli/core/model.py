@@ -103,10 +103,18 @@ def model(cls: type[T]) -> type[T]:
     for f in fields:
         scope[f"_default_{f.name}"] = f.default
         scope[f"_factory_{f.name}"] = f.default_factory
-    exec(_init_source(tuple(fields), hasattr(cls, "__post_init__")), scope)
-    namespace["__init__"] = scope["__init__"]
+    source = _init_source(tuple(fields), hasattr(cls, "__post_init__"))
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        """The real ``__init__``, compiled on the class's first instance: importing ~100 models compiles none."""
+        exec(source, scope)
+        scope["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+        type.__setattr__(made, "__init__", scope["__init__"])
+        scope["__init__"](self, *args, **kwargs)
+
+    namespace["__init__"] = __init__
     namespace.update(__setattr__=_frozen, __delattr__=_frozen, __eq__=_eq, __hash__=_hash, __repr__=_repr)
-    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
     made: type[T] = type(cls.__name__, cls.__bases__, namespace)
     made.__qualname__ = cls.__qualname__
     return made

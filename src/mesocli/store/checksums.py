@@ -110,27 +110,5 @@ def _recall(memo: str, name: str, now: str) -> str | None:
 def _remember(memo: str, name: str, now: str, read_at: int, value: str) -> None:
     """Write the memo atomically (any failure just means the file is read again next time)."""
     folder = os.path.dirname(memo)
-    temporary = os.path.join(folder, f".{os.path.basename(memo)}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "xb") as out:
-            out.write(_line(name, now, read_at, value))
-        os.replace(temporary, memo)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return
-    _prune(folder)
-
-
-def _prune(folder: str) -> None:
-    try:
-        memos = [e for e in os.scandir(folder) if e.name.startswith("sum-") and e.name.endswith(".txt")]
-        if len(memos) <= KEEP:
-            return
-        memos.sort(key=lambda e: e.stat().st_mtime_ns)
-        for old in memos[:-KEEP]:
-            os.unlink(old.path)
-    except OSError:
-        pass
+    if place.write_atomic(folder, os.path.basename(memo), _line(name, now, read_at, value)):
+        place.prune(folder, "sum-", ".txt", KEEP)

@@ -71,6 +71,36 @@ def read_private(path: str, limit: int) -> bytes | None:
         os.close(handle)
 
 
+def write_atomic(folder: str, name: str, data: bytes) -> bool:
+    """Write ``data`` to ``folder/name`` through a temporary file and a rename, so a reader never sees half a
+    file; False (and nothing left behind) on any failure, which only means nothing is kept."""
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "xb") as out:
+            out.write(data)
+        os.replace(temporary, os.path.join(folder, name))
+    except OSError:
+        import contextlib  # only on failure: the replay path imports this module
+
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True
+
+
+def prune(folder: str, prefix: str, suffix: str, keep: int) -> None:
+    """Remove the oldest (by mtime) of the files named ``prefix*suffix`` beyond the newest ``keep``."""
+    try:
+        found = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(suffix)]
+        if len(found) <= keep:
+            return
+        found.sort(key=lambda e: e.stat().st_mtime_ns)
+        for old in found[:-keep]:
+            os.unlink(old.path)
+    except OSError:
+        pass
+
+
 def ours(info: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 

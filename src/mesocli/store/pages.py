@@ -9,13 +9,10 @@ replaced. Nothing in it is code; at worst a damaged file costs one fresh layout.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import zlib
-from pathlib import Path
 
 from mesocli.store import location
-from mesocli.store.folder import read_private
+from mesocli.store.folder import prune, read_private, write_atomic
 
 #: Pages kept at most; the least recently written go first.
 KEEP = 300
@@ -55,20 +52,6 @@ def write(key: str, text: str) -> None:
     body = text.encode("utf-8")
     if len(body) > MAX_BYTES:
         return
-    target = folder / _name(key)
-    temporary = folder / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        with open(temporary, "xb") as out:
-            out.write(f"{key}\t{zlib.crc32(body):08x}\n".encode() + body)
-        os.replace(temporary, target)
-        _prune(folder)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def _prune(folder: Path) -> None:
-    pages = sorted(folder.glob("page-*.txt"), key=lambda p: p.stat().st_mtime if p.exists() else 0)
-    for old in pages[:-KEEP] if len(pages) > KEEP else []:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    data = f"{key}\t{zlib.crc32(body):08x}\n".encode() + body
+    if write_atomic(str(folder), _name(key), data):
+        prune(str(folder), "page-", ".txt", KEEP)

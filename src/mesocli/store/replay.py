@@ -214,31 +214,9 @@ def keep(key: str, status: int, files: Iterable[tuple[str, str]], pieces: Iterab
     body = f"{key}\n{status}\n{len(files)}\n".encode("utf-8", "surrogateescape") + listed + stream
     if len(body) > MAX_BYTES:
         return
-    target = os.path.join(folder, _name(key))
-    temporary = os.path.join(folder, f".{_name(key)}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "xb") as out:
-            out.write(MAGIC + f"\t{zlib.crc32(body):08x}\n".encode() + body)
-        os.replace(temporary, target)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return
-    _prune(folder)
-
-
-def _prune(folder: str) -> None:
-    try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith("run-") and e.name.endswith(".bin")]
-        if len(entries) <= KEEP:
-            return
-        entries.sort(key=lambda e: e.stat().st_mtime_ns)
-        for old in entries[:-KEEP]:
-            os.unlink(old.path)
-    except OSError:
-        pass
+    data = MAGIC + f"\t{zlib.crc32(body):08x}\n".encode() + body
+    if place.write_atomic(folder, _name(key), data):
+        place.prune(folder, "run-", ".bin", KEEP)
 
 
 def flush_streams() -> None:

@@ -160,7 +160,8 @@ def report(results: list[Result]) -> str:
         "where the asker is (near, nearby, local) are not searched for.",
         f"- A query that asks what a word means weighs glossary terms {ranking.TERM_BOOST:g} times.",
         "- Common words, and words that say who the question is about (he, him, my dad), are not searched for; a "
-        "query of only such words finds nothing (`mesocli search the` exits 2 with a hint).",
+        "query of only such words finds nothing (`mesocli search the` exits 2 with a hint). Nor is a single "
+        'letter (a digit is: "stage 4"); `mesocli search ğ` exits 2 saying the query is too short.',
         "- How much of a query an entry covers counts each word by the quality of its match, so a typo-only "
         "match of a short word (near → year) does not count as a full word; the score is multiplied by that "
         f"share to the power {search.COVERAGE_POWER:g}.",
@@ -170,8 +171,8 @@ def report(results: list[Result]) -> str:
         "does not get this: a guide answers it.",
         f"- Each match is weighed by the entry's length against the mean, to the power -{LENGTH_DAMPING:g}: a long "
         "page holds many words by chance, a glossary term that holds the word is about it.",
-        f"- The second hit of one topic (a guide and a glossary term both called `prognosis`) weighs "
-        f"{search._SAME_TOPIC:g}, so that another topic may come between them.",
+        "- Hits are one per id: of a guide and a glossary term both called `prognosis`, only the better is "
+        "shown, so that another topic takes the second place.",
         "",
         "The weights were set by hand on this set; it guards against regressions and is not an unbiased estimate "
         "of how search does on questions nobody has tried.",

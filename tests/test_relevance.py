@@ -198,11 +198,24 @@ def test_a_query_that_names_an_entry_puts_it_first() -> None:
     assert mesocli.load(mesocli.bundled_path(), lang="es").search("que es la pleura")[0].id == "pleura"
 
 
-def test_the_second_hit_of_a_topic_weighs_less() -> None:
-    """A guide topic and a glossary term of one name are not shown as if they were two different answers."""
-    hits = KB.search("prognosis", 10)
-    both = [h for h in hits if h.id == "prognosis"]
-    assert len(both) == 2 and both[1].score <= both[0].score / 2 + 0.001
+def test_hits_are_unique_by_id() -> None:
+    """A guide topic and a glossary term of one name are shown once, not as if they were two different answers."""
+    for lang, query in (("en", "prognosis"), ("tr", "ortalama yaşam süresi"), ("es", "esperanza de vida")):
+        ids = [h.id for h in mesocli.load(mesocli.bundled_path(), lang=lang).search(query, 10)]
+        assert "prognosis" in ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "ğ"), ("tr", "ğ"), ("es", "x"), ("en", "a b")])
+def test_a_single_letter_is_too_short_to_search_for(runner: CliRunner, lang: str, query: str) -> None:
+    """`mesocli search ğ` finds nothing in the library and exits 2 with one line in the reader's language, like a
+    query of only common words; a digit alone is still searched ("stage 4")."""
+    assert mesocli.load(mesocli.bundled_path(), lang=lang).search(query) == []
+    result = runner.invoke(app, ["--lang", lang, "search", query])
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    said = {"en": "too short", "tr": "çok kısa", "es": "demasiado corto"}[lang]
+    assert len(lines) == 1 and said in lines[0]
+    assert ranking.ranked_words("stage 4") == ["stage", "4"]
 
 
 def test_a_word_typed_with_its_marks_finds_only_the_marked_word() -> None:

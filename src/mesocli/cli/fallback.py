@@ -18,9 +18,17 @@ SHOWN_QUERY = 80
 
 
 def nothing_to_search(text: str, shown: str) -> Message:
-    """Why a query with no word to search by is refused: it has no letters or digits, or only common words."""
+    """Why a query with no word to search by is refused: it has no letters or digits, only single letters, or
+    only common words."""
+    from mesocli.query.text import WORD
+
     if not any(ch.isalnum() for ch in text):
         return Message("{query} has no words to search for; try 'mesocli search breathless'", query=f"'{shown}'")
+    if all(len(word) == 1 for word in WORD.findall(text)):
+        return Message(
+            "{query} is too short to search for; type a word of two letters or more, as in 'mesocli search breathless'",
+            query=f"'{shown}'",
+        )
     return Message(
         "{query} has only common words, which search skips; add a word for what you want to know, "
         "as in 'mesocli search breathless'",

@@ -114,11 +114,11 @@ def search(
 ) -> None:
     """Search every option, guide topic and glossary term, best matches first."""
     from mesocli.core.l10n import language
-    from mesocli.query.ranking import search_words
+    from mesocli.query.ranking import ranked_words
     from mesocli.query.text import MAX_QUERY_WORDS
 
     text = " ".join(query)
-    given = len(search_words(text, language()))  # the common words of the language the reader writes in
+    given = len(ranked_words(text, language()))  # the common words of the language the reader writes in
     shown = printable(text, SHOWN_QUERY)  # echoed in the heading and messages: escaped, and cut
     if not given:
         raise typer.BadParameter(nothing_to_search(text, shown), param_hint="QUERY")

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mesocli.query.lexicon import keys, lexicon
-from mesocli.query.text import STOP_WORDS, query_words, stem, tokens
+from mesocli.query.text import STOP_WORDS, WORD, bare_word, query_words, stem, tokens
 
 #: Words that say who the question is about ("my dad", "he", "him"): they describe the asker, not the subject.
 PERSON_WORDS = frozenset(
@@ -101,6 +101,19 @@ def search_words(query: str, lang: str = "en") -> list[str]:
         return [w for w in query_words(query, lang) if w not in _NOT_SEARCHED]
     pairs = zip(tokens(query, lang), keys(query, lang), strict=True)  # a word's stem, and what the lists hold
     return list(dict.fromkeys(term for term, key in pairs if key not in table.not_searched))
+
+
+def ranked_words(query: str, lang: str = "en") -> list[str]:
+    """The words a query is searched by (:func:`search_words`) but for single letters ("ğ", "x"): a letter
+    alone names nothing the reader could mean (it matches unit symbols and initials). A digit ("stage 4") is
+    kept, and so is a letter that a longer word of the query also stands for."""
+    words = search_words(query, lang)
+    letters = {w for w in WORD.findall(query) if len(w) == 1 and not w.isdigit()}
+    if not letters:
+        return words
+    single = set(tokens(" ".join(letters), lang)) | {bare_word(w, lang) for w in letters}
+    typed = {t for w in WORD.findall(query) if w not in letters for t in tokens(w, lang)}
+    return [w for w in words if w not in single or w in typed]
 
 
 def relief_positions(categories: Iterable[str]) -> list[int]:

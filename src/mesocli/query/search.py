@@ -178,7 +178,7 @@ class SearchIndex:
         return True
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        words = ranking.search_words(query, self.lang)[:MAX_QUERY_WORDS]
+        words = ranking.ranked_words(query, self.lang)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)
         expansions = {w: self.expand(w) for w in words}
@@ -228,21 +228,20 @@ class SearchIndex:
         return damping
 
 
-#: A guide topic and a glossary term of the same name (``prognosis``) say much the same: the second of them
-#: weighs this much, so that another topic may come between them.
-_SAME_TOPIC = 0.5
-
-
 def _apart(ranked: list[tuple[float, int]], entries: Sequence[Entry], limit: int) -> list[tuple[float, int]]:
-    """The first ``limit`` of ``ranked`` (score, position), the second entry of an id weighed by ``_SAME_TOPIC``;
-    only the entries that may be shown are read."""
+    """The first ``limit`` of ``ranked`` (score, position), one per id: a guide topic and a glossary term of the
+    same name (``prognosis``) say much the same, and the second would take the place of another answer. Only the
+    entries that may be shown are read."""
     seen: set[str] = set()
     kept: list[tuple[float, int]] = []
-    for score, index in ranked[: 2 * limit]:
+    for score, index in ranked:
         entry_id = entries[index].id
-        kept.append((round(score * _SAME_TOPIC, 3) if entry_id in seen else score, index))
-        seen.add(entry_id)
-    return sorted(kept, key=lambda pair: (-pair[0], pair[1]))[:limit]
+        if entry_id not in seen:
+            kept.append((score, index))
+            seen.add(entry_id)
+            if len(kept) == limit:
+                break
+    return kept
 
 
 def _matches(entry: Entry, terms: set[str], lang: str = "en", most: int = 3) -> Iterator[Match]:

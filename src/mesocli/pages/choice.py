@@ -109,8 +109,7 @@ def _people(count: int) -> str:
 def measure_text(m: Measure) -> str:
     """One measure as natural frequencies: "alive at 2 years: about 41 with X, about 27 with Y"."""
     if m.kind == "alive":
-        years = m.years or 0  # an "alive" measure always has its years
-        what = ngettext("alive at {years} year", "alive at {years} years", years).format(years=number(years))
+        what = ngettext("alive at {years} year", "alive at {years} years", y := m.years or 0).format(years=number(y))
     elif m.kind == "response":
         what = _("their tumor shrank")
     else:

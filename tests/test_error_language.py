@@ -121,6 +121,10 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--kb", str(list_kb), "list"], 3, ""),
         (["--kb", str(unknown_key_kb), "list"], 3, ""),
         (["search", "--", "😀"], 2, ""),
+        (["list", "--type"], 2, ""),
+        (["trials", "update", "--api-url"], 2, ""),
+        (["\x01show"], 2, ""),
+        (["--kb"], 2, ""),
     ]
 
 

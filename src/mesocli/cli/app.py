@@ -27,7 +27,7 @@ from mesocli.cli.context import (
     state,
 )
 from mesocli.cli.describe import HelpContext, described
-from mesocli.cli.globals import Color, hoist, set_kb, set_lang, version_last
+from mesocli.cli.globals import Color, read_globals, set_kb, set_lang
 from mesocli.cli.messages import click_message, click_sentence, problems_line
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
@@ -178,8 +178,7 @@ class MesocliGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Global options may follow the command: they are moved before it, then Click parses."""
-        hoisted = version_last(hoist(list(args), self, self.commands.get, ctx.resilient_parsing), self)
-        return list(super().parse_args(ctx, hoisted))
+        return read_globals(ctx, args, self, lambda hoisted: list(super(MesocliGroup, self).parse_args(ctx, hoisted)))
 
     def main(
         self,

@@ -1,5 +1,6 @@
 """How a command describes itself in --help: its help in the interface language, and real examples to copy."""
 
+from types import TracebackType
 from typing import Any
 
 from typer._click.core import Context  # Typer vendors Click; no public path
@@ -108,6 +109,17 @@ class HelpContext(Context):
     def make_formatter(self) -> HelpFormatter:
         translated(self.command)
         return super().make_formatter()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc_value: BaseException | None, tb: TracebackType | None
+    ) -> bool | None:
+        """Leave the context; a usage error raised without one (Click's parser: an option missing its value)
+        gets this one, the innermost, so that its "see ... --help" names the command that was being parsed."""
+        from typer._click.exceptions import UsageError
+
+        if isinstance(exc_value, UsageError) and exc_value.ctx is None:
+            exc_value.ctx, exc_value.cmd = self, self.command
+        return super().__exit__(exc_type, exc_value, tb)
 
 
 def translated(command: Any) -> Any:

@@ -16,7 +16,7 @@ import typer
 
 from mesocli.cli.context import state
 from mesocli.core.errors import Message
-from mesocli.core.l10n import LANGUAGES, set_language
+from mesocli.core.l10n import LANGUAGES, language, set_language
 
 #: The global options that may follow the command, and whether each takes a value.
 MOVABLE = {"--color": True, "--kb": True, "--lang": True, "--pager": False, "--no-pager": False}
@@ -48,6 +48,41 @@ def set_lang(ctx: typer.Context, value: str | None) -> str | None:
         )
     state(ctx).lang = set_language(value)
     return value
+
+
+def read_globals(ctx: Any, args: list[str], group: Any, parse: Callable[[list[str]], list[str]]) -> list[str]:
+    """Parse the top level's ``args`` with ``parse`` (Click's), global options after the command moved first.
+
+    ``--lang`` given before the command is used at once, so that an error in reading the other global options
+    (``--kb`` without its value) is said in it. Typer parses the line a second time to report a command name
+    that starts like an option (``'\\x01show'``, ``.x``); what the first reading set (``--lang``, ``--kb``) stays.
+    """
+    hoisted = version_last(hoist(list(args), group, group.commands.get, ctx.resilient_parsing), group)
+    if not ctx.params:
+        early = early_language(hoisted)
+        if early is not None:
+            set_language(early)
+        return parse(hoisted)
+    current, chosen = state(ctx), language()
+    kept = (current.kb_path, current.lang)
+    try:
+        return parse(hoisted)
+    finally:
+        current.kb_path, current.lang = kept
+        set_language(chosen)
+
+
+def early_language(args: list[str]) -> str | None:
+    """The language ``--lang`` asks for among the global options before the command (``args`` hoisted), read
+    before Click parses: an error in parsing them (``--kb`` without its value) is then said in it too."""
+    i = 0
+    while i < len(args) and args[i] != "--" and args[i].startswith("-"):
+        name, _equals, value = args[i].partition("=")
+        if name == "--lang":
+            value = value if _equals else args[i + 1] if i + 1 < len(args) else ""
+            return value if value in LANGUAGES else None
+        i += 1
+    return None
 
 
 def option_names(command: Any) -> tuple[set[str], set[str]]:

@@ -108,8 +108,12 @@ def test_rich_and_typer_are_imported_only_in_their_package(library: str) -> None
 
 
 def test_every_module_is_under_300_lines() -> None:
-    """Every module of src/mesocli stays under 300 lines, so each can be read in one sitting."""
-    long = {name: n for name, p in modules().items() if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 300}
+    """Every module of src/mesocli stays under 300 lines, so each can be read in one sitting (a module written by a
+    script, which says so in its first line, is read through the script)."""
+    texts = {name: p.read_text(encoding="utf-8") for name, p in modules().items()}
+    written = {name for name, text in texts.items() if "written by scripts/" in text.partition("\n")[0]}
+    assert written == {"mesocli.core.model_code"}
+    long = {name: n for name, text in texts.items() if (n := len(text.splitlines())) >= 300 and name not in written}
     assert long == {}
 
 

@@ -83,10 +83,9 @@ def in_memory(kb: KnowledgeBase, lang: str) -> KnowledgeBase:
 
 def _keep(english: KnowledgeBase, edition: KnowledgeBase, lang: str, overlay: str) -> None:
     """Store ``edition`` (best effort), under the identity the English database was verified against."""
-    import json
-
     from mesocli.query.build import stored_contents
     from mesocli.store import location
+    from mesocli.store.database import json_value
     from mesocli.store.identity import Identity
     from mesocli.store.write import save
 
@@ -97,7 +96,7 @@ def _keep(english: KnowledgeBase, edition: KnowledgeBase, lang: str, overlay: st
     problems = edition.__dict__.get("_overlay_problems", [])
     contents, index = stored_contents(edition.data, [(p, None) for p in problems], lang)
     edition.__dict__["_index"] = index
-    identity = Identity(*json.loads(meta["identity"]))
+    identity = Identity(*json_value(meta["identity"]))
     save(folder, english.path, identity, meta["sha256"], meta["settled"] == "1", contents, (lang, overlay))
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mesocli.core.model_code import GENERATED
+
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform  # type checkers see models as frozen dataclasses
 else:
@@ -61,7 +63,9 @@ def field(
     return Field(default, default_factory, metadata)
 
 
-def _init_source(fields: tuple[Field, ...], post_init: bool) -> str:
+def init_source(fields: tuple[Field, ...], post_init: bool, indent: str = "") -> str:
+    """The source of a model's ``__init__`` (laid out as ``ruff format`` lays it out, indented by ``indent``):
+    ``_set``, ``_MISSING`` and each ``_default_<field>`` and ``_factory_<field>`` are names of its scope."""
     params, lines = ["self"], []
     for f in fields:
         if f.default is not MISSING:
@@ -71,12 +75,28 @@ def _init_source(fields: tuple[Field, ...], post_init: bool) -> str:
         else:
             params.append(f.name)
         if f.default_factory is not MISSING:
-            lines.append(f"  _set(self, {f.name!r}, _factory_{f.name}() if {f.name} is _MISSING else {f.name})")
+            lines.append(f'_set(self, "{f.name}", _factory_{f.name}() if {f.name} is _MISSING else {f.name})')
         else:
-            lines.append(f"  _set(self, {f.name!r}, {f.name})")
+            lines.append(f'_set(self, "{f.name}", {f.name})')
     if post_init:
-        lines.append("  self.__post_init__()")
-    return f"def __init__({', '.join(params)}):\n" + "\n".join(lines or ["  pass"]) + "\n"
+        lines.append("self.__post_init__()")
+    return def_line("__init__", params, indent) + "".join(f"{indent}    {line}\n" for line in lines or ["pass"])
+
+
+def def_line(name: str, params: list[str], indent: str = "") -> str:
+    """``def name(params):`` and a newline, one parameter a line if it is longer than 120 characters."""
+    line = f"{indent}def {name}({', '.join(params)}):\n"
+    if len(line) <= 121:
+        return line
+    return f"{indent}def {name}(\n" + "".join(f"{indent}    {p},\n" for p in params) + f"{indent}):\n"
+
+
+def shape(fields: tuple[Field, ...], post_init: bool) -> str:
+    """What a model's ``__init__`` depends on: its fields' names in order, which have a default (``=``) or a
+    default factory (``()``), and whether it calls ``__post_init__``. The generated ``__init__`` of a model
+    (:mod:`mesocli.core.model_code`) is used only while its shape is the model's."""
+    names = [f.name + ("=" if f.default is not MISSING else "()" if _factory(f) else "") for f in fields]
+    return ",".join([*names, "post_init"] if post_init else names)
 
 
 @dataclass_transform(field_specifiers=(field,), frozen_default=True)
@@ -99,25 +119,50 @@ def model(cls: type[T]) -> type[T]:
     namespace = {k: v for k, v in cls.__dict__.items() if k not in names and k not in ("__dict__", "__weakref__")}
     namespace["__slots__"] = tuple(names)
     namespace["__model_fields__"] = tuple(fields)
+    post_init = hasattr(cls, "__post_init__")
+    made_init = generated_init(f"{cls.__module__}:{cls.__qualname__}", tuple(fields), post_init)
+    if made_init is None:  # a model the generated module does not know as it is now: compiled on first use
+        made_init = _compiled_init(tuple(fields), post_init, lambda: made)
+    made_init.__qualname__ = f"{cls.__qualname__}.__init__"
+    made_init.__module__ = cls.__module__
+    namespace["__init__"] = made_init
+    namespace.update(__setattr__=_frozen, __delattr__=_frozen, __eq__=_eq, __hash__=_hash, __repr__=_repr)
+    made: type[T] = type(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+def generated_init(key: str, fields: tuple[Field, ...], post_init: bool) -> Callable[..., None] | None:
+    """The ``__init__`` written out for the model ``key`` (``module:qualname``) by scripts/gen_model_code.py,
+    with this model's defaults; None when that module has none for it or was written for other fields."""
+    found = GENERATED.get(key)
+    if found is None or found[0] != shape(fields, post_init):
+        return None
+    defaults = [f.default_factory if _factory(f) else f.default for f in fields if _has_default(f)]
+    made: Callable[..., None] = found[1](MISSING, object.__setattr__, *defaults)
+    return made
+
+
+def _factory(f: Field) -> bool:
+    return f.default_factory is not MISSING
+
+
+def _compiled_init(fields: tuple[Field, ...], post_init: bool, made: Callable[[], type]) -> Callable[..., None]:
+    """An ``__init__`` that compiles the real one on the class's first instance, then puts it in its place."""
     scope: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
     for f in fields:
         scope[f"_default_{f.name}"] = f.default
         scope[f"_factory_{f.name}"] = f.default_factory
-    source = _init_source(tuple(fields), hasattr(cls, "__post_init__"))
+    source = init_source(fields, post_init)
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        """The real ``__init__``, compiled on the class's first instance: importing ~100 models compiles none."""
         exec(source, scope)
+        cls = made()
         scope["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
-        type.__setattr__(made, "__init__", scope["__init__"])
+        type.__setattr__(cls, "__init__", scope["__init__"])
         scope["__init__"](self, *args, **kwargs)
 
-    namespace["__init__"] = __init__
-    namespace.update(__setattr__=_frozen, __delattr__=_frozen, __eq__=_eq, __hash__=_hash, __repr__=_repr)
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    made: type[T] = type(cls.__name__, cls.__bases__, namespace)
-    made.__qualname__ = cls.__qualname__
-    return made
+    return __init__
 
 
 def required(f: Field) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.model import Field, fields, is_model
+from mesocli.core.model_code import GENERATED
 
 Decoder = Callable[[Any], Any]
 
@@ -56,7 +57,44 @@ def hint_plan(hint: Any) -> tuple[str, Any]:
 
 def from_data(cls: type, value: Any) -> Any:
     """The model ``cls`` rebuilt from the plain data ``to_data`` made of it."""
-    return _decoder(cls)(value)
+    return _model_decoder(cls)(value)
+
+
+def hint_code(hint: Any) -> str:
+    """How a stored value of type ``hint`` is decoded, as a few words: ``same``, ``float``, ``date``,
+    ``tuple <code>``, ``optional <code>`` or ``model <module>:<qualname>`` (what the generated module keeps)."""
+    kind, inner = hint_plan(hint)
+    if kind == "optional":
+        return f"optional {hint_code(inner)}"
+    if kind == "model":
+        return f"model {inner.__module__}:{inner.__qualname__}"
+    if kind == "tuple":
+        return f"tuple {hint_code(inner)}"
+    if hint is dt.date:
+        return "date"
+    if hint is float:
+        return "float"
+    if hint in (str, int, bool) or get_origin(hint) is Literal:
+        return "same"
+    raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the data
+
+
+def decoding_plan(cls: type) -> list[tuple[str, str]]:
+    """Each field of the model ``cls`` and how its stored value is decoded (:func:`hint_code`).
+
+    Taken from the generated module (scripts/gen_model_code.py) when it was written for the fields and
+    annotations the class has now, so that decoding a stored row evaluates no annotation; worked out from the
+    type hints otherwise.
+    """
+    names = [f.name for f in fields(cls)]
+    generated = GENERATED.get(f"{cls.__module__}:{cls.__qualname__}")
+    if generated is not None:
+        annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - the class's own, unevaluated
+        plan = generated[2]
+        if [name for name, _, _ in plan] == names and all(annotations.get(n) == text for n, text, _ in plan):
+            return [(name, code) for name, _, code in plan]
+    hints = type_plan(cls)[1]
+    return [(name, hint_code(hints[name])) for name in names]
 
 
 def _same(value: Any) -> Any:
@@ -67,31 +105,34 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+_SCALARS: dict[str, Decoder] = {"same": _same, "float": float, "date": _date}
+
+
 @functools.cache
-def _decoder(hint: Any) -> Decoder:
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        inner = _decoder(next(a for a in get_args(hint) if a is not type(None)))
+def _code_decoder(code: str) -> Decoder:
+    kind, _, rest = code.partition(" ")
+    if kind == "optional":
+        inner = _code_decoder(rest)
         return lambda value: None if value is None else inner(value)
-    if is_model(hint):
-        return _dataclass_decoder(hint)
-    if origin is tuple:
-        item = _decoder(get_args(hint)[0])
+    if kind == "tuple":
+        item = _code_decoder(rest)
         if item is _same:
             return tuple
         return lambda value: tuple(item(v) for v in value)
-    if hint is dt.date:
-        return _date
-    if hint is float:
-        return float
-    if hint in (str, int, bool) or origin is Literal:
-        return _same
-    raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the data
+    if kind == "model":
+        module, _, qualname = rest.partition(":")
+        found: Any = __import__(module, fromlist=["_"])
+        for part in qualname.split("."):
+            found = getattr(found, part)
+        return _model_decoder(found)
+    if kind not in _SCALARS:
+        raise TypeError(f"unsupported field type ({code})")  # a bug in the models, not the data
+    return _SCALARS[kind]
 
 
-def _dataclass_decoder(cls: type) -> Decoder:
-    fields, hints = type_plan(cls)
-    plan = [(name, _decoder(hints[name])) for name in fields]
+@functools.cache
+def _model_decoder(cls: type) -> Decoder:
+    plan = [(name, _code_decoder(code)) for name, code in decoding_plan(cls)]
 
     def decode(value: dict[str, Any]) -> Any:
         return cls(**{name: convert(value[name]) for name, convert in plan if name in value})

@@ -11,7 +11,8 @@ import os
 import sqlite3
 import sys
 import zlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
 from mesocli.store.location import APPLICATION_ID, code_fingerprint
@@ -60,6 +61,47 @@ def crc(*parts: object, value: int = 0) -> int:
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         value = zlib.crc32(data + b"\x00", value)
     return value
+
+
+class _Decoding:
+    """What ``json.JSONDecoder()`` hands its C scanner: the settings of ``json.loads`` with no arguments."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
+
+
+def _scanner() -> Callable[[str, int], tuple[Any, int]] | None:
+    try:
+        from _json import make_scanner  # CPython's JSON scanner: what json.loads runs
+    except ImportError:  # another Python: json.loads itself
+        return None
+    settings: Any = _Decoding()
+    scan: Callable[[str, int], tuple[Any, int]] = make_scanner(settings)
+    return scan
+
+
+_SCAN = _scanner()
+
+
+def json_value(text: str) -> Any:
+    """``json.loads(text)``, without importing ``json`` (its decoder, scanner and encoder modules) for the
+    compact JSON the store writes: the text is read by the C scanner that ``json.loads`` uses, with the same
+    settings. Any other text (space around the value, not JSON, another Python) goes to ``json.loads``."""
+    if _SCAN is not None:
+        try:
+            value, end = _SCAN(text, 0)
+        except (StopIteration, ValueError):
+            pass
+        else:
+            if end == len(text):
+                return value
+    import json
+
+    return json.loads(text)
 
 
 def expected_meta() -> dict[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import sqlite3
 import time
@@ -15,7 +14,7 @@ from mesocli.core.errors import Problem
 from mesocli.core.models import COLLECTIONS, TreatmentRow
 from mesocli.core.plain import from_data
 from mesocli.store import folder, location
-from mesocli.store.database import Damaged, check_header, connect_read_only, crc, expected_meta
+from mesocli.store.database import Damaged, check_header, connect_read_only, crc, expected_meta, json_value
 from mesocli.store.identity import Identity, file_digest, identity_of, settled
 from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 
@@ -80,7 +79,7 @@ def _ours(meta: dict[str, str], file: str | Path) -> bool:
 def _fresh(meta: dict[str, str], file: str | Path, path: str) -> bool:
     """Whether the database was built from the file's present content (see store/identity.py)."""
     now = identity_of(file)
-    built = Identity(*json.loads(meta["identity"]))
+    built = Identity(*json_value(meta["identity"]))
     if now is None:
         return False
     if now == built and meta["settled"] == "1":
@@ -97,6 +96,8 @@ def _fresh(meta: dict[str, str], file: str | Path, path: str) -> bool:
 
 def _remember(path: str, digest: str, identity: Identity) -> None:
     """Record that the file, confirmed by its hash, now has a settled identity (best effort)."""
+    import json  # only when the file's identity has settled since the build
+
     values = {"identity": json.dumps(list(identity), separators=(",", ":")), "settled": "1"}
     try:
         connection = sqlite3.connect(path, timeout=0.1, isolation_level=None)
@@ -121,8 +122,8 @@ class Stored:
     def __init__(self, connection: sqlite3.Connection, meta: dict[str, str]) -> None:
         self.connection = connection
         self.meta = meta
-        self.header: list[Any] = json.loads(meta["header"])
-        self.counts: dict[str, int] = json.loads(meta["counts"])
+        self.header: list[Any] = json_value(meta["header"])
+        self.counts: dict[str, int] = json_value(meta["counts"])
         self.full_text = meta["fts"] == "1"
 
     def query(self, sql: str, *args: object) -> list[Any]:
@@ -136,7 +137,7 @@ class Stored:
         return _verified(self.query("SELECT key, value, crc FROM meta WHERE key = ?", key))[key]
 
     def ids(self, kind: str) -> list[str]:
-        ids: list[str] = json.loads(self.value(f"ids:{kind}"))
+        ids: list[str] = json_value(self.value(f"ids:{kind}"))
         return ids
 
     def entries(self, kind: str, fallback: Callable[[str], Sequence[Any]]) -> StoredEntries:
@@ -157,7 +158,7 @@ class Stored:
         """The positions kept under ``name`` when the database was built (one meta row, checked)."""
         key = f"positions:{name}"
         found = self.query("SELECT key, value, crc FROM meta WHERE key = ?", key)
-        positions: object = json.loads(_verified(found)[key]) if found else None
+        positions: object = json_value(_verified(found)[key]) if found else None
         if not isinstance(positions, list) or not all(type(p) is int for p in positions):
             raise Damaged(key)
         return positions
@@ -174,4 +175,4 @@ class Stored:
         """A row's JSON data, decoded after its checksum is confirmed."""
         if crc(key, position, data) != check:
             raise Damaged(f"{key}[{position}]")
-        return json.loads(data)
+        return json_value(data)

@@ -4,6 +4,10 @@
     python scripts/i18n.py compile   # write mesocli.mo beside each .po (standard GNU gettext format)
 
 Uses the standard library only, so the catalogs build on any machine with Python.
+
+A message with plural forms (``ngettext(singular, plural, n)``) is kept as gettext keeps it in a .mo file: its key
+is the singular and the plural joined by a NUL, its translation the language's forms (``PLURAL_FORMS``) joined by
+NULs; in the .po it is written with ``msgid_plural`` and ``msgstr[0]``, ``msgstr[1]``...
 """
 
 from __future__ import annotations
@@ -17,12 +21,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "mesocli"
 LOCALE = SRC / "locale"
 LANGS = ("tr", "es")
+#: How many forms each language has after a number, and which one a count takes (gettext's Plural-Forms):
+#: Turkish one ("1 gün", "2 gün"), Spanish two, one and other ("1 día", "2 días", "0 días").
+PLURAL_FORMS = {"tr": "nplurals=1; plural=0;", "es": "nplurals=2; plural=(n != 1);"}
+
+
+def header(lang: str) -> str:
+    """The catalog's header entry: its charset, language and plural forms."""
+    return f"Content-Type: text/plain; charset=UTF-8\nLanguage: {lang}\nPlural-Forms: {PLURAL_FORMS[lang]}\n"
+
+
+def forms(lang: str) -> int:
+    """How many plural forms the language has."""
+    return int(PLURAL_FORMS[lang].split(";")[0].split("=")[1])
 
 
 def marked_strings() -> list[str]:
     """Every string the interface translates, in first-seen order: literals passed to _() or N_(), the template
-    of every ``Message(...)`` (an error's English, said in the reader's language), and in the command modules
-    (cli/) every help= text and every command's and subcommand's docstring (Typer shows them as help)."""
+    of every ``Message(...)`` (an error's English, said in the reader's language), the singular and plural of
+    every ``ngettext(...)`` (joined by a NUL), and in the command modules (cli/) every help= text and every
+    command's and subcommand's docstring (Typer shows them as help)."""
     found: dict[str, None] = {}
     for path in sorted(SRC.rglob("*.py")):
         in_cli = path.parent.name == "cli"
@@ -35,6 +53,10 @@ def marked_strings() -> list[str]:
                 arg = node.args[0] if node.args else None
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found.setdefault(arg.value, None)
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "ngettext":
+                texts = [a.value for a in node.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if len(texts) == 2:
+                    found.setdefault("\0".join(texts), None)
             elif in_cli and isinstance(node, ast.keyword) and node.arg == "help":
                 if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
                     found.setdefault(node.value.value, None)
@@ -80,38 +102,62 @@ def _unquote(text: str) -> str:
 
 
 def read_po(path: Path) -> dict[str, str]:
-    """msgid -> msgstr of a .po file (single-line and continued strings)."""
+    """msgid -> msgstr of a .po file (single-line and continued strings); a plural entry as the .mo keeps it,
+    ``singular\\0plural`` -> ``form0\\0form1``."""
     entries: dict[str, str] = {}
-    msgid: list[str] | None = None
-    msgstr: list[str] | None = None
+    msgid: list[list[str]] = []
+    msgstr: list[list[str]] = []
     current: list[str] | None = None
+
+    def keep() -> None:
+        if msgid and msgstr:
+            entries["\0".join("".join(part) for part in msgid)] = "\0".join("".join(part) for part in msgstr)
+
     for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
-        if line.startswith("msgid "):
-            if msgid is not None and msgstr is not None:
-                entries["".join(msgid)] = "".join(msgstr)
-            msgid, msgstr = [_unquote(line[6:])], None
-            current = msgid
-        elif line.startswith("msgstr "):
-            msgstr = [_unquote(line[7:])]
-            current = msgstr
+        keyword, _space, rest = line.partition(" ")
+        if keyword == "msgid":
+            keep()
+            msgid, msgstr = [[_unquote(rest)]], []
+            current = msgid[0]
+        elif keyword == "msgid_plural" or keyword.startswith("msgstr"):
+            (msgid if keyword == "msgid_plural" else msgstr).append([_unquote(rest)])
+            current = (msgid if keyword == "msgid_plural" else msgstr)[-1]
         elif line.startswith('"') and current is not None:
             current.append(_unquote(line))
-    if msgid is not None and msgstr is not None:
-        entries["".join(msgid)] = "".join(msgstr)
+    keep()
     return entries
 
 
 def write_po(path: Path, lang: str, entries: dict[str, str]) -> None:
-    header = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {lang}\\n"\n'
-    body = "".join(f"\nmsgid {_quote(k)}\nmsgstr {_quote(v)}\n" for k, v in entries.items() if k)
+    head = "".join(f"{_quote(line + chr(10))}\n" for line in header(lang).splitlines())
+    body = "".join(_entry(k, v, lang) for k, v in entries.items() if k)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + body, encoding="utf-8")
+    path.write_text(f'msgid ""\nmsgstr ""\n{head}' + body, encoding="utf-8")
+
+
+def _entry(msgid: str, msgstr: str, lang: str) -> str:
+    """One entry of a .po file: msgid and msgstr, or msgid, msgid_plural and one msgstr[i] per form."""
+    if "\0" not in msgid:
+        return f"\nmsgid {_quote(msgid)}\nmsgstr {_quote(msgstr)}\n"
+    singular, plural = msgid.split("\0")
+    said = msgstr.split("\0") if msgstr else []
+    said += [""] * (forms(lang) - len(said))
+    lines = [f"msgid {_quote(singular)}", f"msgid_plural {_quote(plural)}"]
+    lines += [f"msgstr[{i}] {_quote(text)}" for i, text in enumerate(said)]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def untranslated(msgid: str, msgstr: str, lang: str) -> bool:
+    """Whether an entry lacks its translation, or one of the language's plural forms."""
+    said = msgstr.split("\0")
+    return not all(said) or ("\0" in msgid and len(said) != forms(lang))
 
 
 def mo_bytes(entries: dict[str, str]) -> bytes:
-    """The GNU .mo form of a catalog: translated entries only, sorted by msgid, with the header entry."""
-    items = sorted((k, v) for k, v in entries.items() if v)
+    """The GNU .mo form of a catalog: translated entries only (every plural form), sorted by msgid, with the
+    header entry."""
+    items = sorted((k, v) for k, v in entries.items() if v and (not k or all(v.split("\0"))))
     ids = [k.encode("utf-8") for k, _ in items]
     strs = [v.encode("utf-8") for _, v in items]
     count = len(items)
@@ -134,13 +180,13 @@ def main(command: str) -> int:
         po = LOCALE / lang / "LC_MESSAGES" / "mesocli.po"
         entries = read_po(po) if po.exists() else {}
         if command == "extract":
-            header = entries.pop("", "")
+            entries.pop("", None)
             merged = {k: entries.get(k, "") for k in marked_strings()}
             write_po(po, lang, merged)
-            print(f"{po.relative_to(ROOT)}: {sum(1 for v in merged.values() if not v)} untranslated", file=sys.stderr)
-            del header
+            missing = sum(1 for k, v in merged.items() if untranslated(k, v, lang))
+            print(f"{po.relative_to(ROOT)}: {missing} untranslated", file=sys.stderr)
         elif command == "compile":
-            entries[""] = f"Content-Type: text/plain; charset=UTF-8\nLanguage: {lang}\n"
+            entries[""] = header(lang)
             po.with_suffix(".mo").write_bytes(mo_bytes(entries))
         else:
             print(__doc__, file=sys.stderr)

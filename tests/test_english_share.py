@@ -55,7 +55,7 @@ def _texts(value: Any) -> Iterator[str]:
 
 def _catalog(lang: str, key: str) -> list[str]:
     text = (LOCALE_DIR / lang / "LC_MESSAGES" / "mesocli.po").read_text(encoding="utf-8")
-    return re.findall(rf'^{key} "(.*)"$', text, re.MULTILINE)
+    return re.findall(rf'^{key}(?:_plural|\[\d+\])? "(.*)"$', text, re.MULTILINE)
 
 
 ENGLISH_DATA = yaml.safe_load((ROOT / "data" / "treatments.yaml").read_text(encoding="utf-8"))

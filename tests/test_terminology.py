@@ -45,7 +45,7 @@ def _page_texts(lang: str) -> list[tuple[str, str]]:
         if isinstance(value, dict) and "text" in value
     ]
     catalog = (LOCALE_DIR / lang / "LC_MESSAGES" / "mesocli.po").read_text(encoding="utf-8")
-    texts += [("catalog", m) for m in re.findall(r'^msgstr "(.*)"$', catalog, re.MULTILINE)]
+    texts += [("catalog", m) for m in re.findall(r'^msgstr(?:\[\d+\])? "(.*)"$', catalog, re.MULTILINE)]
     return texts
 
 

@@ -24,7 +24,7 @@ def cache_clear(
     """
     from mesocli.cli.output import note
     from mesocli.core.escape import printable
-    from mesocli.core.l10n import _, number
+    from mesocli.core.l10n import _, ngettext, number
     from mesocli.store.clear import clear
     from mesocli.store.location import directory
 
@@ -35,4 +35,5 @@ def cache_clear(
         return
     removed = clear(folder)
     if not quiet:
-        note(_("removed {count} file(s) from {path}").format(count=number(len(removed)), path=printable(str(folder))))
+        said = ngettext("removed {count} file from {path}", "removed {count} files from {path}", len(removed))
+        note(said.format(count=number(len(removed)), path=printable(str(folder))))

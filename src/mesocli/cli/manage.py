@@ -11,7 +11,7 @@ from mesocli.cli.options import Format, FormatOption, JsonOption
 from mesocli.cli.output import OutputClosed, emit, stderr_line, write_stdout
 from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.escape import printable
-from mesocli.core.l10n import _
+from mesocli.core.l10n import _, ngettext
 from mesocli.core.serialize import to_data
 
 
@@ -49,10 +49,11 @@ def validate(
         else:
             if problems:
                 write_stdout("".join(f"{problem_line(problem)}\n" for problem in problems))
+            warnings = len(problems) - len(errors)
             counts = (
-                _("{errors} error(s), {warnings} warning(s)").format(
-                    errors=len(errors), warnings=len(problems) - len(errors)
-                )
+                ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors))
+                + ", "
+                + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
                 if problems
                 else _("ok")
             )

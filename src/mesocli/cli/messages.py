@@ -15,7 +15,7 @@ from typing import Any
 
 from mesocli.core.errors import Message, Problem
 from mesocli.core.escape import MAX_ECHO, printable
-from mesocli.core.l10n import N_, _, language, number, say
+from mesocli.core.l10n import N_, _, language, ngettext, number, say
 
 #: Click's and Typer's fixed sentences, as templates: each is recognised in Click's English and said again.
 CLICK = (
@@ -82,10 +82,8 @@ def problems_line(problems: tuple[Problem, ...], errors: int) -> str:
     """The first problem, and how many more errors there are (a KnowledgeBaseError's one line)."""
     line = problem_line(problems[0])
     more = errors - 1
-    if more == 1:
-        line += _(" (and 1 more problem)")
-    elif more > 1:
-        line += _(" (and {count} more problems)").format(count=number(more))
+    if more > 0:
+        line += ngettext(" (and {count} more problem)", " (and {count} more problems)", more).format(count=number(more))
     return line
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from mesocli.core.l10n import N_, _, number
+from mesocli.core.l10n import N_, _, ngettext, number
 from mesocli.core.studies import Arm, Population, Study
 
 
@@ -31,7 +31,7 @@ def _chartable(study: Study) -> bool:
 
 def population_text(p: Population) -> str:
     """The structured population in a few words: "605 people; pleural; first line; ECOG 0-1; unresectable"."""
-    parts = [_("{n} people").format(n=number(p.n)) if p.n else ""]
+    parts = [ngettext("{n} person", "{n} people", p.n).format(n=number(p.n)) if p.n else ""]
     parts.append(", ".join(_(site) for site in p.sites))
     if p.histologies and len(p.histologies) < 3:
         parts.append(_("{kinds} only").format(kinds=", ".join(_(h) for h in p.histologies)))

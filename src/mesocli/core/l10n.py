@@ -1,7 +1,7 @@
 """Interface language: which one is in use, and the translation of interface strings through gettext.
 
 The catalogs are standard gettext files kept in the package, ``locale/LANG/LC_MESSAGES/mesocli.po`` with the
-compiled ``.mo`` beside them (``scripts/compile_catalogs.py``). The language comes from ``--lang``, then
+compiled ``.mo`` beside them (``scripts/i18n.py compile``). The language comes from ``--lang``, then
 ``MESOCLI_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); anything else is English.
 """
 
@@ -52,6 +52,18 @@ def _(message: str) -> str:
     """``message`` in the interface language (English when no translation is known)."""
     lang = _current[0]
     return message if lang == "en" else str(_catalog(lang).gettext(message))
+
+
+def ngettext(singular: str, plural: str, count: float) -> str:
+    """The form of a message for ``count`` in the interface language, chosen by the catalog's ``Plural-Forms``
+    (gettext's ``ngettext``): English and Spanish say "1 day" and "2 days", "0 days"; Turkish has one form after
+    a number ("1 gün", "2 gün"). A fraction (1.5 years) takes the form of 2 in all three. The caller fills in
+    the count, written with :func:`number`."""
+    whole = int(count) if float(count).is_integer() else 2
+    lang = _current[0]
+    if lang == "en":
+        return singular if whole == 1 else plural
+    return str(_catalog(lang).ngettext(singular, plural, whole))
 
 
 def N_(message: str) -> str:

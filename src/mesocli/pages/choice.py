@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mesocli.core.frequencies import Measure, measures, medians
-from mesocli.core.l10n import N_, _
+from mesocli.core.l10n import N_, _, ngettext, number
 from mesocli.core.models import CITATION, Reference
 from mesocli.core.situation import StudyFit
 from mesocli.core.studies import Study
@@ -109,7 +109,7 @@ def _people(count: int) -> str:
 def measure_text(m: Measure) -> str:
     """One measure as natural frequencies: "alive at 2 years: about 41 with X, about 27 with Y"."""
     if m.kind == "alive":
-        what = _("alive at 1 year") if m.years == 1 else _("alive at {years} years").format(years=f"{m.years:g}")
+        what = ngettext("alive at {years} year", "alive at {years} years", y := m.years or 0).format(years=number(y))
     elif m.kind == "response":
         what = _("their tumor shrank")
     else:
@@ -144,7 +144,7 @@ def _population(study: Study) -> str:
     p = study.population
     text = p.description.strip().rstrip(".")
     if p.n and str(p.n) not in text:
-        text += "; " + _("{n} people").format(n=f"{p.n:,}")
+        text += "; " + ngettext("{n} person", "{n} people", p.n).format(n=number(p.n))
     return text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mesocli.core.evidence import LINE_WORDS, arm_roles, option_role, population_text, roles
-from mesocli.core.l10n import N_, _, number
+from mesocli.core.l10n import N_, _, ngettext, number
 from mesocli.core.models import Reference
 from mesocli.core.studies import LINE_MEANING, STATUS_WORDS, Arm, Comparison, Study, Update
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, Table, plain
@@ -48,7 +48,7 @@ def arm_figures(arm: Arm) -> str:
     if arm.median_pfs_months is not None:
         parts.append(_("median time without growth {n} months").format(n=_months(arm.median_pfs_months)))
     for s in arm.survival:
-        alive = _("{pct}% alive at 1 year") if s.years == 1 else _("{pct}% alive at {years} years")
+        alive = ngettext("{pct}% alive at {years} year", "{pct}% alive at {years} years", s.years)
         parts.append(alive.format(pct=_g(s.pct), years=_g(s.years)))
     if arm.response_rate_pct is not None:
         parts.append(_("tumours shrank in {pct}%").format(pct=_g(arm.response_rate_pct)))

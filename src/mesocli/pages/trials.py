@@ -6,7 +6,7 @@ stay as registered; every other word goes through gettext. The page never says t
 
 from __future__ import annotations
 
-from mesocli.core.l10n import N_, _, number, say
+from mesocli.core.l10n import N_, _, ngettext, number, say
 from mesocli.core.trials import PHASES, known_status
 from mesocli.pages.document import Block, Bullets, Document, Heading, Inline, Note, Paragraph, Span, plain
 from mesocli.query.trials import STALE_DAYS, SiteRow, TrialMatch, TrialsResult
@@ -54,11 +54,14 @@ def snapshot_line(result: TrialsResult) -> Inline:
         text = _("Warning: this snapshot is dated {date}, in the future; check the computer's date and the file.")
         spans = [Span(text.format(date=m.date.isoformat()) + " ", "strong")]
     else:
-        text = _("Snapshot {date} (the API's data timestamp), {days} days old.")
-        if result.age_days == 1:
-            text = _("Snapshot {date} (the API's data timestamp), 1 day old.")
-        spans = [Span(text.format(date=m.date.isoformat(), days=number(result.age_days or 0)) + " ", "label")]
-    count = _("1 trial in it.") if result.total == 1 else _("{count} trials in it.")
+        days = result.age_days or 0
+        text = ngettext(
+            "Snapshot {date} (the API's data timestamp), {days} day old.",
+            "Snapshot {date} (the API's data timestamp), {days} days old.",
+            days,
+        )
+        spans = [Span(text.format(date=m.date.isoformat(), days=number(days)) + " ", "label")]
+    count = ngettext("{count} trial in it.", "{count} trials in it.", result.total)
     spans.append(Span(count.format(count=number(result.total)), "dim"))
     if result.stale:
         warning = _("Warning: this snapshot is older than {days} days; trials open and close every week.")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mesocli.core.evidence import charted_studies
-from mesocli.core.l10n import _, number
+from mesocli.core.l10n import _, ngettext, number
 from mesocli.core.models import CITATION, EVIDENCE_LEVEL_MEANING, Guide, Reference, Term, Treatment
 from mesocli.core.studies import Study
 from mesocli.pages.document import (
@@ -258,7 +258,7 @@ def sources_page(sources: list[tuple[Reference, list[str]]], title: str) -> Docu
         (Span(f"[{ref.id}] ", "cite"), *item, Span(_(" Cited by: "), "label"), Span(", ".join(citing)))
         for item, (ref, citing) in zip(items, sources, strict=True)
     )
-    count = (_("{n} source.") if len(sources) == 1 else _("{n} sources.")).format(n=len(sources))
+    count = ngettext("{n} source.", "{n} sources.", len(sources)).format(n=number(len(sources)))
     return (Heading(title, 1), Paragraph(plain(count)), Bullets(cited_by, numbered=True))
 
 

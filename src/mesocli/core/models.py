@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 from mesocli.core.applies import AppliesTo, ComfortChoice, SituationPoint
 from mesocli.core.display import Displayable
@@ -79,18 +79,8 @@ VOCABULARY_MARKS = (
 #: The knowledge-base file format this version of mesocli reads.
 SCHEMA_VERSION = 2
 
-#: A citation marker in text: ``[@refid]`` (compiled when first imported: reading a stored entry needs none).
-_CITATION = r"\[@([a-z0-9][a-z0-9-]*)\]"
-if TYPE_CHECKING:
-    CITATION: re.Pattern[str]
-else:
-
-    def __getattr__(name: str) -> object:
-        """``CITATION``, compiled on first use (PEP 562)."""
-        if name != "CITATION":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        globals()["CITATION"] = found = re.compile(_CITATION)
-        return found
+#: A citation marker in text: ``[@refid]``.
+CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 
 
 def _doc(text: str) -> dict[str, str]:

@@ -224,3 +224,10 @@ def test_a_word_typed_with_its_marks_finds_only_the_marked_word() -> None:
     kb = mesocli.load(mesocli.bundled_path(), lang="tr")
     assert "pericardium" not in [h.id for h in kb.search("saç", 10)]
     assert "pericardium" in [h.id for h in kb.search("sac", 10)]
+
+
+def test_negation_and_separated_suffixes_are_not_searched_for() -> None:
+    """ "evre 4 te" (at stage 4) and "değil" (not) in Turkish, "dentro" (inside) in Spanish are question words,
+    not what the question is about."""
+    assert ranking.search_words("evre 4 te ameliyat değil", "tr") == ranking.search_words("evre 4 ameliyat", "tr")
+    assert ranking.search_words("dentro del tórax", "es") == ranking.search_words("tórax", "es")

@@ -4,7 +4,7 @@ Usage: python scripts/gen_model_code.py [--check]
 
 Importing the models then needs no compiling (``exec``) and decoding a stored row no evaluation of annotations
 (docs/performance.md). ``--check`` exits with 1 if the file is not what this script writes now;
-tests/test_model_code.py checks the same.
+tests/test_load_path.py checks the same.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ HEADER = '''"""Every model's ``__init__`` and decoding plan, written by scripts/
 Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), a function
 that makes its ``__init__`` from its defaults, and each field's name, annotation and decoding (``hint_code`` in
 :mod:`mesocli.core.plain`). An entry is used only while the model's shape and annotations are the ones it was
-written from; tests/test_model_code.py fails when this file is not what the script writes now.
+written from; tests/test_load_path.py fails when this file is not what the script writes now.
 """
 
 from __future__ import annotations

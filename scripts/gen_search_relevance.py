@@ -23,6 +23,11 @@ CASES = ROOT / "tests" / "data" / "relevance.yaml"
 #: out: the rules are tuned on the development sets (relevance-dev.*.yaml), then measured on these.
 CASES_OF = {"en": CASES, "tr": CASES.with_suffix(".tr.yaml"), "es": CASES.with_suffix(".es.yaml")}
 DEV_OF = {lang: CASES.with_name(f"relevance-dev.{lang}.yaml") for lang in ("tr", "es")}
+#: Blind sets, written by someone who had seen neither the ranking rules nor their results, and first measured
+#: after the last ranking change they are reported for: never tuned on.
+BLIND_OF = {lang: CASES.with_name(f"relevance-blind.{lang}.yaml") for lang in ("tr", "es")}
+#: The sets of each language other than English, by name: held out, development, blind.
+SETS = {"held-out": CASES_OF, "development": DEV_OF, "blind": BLIND_OF}
 LANGUAGE_NAMES = {"tr": "Turkish", "es": "Spanish"}
 #: The precision@3 the issue asks of the Turkish and Spanish sets.
 TARGET = 0.9
@@ -47,16 +52,16 @@ class Result(NamedTuple):
         return not self.first or (bool(self.top3) and self.top3[0] in self.first)
 
 
-def cases(lang: str = "en", dev: bool = False) -> list[dict[str, Any]]:
-    loaded: list[dict[str, Any]] = yaml.safe_load((DEV_OF if dev else CASES_OF)[lang].read_text(encoding="utf-8"))
+def cases(lang: str = "en", which: str = "held-out") -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = yaml.safe_load(SETS[which][lang].read_text(encoding="utf-8"))
     return loaded
 
 
-def evaluate(kb: mesocli.KnowledgeBase | None = None, lang: str = "en", dev: bool = False) -> list[Result]:
-    """How search answers each question of the set of ``lang`` (its development set if ``dev``)."""
+def evaluate(kb: mesocli.KnowledgeBase | None = None, lang: str = "en", which: str = "held-out") -> list[Result]:
+    """How search answers each question of the set ``which`` (held-out, development or blind) of ``lang``."""
     kb = kb or mesocli.load(mesocli.bundled_path(), lang=lang)
     results = []
-    for case in cases(lang, dev):
+    for case in cases(lang, which):
         expected = tuple(case["expect"])
         first = tuple(case.get("first", expected[:1] if case.get("top1") else ()))
         top3 = tuple(hit.id for hit in kb.search(case["q"], 3))
@@ -99,22 +104,34 @@ def _languages() -> list[str]:
         "Spanish stem finds longer words only from 5 letters on; a word whose stem has 3 letters or fewer is "
         'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife).',
         "",
-        "Each language has two sets of questions. The held-out set (`tests/data/relevance.tr.yaml`, "
+        "Each language has three sets of questions. The held-out set (`tests/data/relevance.tr.yaml`, "
         "`relevance.es.yaml`) was written before those words were tuned and is not changed to fit them. The "
         "development set (`relevance-dev.tr.yaml`, `relevance-dev.es.yaml`) was written later, before the ranking "
-        "changes that followed; those were tuned on it and on the English set, and only measured on the held-out "
-        f"set. The target is precision@3 of at least {TARGET} on the held-out set of each language. One weight "
+        "changes that followed (14 questions per language on glossary terms and procedures were added later "
+        "still, before they were measured); those changes were tuned on it and on the English set, and only "
+        "measured on the held-out set. The blind set (`relevance-blind.tr.yaml`, `relevance-blind.es.yaml`) was "
+        "written by someone who had seen neither the ranking rules nor their results, and was first measured "
+        "after the last ranking change reported here: it is reported, never tuned on. The held-out and blind "
+        "figures also move with the knowledge base's own wording (its synonyms and symptom words), which is "
+        "written apart from the ranking. The target is precision@3 of at least "
+        f"{TARGET} on the held-out set of each language. One weight "
         f"was set below what the development set preferred: the length weighting is {LENGTH_DAMPING:g}, not 0.1, "
         'because at 0.1 a judged first hit of the Spanish held-out set ("¿me pueden operar?", surgery) went to '
         "the glossary term resectable; so the held-out figures are not wholly free of tuning.",
         "",
+        "Tried and not kept: a saturation of repeated words with length normalisation, as in BM25 (k1 5, b 0.5, "
+        "in place of the length weighting above), raised the development sets (Turkish 0.846 to 0.892, Spanish "
+        "0.855 to 0.864 on the wording of the time) and the English set, but lowered the Spanish held-out set "
+        "(0.865 to 0.856) and moved one of its judged first hits, so long pages that match many words loosely "
+        "still outrank some glossary terms (see the misses below).",
+        "",
     ]
     for lang, name in LANGUAGE_NAMES.items():
-        for dev, which in ((False, "held-out set"), (True, "development set")):
-            results = evaluate(lang=lang, dev=dev)
+        for which in SETS:
+            results = evaluate(lang=lang, which=which)
             judged = [r for r in results if r.first]
             lines += [
-                f"### {name}, {which}",
+                f"### {name}, {which} set",
                 "",
                 f"**Precision@3: {mean_precision(results):.3f}** over {len(results)} questions; first hit right "
                 f"in {sum(r.first_ok for r in judged)} of {len(judged)}.",

@@ -108,3 +108,24 @@ def test_a_changed_mesocli_never_reads_what_older_code_kept(tmp_path: Path) -> N
     finally:
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert fingerprint() == before
+
+
+def test_an_install_from_a_wheel_is_fingerprinted_by_its_record(tmp_path: Path) -> None:
+    """Installed from a wheel, the fingerprint is the checksum of the install's RECORD (each file's SHA-256), and
+    changes with it; a package its RECORD does not list (an editable install, a checkout) is stat'ed file by file."""
+    from mesocli import __version__
+    from mesocli.store.folder import files_fingerprint, installed_fingerprint
+
+    package = tmp_path / "mesocli"
+    (package / "store").mkdir(parents=True)
+    (package / "store" / "folder.py").write_text("x = 1\n", encoding="utf-8")
+    assert installed_fingerprint(str(package)) is None
+    record = tmp_path / f"mesocli-{__version__}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("mesocli/data/treatments.yaml,sha256=abc,3\n", encoding="utf-8")  # an editable install's
+    assert installed_fingerprint(str(package)) is None
+    record.write_text("mesocli/__init__.py,sha256=abc,3\nmesocli/store/folder.py,sha256=def,6\n", encoding="utf-8")
+    first = installed_fingerprint(str(package))
+    assert first is not None and first != files_fingerprint(str(package))
+    record.write_text("mesocli/__init__.py,sha256=abd,3\nmesocli/store/folder.py,sha256=def,6\n", encoding="utf-8")
+    assert installed_fingerprint(str(package)) not in (None, first)

@@ -18,7 +18,7 @@ from mesocli.query.text import BODY_WEIGHT, SIDE_EFFECT_WEIGHT, fields
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
 #: The mean precision@3 reached on the set (docs/search-relevance.md); search may only get better.
-PRECISION_AT_3_FLOOR = 0.85
+PRECISION_AT_3_FLOOR = 0.87
 #: The command of each kind of entry, as the issue asked for it.
 OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
 
@@ -106,12 +106,13 @@ def test_every_hit_ends_with_the_command_that_opens_it(runner: CliRunner) -> Non
 
 
 TRANSLATED = {lang: GEN.evaluate(lang=lang) for lang in ("tr", "es")}
-DEVELOPMENT = {lang: GEN.evaluate(lang=lang, dev=True) for lang in ("tr", "es")}
+DEVELOPMENT = {lang: GEN.evaluate(lang=lang, which="development") for lang in ("tr", "es")}
+BLIND = {lang: GEN.evaluate(lang=lang, which="blind") for lang in ("tr", "es")}
 #: A floor under the precision@3 reached on the Turkish and Spanish held-out sets (the figures and the target,
 #: GEN.TARGET, are in docs/search-relevance.md), a little below it so that new content alone does not fail it.
-TRANSLATED_FLOOR = {"tr": 0.86, "es": 0.86}
+TRANSLATED_FLOOR = {"tr": 0.91, "es": 0.91}
 #: The same on the development sets the Turkish and Spanish ranking was tuned on.
-DEVELOPMENT_FLOOR = {"tr": 0.8, "es": 0.8}
+DEVELOPMENT_FLOOR = {"tr": 0.87, "es": 0.87}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
@@ -138,6 +139,22 @@ def test_each_language_has_a_separate_development_set(lang: str) -> None:
     assert len(results) >= 30 and {i for r in results for i in (*r.expected, *r.first)} <= ids
     assert {r.query for r in results}.isdisjoint(r.query for r in TRANSLATED[lang])
     assert GEN.mean_precision(results) >= DEVELOPMENT_FLOOR[lang]
+
+
+#: A floor under the precision@3 first measured on the blind sets, after the last ranking change (reported only).
+BLIND_FLOOR = {"tr": 0.8, "es": 0.87}
+
+
+@pytest.mark.parametrize("lang", ["tr", "es"])
+def test_each_language_has_a_blind_set_measured_and_never_tuned_on(lang: str) -> None:
+    """At least 30 more questions per language, none in the other sets, every id real, and precision@3 on them at
+    least the level first measured (a floor, as for the other sets; the figures are in docs/search-relevance.md)."""
+    results = BLIND[lang]
+    ids = {e.id for e in (*KB.treatments, *KB.guides, *KB.glossary)}
+    assert len(results) >= 30 and {i for r in results for i in (*r.expected, *r.first)} <= ids
+    others = {r.query for r in (*TRANSLATED[lang], *DEVELOPMENT[lang])}
+    assert others.isdisjoint(r.query for r in results)
+    assert GEN.mean_precision(results) >= BLIND_FLOOR[lang]
 
 
 @pytest.mark.parametrize(
@@ -224,3 +241,10 @@ def test_a_word_typed_with_its_marks_finds_only_the_marked_word() -> None:
     kb = mesocli.load(mesocli.bundled_path(), lang="tr")
     assert "pericardium" not in [h.id for h in kb.search("saç", 10)]
     assert "pericardium" in [h.id for h in kb.search("sac", 10)]
+
+
+def test_negation_and_separated_suffixes_are_not_searched_for() -> None:
+    """ "evre 4 te" (at stage 4) and "değil" (not) in Turkish, "dentro" (inside) in Spanish are question words,
+    not what the question is about."""
+    assert ranking.search_words("evre 4 te ameliyat değil", "tr") == ranking.search_words("evre 4 ameliyat", "tr")
+    assert ranking.search_words("dentro del tórax", "es") == ranking.search_words("tórax", "es")

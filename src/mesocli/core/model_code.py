@@ -3,7 +3,7 @@
 Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), a function
 that makes its ``__init__`` from its defaults, and each field's name, annotation and decoding (``hint_code`` in
 :mod:`mesocli.core.plain`). An entry is used only while the model's shape and annotations are the ones it was
-written from; tests/test_model_code.py fails when this file is not what the script writes now.
+written from; tests/test_load_path.py fails when this file is not what the script writes now.
 """
 
 from __future__ import annotations

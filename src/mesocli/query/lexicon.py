@@ -37,12 +37,13 @@ _TR: dict[str, Any] = {
         arasında arasındaki ilişki bağlantı bulabilirim bulabiliriz bulurum bulmak geliyor gelir
         istiyoruz isterim girmek girebilir girebilirim yapar yapıyor yapılıyor yapamıyorum yapamıyor verilir
         verilen veriyor veriyorlar alıyorlar alınıyor alınır hiçbir şey nasılsa kaldım oldum oluyorum
-        yıllarca yıllardır aylardır
+        yıllarca yıllardır aylardır değil te ta istiyor istiyorlar anlaşılır anlarım anlarız
     """,
     "person": "babam annem eşim kocam karım oğlum kızım kardeşim ablam abim dedem ninem babaannem anneannem yakınım",
     "place": "yakın yakınımda yakında civarda çevrede",
     "how_to": """
         nasıl nerede nereden nereye kim kimler kime bulabilirim bulabiliriz katılırım katılabilir başvurabilirim
+        katılmak katılabilirim girmek girebilirim
     """,
     "define": "nedir demek demektir anlamı anlama anlamına",
     "define_after": {},
@@ -70,6 +71,11 @@ _TR: dict[str, Any] = {
         "yemek yiyemiyorum": "iştah",
         "dren": "dren kateter",
         "ilerliyor ilerledi ilerler": "ilerleme progresyon",
+        "ortalama": "ortanca medyan",
+        "ölmek ölüm ölürsem": "hospis",
+        "düştü düşük düşmesi": "düşüklüğü",
+        "kötü kötüleşir kötüleşiyor": "prognoz",
+        "yazmak yazılı yazdırmak": "vasiyet",
     },
 }
 
@@ -81,7 +87,7 @@ _ES: dict[str, Any] = {
         se me mi mis te tu su sus nos yo no sí si muy más mucho mucha muchos todo toda todos tiempo algo ya pero
         porque van ir pasa pasar dónde donde quién quiénes entre relación encontrar buscar conseguir obtener
         cuesta cuestan quiero quiere queremos quieres querer entrar dar dan da sabe saber sé ver vea veo hacen
-        nada caso después antes durante ahora siempre nunca
+        nada caso después antes durante ahora siempre nunca dentro crea crear hacia
     """,
     "person": "padre madre papá mamá marido esposo esposa mujer hijo hija hermano hermana abuelo abuela pareja él ella",
     "place": "cerca cercano cercana cercanos zona",
@@ -114,6 +120,11 @@ _ES: dict[str, Any] = {
         "avanza avanzar avanzando empeora empeorando": "progresión",
         "uralita": "amianto",
         "defensas": "neutropenia",
+        "morir muera muerte": "hospicio",
+        "peor": "pronóstico",
+        "adicción adicto dependencia engancha": "opioide",
+        "escrito escribir": "voluntades",
+        "promedio media": "mediana",
     },
 }
 

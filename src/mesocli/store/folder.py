@@ -106,29 +106,54 @@ def ours(info: os.stat_result) -> bool:
 
 
 def code_fingerprint() -> str:
-    """A checksum of the mesocli code in use (every module's and message catalog's name, size and mtime).
+    """A checksum of the mesocli code in use.
 
     Kept pages, kept invocations and databases record it, so that a changed mesocli, even one whose version
     number has not moved (a checkout under development, an editable install), never reads what older code wrote.
+    Installed from a wheel, it is the checksum of the install's record (:func:`installed_fingerprint`); otherwise,
+    of every module's and message catalog's name, size and mtime (:func:`files_fingerprint`).
     """
     if not _FINGERPRINT:
         package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-        folders = [package]
-        folders += [e.path for e in os.scandir(package) if e.is_dir() and e.name != "__pycache__"]
-        locale = os.path.join(package, "locale")  # the interface's translations change pages too
-        if os.path.isdir(locale):
-            folders += [os.path.join(locale, code, "LC_MESSAGES") for code in os.listdir(locale)]
-        value = 0
-        for folder in sorted(folders):
-            if not os.path.isdir(folder):
-                continue
-            where = os.path.relpath(folder, package)
-            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                if entry.name.endswith((".py", ".mo")):
-                    info = entry.stat()
-                    value = zlib.crc32(f"{where}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
-        _FINGERPRINT.append(f"{value:08x}")
+        _FINGERPRINT.append(installed_fingerprint(package) or files_fingerprint(package))
     return _FINGERPRINT[0]
+
+
+def installed_fingerprint(package: str) -> str | None:
+    """For a package installed from a wheel, a checksum of its ``RECORD`` (beside it, in the ``.dist-info``
+    folder of this version), which the installer writes with the SHA-256 of every file it installs: one read
+    instead of a stat of every module. None when there is no such record or it does not list this package's
+    modules (a source checkout, an editable install: there the files themselves are read)."""
+    from mesocli._version import __version__
+
+    record = os.path.join(os.path.dirname(package), f"mesocli-{__version__}.dist-info", "RECORD")
+    try:
+        with open(record, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if f"\n{os.path.basename(package)}/store/folder.py,sha256=".encode() not in b"\n" + data:
+        return None
+    return f"w{zlib.crc32(data):08x}"
+
+
+def files_fingerprint(package: str) -> str:
+    """A checksum of the name, size and mtime of every module and message catalog of ``package``."""
+    folders = [package]
+    folders += [e.path for e in os.scandir(package) if e.is_dir() and e.name != "__pycache__"]
+    locale = os.path.join(package, "locale")  # the interface's translations change pages too
+    if os.path.isdir(locale):
+        folders += [os.path.join(locale, code, "LC_MESSAGES") for code in os.listdir(locale)]
+    value = 0
+    for folder in sorted(folders):
+        if not os.path.isdir(folder):
+            continue
+        where = os.path.relpath(folder, package)
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith((".py", ".mo")):
+                info = entry.stat()
+                value = zlib.crc32(f"{where}/{entry.name}:{info.st_size}:{info.st_mtime_ns}".encode(), value)
+    return f"{value:08x}"
 
 
 _FINGERPRINT: list[str] = []  # worked out once per run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
@@ -120,6 +119,8 @@ class StoredVocabulary:
         found = self._stored.query("SELECT positions, weights, crc FROM terms WHERE term = ?", term)
         if not found or crc(term, found[0][0], found[0][1]) != found[0][2]:
             raise Damaged(f"term {term!r}")
+        from array import array  # only when a search reads postings
+
         positions, weights = array("I"), array("d")
         positions.frombytes(found[0][0])
         weights.frombytes(found[0][1])

@@ -1,4 +1,4 @@
-"""The generated module of the models' ``__init__`` methods and decoding plans, and the store's JSON reader."""
+"""What loading a stored knowledge base and reading an entry run: the generated model code, the JSON reader, names."""
 
 from __future__ import annotations
 
@@ -122,3 +122,13 @@ def test_json_value_refuses_what_json_loads_refuses(text: str) -> None:
     with pytest.raises(json.JSONDecodeError) as found:
         json_value(text)
     assert str(found.value) == str(expected.value)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003\x1c_-/aAİıi\u0307é")) | st.text())
+def test_normalise_is_the_separator_pattern_rule(name: str) -> None:
+    """Names compare as before the rule went without ``re``: separator runs as one space, none at the ends."""
+    import re
+
+    from mesocli.core.names import fold, normalise
+
+    assert normalise(name) == re.sub(r"[\s_\-/]+", " ", fold(name)).strip()

@@ -11,22 +11,24 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import math
 import pkgutil
 import sys
 from pathlib import Path
 
 import mesocli
-from mesocli.core.model import MISSING, def_line, fields, init_source, is_model, required, shape
+from mesocli.core.model import MISSING, fields, init_source, is_model, required, shape
 from mesocli.core.plain import hint_code, type_plan
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "mesocli" / "core" / "model_code.py"
 
 HEADER = '''"""Every model's ``__init__`` and decoding plan, written by scripts/gen_model_code.py: do not edit by hand.
 
-Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), a function
-that makes its ``__init__`` from its defaults, and each field's name, annotation and decoding (``hint_code`` in
-:mod:`mesocli.core.plain`). An entry is used only while the model's shape and annotations are the ones it was
-written from; tests/test_load_path.py fails when this file is not what the script writes now.
+Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), its
+``__init__`` (None for a model with a default factory or a default that is no literal), and each field's name,
+annotation and decoding (``hint_code`` in :mod:`mesocli.core.plain`). An ``__init__`` is used only while the
+model's shape and defaults are the ones it was written with, a decoding only while the annotations are;
+tests/test_load_path.py fails when this file is not what the script writes now.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+_set = object.__setattr__
 '''
 
 
@@ -54,7 +58,7 @@ def key(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
 
-def maker_name(cls: type) -> str:
+def init_name(cls: type) -> str:
     return "_" + key(cls).removeprefix("mesocli.").replace(".", "_").replace(":", "_")
 
 
@@ -69,14 +73,10 @@ def source() -> str:
     for cls in models():
         own = fields(cls)
         post_init = hasattr(cls, "__post_init__")
-        params = ["_MISSING", "_set"]
-        params += [
-            f"_factory_{f.name}" if f.default_factory is not MISSING else f"_default_{f.name}"
-            for f in own
-            if not required(f)
-        ]
-        maker = maker_name(cls)
-        parts.append("\n\n" + def_line(maker, params) + init_source(own, post_init, "    ") + "\n    return __init__\n")
+        init = "None"  # a default factory, or a default no literal writes: compiled at run time
+        if all(f.default_factory is MISSING and literal(f.default) is not None for f in own if not required(f)):
+            init = init_name(cls)
+            parts.append("\n\n" + init_source(own, post_init, init, lambda f: literal(f.default) or ""))
         hints = type_plan(cls)[1]
         annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - unevaluated, as written
         plan = "".join(
@@ -85,10 +85,19 @@ def source() -> str:
         )
         plan = f"        (\n{plan}        ),\n" if plan else "        (),\n"
         entries.append(
-            f"    {text(key(cls))}: (\n        {text(shape(own, post_init))},\n        {maker},\n{plan}    ),\n"
+            f"    {text(key(cls))}: (\n        {text(shape(own, post_init))},\n        {init},\n{plan}    ),\n"
         )
     parts.append("\n\nGENERATED: dict[str, Any] = {\n" + "".join(entries) + "}\n")
     return "".join(parts)
+
+
+def literal(value: object) -> str | None:
+    """``value`` as a literal in source (None when it is not one of None, a bool, a number, text or ())."""
+    if value is None or type(value) in (bool, int) or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    if type(value) is str:
+        return text(value)
+    return "()" if type(value) is tuple and value == () else None
 
 
 def decoding(hint: object) -> str:

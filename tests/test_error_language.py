@@ -73,6 +73,12 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     unknown_key_kb.write_text("schema_version: 2\nbogus: 1\n", encoding="utf-8")
     existing = tmp_path / "existing.md"
     existing.write_text("mine\n", encoding="utf-8")
+    not_json = tmp_path / "snapshot.json"
+    not_json.write_text("trials: none\n", encoding="utf-8")
+    nan_json = tmp_path / "nan.json"
+    nan_json.write_text('{"format": NaN}', encoding="utf-8")
+    big_profile = tmp_path / "big.yaml"
+    big_profile.write_text("# a comment\n" * 10_000, encoding="utf-8")
     return [
         (["show", "nosuch"], 1, ""),
         (["show", "s"], 1, ""),
@@ -125,6 +131,12 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["trials", "update", "--api-url"], 2, ""),
         (["\x01show"], 2, ""),
         (["--kb"], 2, ""),
+        (["options", "--profile", "a" * 5000], 2, ""),
+        (["options", "--profile", str(big_profile)], 2, ""),
+        (["questions", "-o", "visit\x00.md"], 2, ""),
+        (["trials", "--snapshot", str(not_json)], 5, ""),
+        (["trials", "--snapshot", str(nan_json)], 5, ""),
+        (["migrate", str(list_kb), str(tmp_path / "new.yaml")], 3, ""),
     ]
 
 

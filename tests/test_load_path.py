@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mesocli.core import model_code
-from mesocli.core.model import fields, model
+from mesocli.core.model import MISSING, fields, model
 from mesocli.core.plain import decoding_plan, from_data, hint_code, type_plan
 from mesocli.store.database import json_value
 
@@ -35,16 +35,20 @@ def test_generated_module_is_current() -> None:
 
 
 def test_every_model_has_its_generated_init_and_true_signature() -> None:
-    """Every model uses its written-out ``__init__`` from import on: help() and inspect.signature show its fields
-    and defaults before any instance is made (they showed ``(*args, **kwargs)``)."""
-    models = _script().models()
+    """Every model (but one with a default factory) uses its written-out ``__init__`` from import on: help() and
+    inspect.signature show its fields and defaults before any instance is made (they showed ``(*args, **kwargs)``)."""
+    models = [c for c in _script().models() if model_code.GENERATED[f"{c.__module__}:{c.__qualname__}"][1]]
     assert len(models) > 30
     for cls in models:
         init = cls.__dict__["__init__"]
+        assert init is model_code.GENERATED[f"{cls.__module__}:{cls.__qualname__}"][1]
         assert init.__code__.co_filename == model_code.__file__, cls.__qualname__
         parameters = inspect.signature(cls).parameters
         assert list(parameters) == [f.name for f in fields(cls)], cls.__qualname__
-        assert init.__qualname__ == f"{cls.__qualname__}.__init__"
+        assert [p.default for p in parameters.values() if p.default is not p.empty] == [
+            f.default for f in fields(cls) if f.default is not MISSING
+        ]
+        assert (init.__name__, init.__qualname__) == ("__init__", f"{cls.__qualname__}.__init__")
 
 
 def test_generated_plans_are_the_type_hints_plans() -> None:
@@ -61,27 +65,39 @@ def _stale_entry(monkeypatch: pytest.MonkeyPatch, key: str, entry: tuple[object,
 
 
 def test_a_stale_generated_init_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A model whose fields changed since the module was written gets a compiled ``__init__``, never the old one."""
+    """A model whose fields or defaults changed since the module was written gets a compiled ``__init__``, never
+    the old one; while they are the same, the written one is used."""
 
-    def old(*_made_with: object) -> object:
-        raise AssertionError("the stale __init__ was used")
+    def old(self: object, a: int, b: object = 1) -> None:
+        raise AssertionError("the written __init__ was used")
 
     key = f"{__name__}:test_a_stale_generated_init_is_not_used.<locals>._Changed"
-    _stale_entry(monkeypatch, key, ("a", old, (("a", "int", "same"),)))
+    for written in ("a", "a,b", "a,b()"):  # other fields
+        _stale_entry(monkeypatch, key, (written, old, ()))
 
-    @model
-    class _Changed:
-        a: int
-        b: str = "x"
+        @model
+        class _Changed:
+            a: int
+            b: object = 1
 
-    assert (_Changed(1).a, _Changed(1).b, _Changed(2, "y").b) == (1, "x", "y")
+        assert (_Changed(1).a, _Changed(1).b, _Changed(2, "y").b) == (1, 1, "y")
     _stale_entry(monkeypatch, key, ("a,b=", old, ()))
-    with pytest.raises(AssertionError, match="stale"):  # the same entry, current, is used
+    for default in (2, 1.0, True):  # another default, or an equal one of another type
 
         @model
         class _Changed:  # type: ignore[no-redef]
             a: int
-            b: str = "x"
+            b: object = default
+
+        assert _Changed(1).b == default
+    with pytest.raises(AssertionError, match="written"):
+
+        @model
+        class _Changed:  # type: ignore[no-redef]
+            a: int
+            b: object = 1
+
+        _Changed(1)
 
 
 def test_a_stale_generated_plan_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:

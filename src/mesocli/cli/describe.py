@@ -128,13 +128,14 @@ def translated(command: Any) -> Any:
     The English is kept on the command, so that it can be said again in whatever language is chosen later
     (a command may be built before ``--lang`` is read, when a global option follows it).
     """
-    from mesocli.cli.options import uniform_metavars
+    from mesocli.cli.options import refuse_nul_in_paths, uniform_metavars
     from mesocli.core.l10n import say
 
     english = getattr(command, "english", None)
     if english is None:
         english = command.english = (command.help, tuple(getattr(p, "help", None) for p in command.params))
         uniform_metavars(command)
+        refuse_nul_in_paths(command)
         command.context_class = HelpContext
     text, params = english
     command.help = say(text) if text else text

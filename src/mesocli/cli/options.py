@@ -181,3 +181,23 @@ def complete_names(kind: str) -> Callable[[typer.Context, str], list[str]]:
         return [name for name in kb.names(kind) if name.startswith(incomplete.casefold())]
 
     return complete
+
+
+def refuse_nul_in_paths(command: Any) -> None:
+    """A file name with a NUL byte in it (possible from Python, never from a shell) is a usage error of the
+    option or argument, said as --kb says it, rather than the ValueError that ``os.stat`` raises."""
+    for param in getattr(command, "params", ()):
+        if getattr(param.type, "name", "") == "path":
+            param.type.convert = _without_nul(param.type.convert)
+    for sub in (getattr(command, "commands", None) or {}).values():
+        if isinstance(getattr(command, "commands", None), dict):
+            refuse_nul_in_paths(sub)
+
+
+def _without_nul(convert: Callable[..., Any]) -> Callable[..., Any]:
+    def checked(value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise typer.BadParameter(Message("the path contains a NUL byte, which no file name can"), ctx, param)
+        return convert(value, param, ctx)
+
+    return checked

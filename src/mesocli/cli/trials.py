@@ -54,7 +54,7 @@ def _place(near: str | None, within: float | None) -> Place | None:
             Message(
                 "{place} is not a place mesocli knows; give a city of 100,000 people or more "
                 "(with its country to choose: 'Valencia, Spain'), or a country (English, Turkish or Spanish spelling)",
-                place=repr(printable(near, MAX_ECHO)),
+                place=printable(repr(near), MAX_ECHO),
             ),
             param_hint="--near",
         )
@@ -83,7 +83,7 @@ def _country(name: str | None) -> str:
     code = country_code(name)
     if code is None:
         raise typer.BadParameter(
-            Message("{country} is not a country mesocli knows", country=repr(printable(name, MAX_ECHO))),
+            Message("{country} is not a country mesocli knows", country=printable(repr(name), MAX_ECHO)),
             param_hint="--country",
         )
     return code

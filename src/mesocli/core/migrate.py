@@ -55,7 +55,8 @@ def migrate(doc: Any, file: str = "<input>") -> dict[str, Any]:
     """The schema 2 form of a schema 1 document (a parsed YAML mapping)."""
     if not isinstance(doc, dict) or doc.get("schema_version") != 1:
         found = doc.get("schema_version") if isinstance(doc, dict) else None
-        raise KnowledgeBaseError(Problem(file, f"expected a schema 1 knowledge base, found schema_version {found!r}"))
+        expected = Message("expected a schema 1 knowledge base, found schema_version {found}", found=repr(found))
+        raise KnowledgeBaseError(Problem(file, expected))
     out = {k: v for k, v in doc.items() if k not in ("treatments", "guides", "glossary")}
     out["schema_version"] = 2
     references: dict[str, Any] = {}

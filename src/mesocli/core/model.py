@@ -63,13 +63,16 @@ def field(
     return Field(default, default_factory, metadata)
 
 
-def init_source(fields: tuple[Field, ...], post_init: bool, indent: str = "") -> str:
-    """The source of a model's ``__init__`` (laid out as ``ruff format`` lays it out, indented by ``indent``):
-    ``_set``, ``_MISSING`` and each ``_default_<field>`` and ``_factory_<field>`` are names of its scope."""
+def init_source(
+    fields: tuple[Field, ...], post_init: bool, name: str = "__init__", default: Callable[[Field], str] | None = None
+) -> str:
+    """The source of a model's ``__init__`` named ``name``, laid out as ``ruff format`` lays it out: ``_set``,
+    ``_MISSING`` and each ``_factory_<field>`` are names of its scope, and so is each ``_default_<field>`` unless
+    ``default`` writes the field's default (as a literal)."""
     params, lines = ["self"], []
     for f in fields:
         if f.default is not MISSING:
-            params.append(f"{f.name}=_default_{f.name}")
+            params.append(f"{f.name}={default(f) if default else f'_default_{f.name}'}")
         elif f.default_factory is not MISSING:
             params.append(f"{f.name}=_MISSING")
         else:
@@ -80,15 +83,15 @@ def init_source(fields: tuple[Field, ...], post_init: bool, indent: str = "") ->
             lines.append(f'_set(self, "{f.name}", {f.name})')
     if post_init:
         lines.append("self.__post_init__()")
-    return def_line("__init__", params, indent) + "".join(f"{indent}    {line}\n" for line in lines or ["pass"])
+    return def_line(name, params) + "".join(f"    {line}\n" for line in lines or ["pass"])
 
 
-def def_line(name: str, params: list[str], indent: str = "") -> str:
+def def_line(name: str, params: list[str]) -> str:
     """``def name(params):`` and a newline, one parameter a line if it is longer than 120 characters."""
-    line = f"{indent}def {name}({', '.join(params)}):\n"
+    line = f"def {name}({', '.join(params)}):\n"
     if len(line) <= 121:
         return line
-    return f"{indent}def {name}(\n" + "".join(f"{indent}    {p},\n" for p in params) + f"{indent}):\n"
+    return f"def {name}(\n" + "".join(f"    {p},\n" for p in params) + "):\n"
 
 
 def shape(fields: tuple[Field, ...], post_init: bool) -> str:
@@ -102,28 +105,26 @@ def shape(fields: tuple[Field, ...], post_init: bool) -> str:
 @dataclass_transform(field_specifiers=(field,), frozen_default=True)
 def model(cls: type[T]) -> type[T]:
     """Make ``cls`` a frozen, slotted model from its annotated class attributes (in order)."""
-    names = list(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - the class's own, unevaluated, in order
-    fields = []
+    own = cls.__dict__
+    names = tuple(own.get("__annotations__", {}))  # the class's own, unevaluated, in order
+    fields, defaults = [], []  # defaults: each default or default factory, in field order
     for name in names:
-        value = cls.__dict__.get(name, MISSING)
+        value = own.get(name, MISSING)
         f = value if isinstance(value, Field) else Field(default=value)
         f.name = name
         fields.append(f)
-    required_after_default = [
-        f.name
-        for i, f in enumerate(fields)
-        if f.default is MISSING and f.default_factory is MISSING and any(_has_default(g) for g in fields[:i])
-    ]
-    if required_after_default:
-        raise TypeError(f"non-default field {required_after_default[0]!r} follows a default in {cls.__name__}")
-    namespace = {k: v for k, v in cls.__dict__.items() if k not in names and k not in ("__dict__", "__weakref__")}
-    namespace["__slots__"] = tuple(names)
-    namespace["__model_fields__"] = tuple(fields)
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            defaults.append(f.default if f.default is not MISSING else f.default_factory)
+        elif defaults:
+            raise TypeError(f"non-default field {name!r} follows a default in {cls.__name__}")
+    namespace = {k: v for k, v in own.items() if k not in names and k not in ("__dict__", "__weakref__")}
+    namespace["__slots__"] = names
+    namespace["__model_fields__"] = made_fields = tuple(fields)
     post_init = hasattr(cls, "__post_init__")
-    made_init = generated_init(f"{cls.__module__}:{cls.__qualname__}", tuple(fields), post_init)
+    made_init = generated_init(f"{cls.__module__}:{cls.__qualname__}", made_fields, post_init, defaults)
     if made_init is None:  # a model the generated module does not know as it is now: compiled on first use
-        made_init = _compiled_init(tuple(fields), post_init, lambda: made)
-    made_init.__qualname__ = f"{cls.__qualname__}.__init__"
+        made_init = _compiled_init(made_fields, post_init, lambda: made)
+    made_init.__name__, made_init.__qualname__ = "__init__", f"{cls.__qualname__}.__init__"
     made_init.__module__ = cls.__module__
     namespace["__init__"] = made_init
     namespace.update(__setattr__=_frozen, __delattr__=_frozen, __eq__=_eq, __hash__=_hash, __repr__=_repr)
@@ -132,15 +133,20 @@ def model(cls: type[T]) -> type[T]:
     return made
 
 
-def generated_init(key: str, fields: tuple[Field, ...], post_init: bool) -> Callable[..., None] | None:
-    """The ``__init__`` written out for the model ``key`` (``module:qualname``) by scripts/gen_model_code.py,
-    with this model's defaults; None when that module has none for it or was written for other fields."""
+def generated_init(
+    key: str, fields: tuple[Field, ...], post_init: bool, defaults: list[Any]
+) -> Callable[..., None] | None:
+    """The ``__init__`` written out for the model ``key`` (``module:qualname``) by scripts/gen_model_code.py;
+    None when that module has none for the model, or wrote it for other fields or other ``defaults`` (each
+    default or default factory, in field order)."""
     found = GENERATED.get(key)
-    if found is None or found[0] != shape(fields, post_init):
+    if found is None or found[1] is None or found[0] != shape(fields, post_init):
         return None
-    defaults = [f.default_factory if _factory(f) else f.default for f in fields if _has_default(f)]
-    made: Callable[..., None] = found[1](MISSING, object.__setattr__, *defaults)
-    return made
+    init: Callable[..., None] = found[1]
+    written = init.__defaults__ or ()
+    if written != tuple(defaults) or any(type(a) is not type(b) for a, b in zip(written, defaults, strict=True)):
+        return None
+    return init
 
 
 def _factory(f: Field) -> bool:

@@ -1,9 +1,10 @@
 """Every model's ``__init__`` and decoding plan, written by scripts/gen_model_code.py: do not edit by hand.
 
-Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), a function
-that makes its ``__init__`` from its defaults, and each field's name, annotation and decoding (``hint_code`` in
-:mod:`mesocli.core.plain`). An entry is used only while the model's shape and annotations are the ones it was
-written from; tests/test_load_path.py fails when this file is not what the script writes now.
+Each entry is keyed ``module:qualname`` and holds the model's shape (:func:`mesocli.core.model.shape`), its
+``__init__`` (None for a model with a default factory or a default that is no literal), and each field's name,
+annotation and decoding (``hint_code`` in :mod:`mesocli.core.plain`). An ``__init__`` is used only while the
+model's shape and defaults are the ones it was written with, a decoding only while the annotations are;
+tests/test_load_path.py fails when this file is not what the script writes now.
 """
 
 from __future__ import annotations
@@ -12,845 +13,593 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+_set = object.__setattr__
 
-def _core_applies_AppliesTo(
-    _MISSING,
-    _set,
-    _default_site,
-    _default_histology,
-    _default_line,
-    _default_ecog,
-    _default_resectability,
+
+def _core_applies_AppliesTo(self, site=(), histology=(), line=(), ecog=(), resectability=()):
+    _set(self, "site", site)
+    _set(self, "histology", histology)
+    _set(self, "line", line)
+    _set(self, "ecog", ecog)
+    _set(self, "resectability", resectability)
+
+
+def _core_applies_ComfortChoice(self, what, benefits, harms):
+    _set(self, "what", what)
+    _set(self, "benefits", benefits)
+    _set(self, "harms", harms)
+
+
+def _core_applies_Passage(self, entry, at, applies_to=None, starts=None, index=None):
+    _set(self, "entry", entry)
+    _set(self, "at", at)
+    _set(self, "applies_to", applies_to)
+    _set(self, "starts", starts)
+    _set(self, "index", index)
+
+
+def _core_applies_SituationPoint(self, at, applies_to, starts=None, index=None):
+    _set(self, "at", at)
+    _set(self, "applies_to", applies_to)
+    _set(self, "starts", starts)
+    _set(self, "index", index)
+
+
+def _core_disclosure_Disclosure(self, authors, funding, conflicts, review, evidence_date):
+    _set(self, "authors", authors)
+    _set(self, "funding", funding)
+    _set(self, "conflicts", conflicts)
+    _set(self, "review", review)
+    _set(self, "evidence_date", evidence_date)
+
+
+def _core_eligibility_Criteria(self, inclusion, exclusion):
+    _set(self, "inclusion", inclusion)
+    _set(self, "exclusion", exclusion)
+
+
+def _core_eligibility_Reading(self, verdict, reasons=(), open=()):
+    _set(self, "verdict", verdict)
+    _set(self, "reasons", reasons)
+    _set(self, "open", open)
+
+
+def _core_errors_Problem(self, file, message, line=None, column=None, entry_id=None, severity="error"):
+    _set(self, "file", file)
+    _set(self, "message", message)
+    _set(self, "line", line)
+    _set(self, "column", column)
+    _set(self, "entry_id", entry_id)
+    _set(self, "severity", severity)
+
+
+def _core_frequencies_Measure(self, kind, counts, years=None):
+    _set(self, "kind", kind)
+    _set(self, "counts", counts)
+    _set(self, "years", years)
+
+
+def _core_models_Approval(self, agency, date, what, reference, region=None, applies_to=None):
+    _set(self, "agency", agency)
+    _set(self, "date", date)
+    _set(self, "what", what)
+    _set(self, "reference", reference)
+    _set(self, "region", region)
+    _set(self, "applies_to", applies_to)
+
+
+def _core_models_Guide(
+    self,
+    id,
+    title,
+    summary,
+    body,
+    last_reviewed,
+    aliases=(),
+    questions=(),
+    related=(),
+    references=(),
 ):
-    def __init__(
-        self,
-        site=_default_site,
-        histology=_default_histology,
-        line=_default_line,
-        ecog=_default_ecog,
-        resectability=_default_resectability,
-    ):
-        _set(self, "site", site)
-        _set(self, "histology", histology)
-        _set(self, "line", line)
-        _set(self, "ecog", ecog)
-        _set(self, "resectability", resectability)
-
-    return __init__
+    _set(self, "id", id)
+    _set(self, "title", title)
+    _set(self, "summary", summary)
+    _set(self, "body", body)
+    _set(self, "last_reviewed", last_reviewed)
+    _set(self, "aliases", aliases)
+    _set(self, "questions", questions)
+    _set(self, "related", related)
+    _set(self, "references", references)
 
 
-def _core_applies_ComfortChoice(_MISSING, _set):
-    def __init__(self, what, benefits, harms):
-        _set(self, "what", what)
-        _set(self, "benefits", benefits)
-        _set(self, "harms", harms)
-
-    return __init__
-
-
-def _core_applies_Passage(_MISSING, _set, _default_applies_to, _default_starts, _default_index):
-    def __init__(self, entry, at, applies_to=_default_applies_to, starts=_default_starts, index=_default_index):
-        _set(self, "entry", entry)
-        _set(self, "at", at)
-        _set(self, "applies_to", applies_to)
-        _set(self, "starts", starts)
-        _set(self, "index", index)
-
-    return __init__
-
-
-def _core_applies_SituationPoint(_MISSING, _set, _default_starts, _default_index):
-    def __init__(self, at, applies_to, starts=_default_starts, index=_default_index):
-        _set(self, "at", at)
-        _set(self, "applies_to", applies_to)
-        _set(self, "starts", starts)
-        _set(self, "index", index)
-
-    return __init__
-
-
-def _core_disclosure_Disclosure(_MISSING, _set):
-    def __init__(self, authors, funding, conflicts, review, evidence_date):
-        _set(self, "authors", authors)
-        _set(self, "funding", funding)
-        _set(self, "conflicts", conflicts)
-        _set(self, "review", review)
-        _set(self, "evidence_date", evidence_date)
-
-    return __init__
-
-
-def _core_eligibility_Criteria(_MISSING, _set):
-    def __init__(self, inclusion, exclusion):
-        _set(self, "inclusion", inclusion)
-        _set(self, "exclusion", exclusion)
-
-    return __init__
-
-
-def _core_eligibility_Reading(_MISSING, _set, _default_reasons, _default_open):
-    def __init__(self, verdict, reasons=_default_reasons, open=_default_open):
-        _set(self, "verdict", verdict)
-        _set(self, "reasons", reasons)
-        _set(self, "open", open)
-
-    return __init__
-
-
-def _core_errors_Problem(_MISSING, _set, _default_line, _default_column, _default_entry_id, _default_severity):
-    def __init__(
-        self,
-        file,
-        message,
-        line=_default_line,
-        column=_default_column,
-        entry_id=_default_entry_id,
-        severity=_default_severity,
-    ):
-        _set(self, "file", file)
-        _set(self, "message", message)
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "entry_id", entry_id)
-        _set(self, "severity", severity)
-
-    return __init__
-
-
-def _core_frequencies_Measure(_MISSING, _set, _default_years):
-    def __init__(self, kind, counts, years=_default_years):
-        _set(self, "kind", kind)
-        _set(self, "counts", counts)
-        _set(self, "years", years)
-
-    return __init__
-
-
-def _core_models_Approval(_MISSING, _set, _default_region, _default_applies_to):
-    def __init__(self, agency, date, what, reference, region=_default_region, applies_to=_default_applies_to):
-        _set(self, "agency", agency)
-        _set(self, "date", date)
-        _set(self, "what", what)
-        _set(self, "reference", reference)
-        _set(self, "region", region)
-        _set(self, "applies_to", applies_to)
-
-    return __init__
-
-
-def _core_models_Guide(_MISSING, _set, _default_aliases, _default_questions, _default_related, _default_references):
-    def __init__(
-        self,
-        id,
-        title,
-        summary,
-        body,
-        last_reviewed,
-        aliases=_default_aliases,
-        questions=_default_questions,
-        related=_default_related,
-        references=_default_references,
-    ):
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "body", body)
-        _set(self, "last_reviewed", last_reviewed)
-        _set(self, "aliases", aliases)
-        _set(self, "questions", questions)
-        _set(self, "related", related)
-        _set(self, "references", references)
-
-    return __init__
-
-
-def _core_models_GuidelineRow(_MISSING, _set, _default_applies_to):
-    def __init__(self, guideline, says, reference, applies_to=_default_applies_to):
-        _set(self, "guideline", guideline)
-        _set(self, "says", says)
-        _set(self, "reference", reference)
-        _set(self, "applies_to", applies_to)
-
-    return __init__
+def _core_models_GuidelineRow(self, guideline, says, reference, applies_to=None):
+    _set(self, "guideline", guideline)
+    _set(self, "says", says)
+    _set(self, "reference", reference)
+    _set(self, "applies_to", applies_to)
 
 
 def _core_models_KnowledgeBaseData(
-    _MISSING,
-    _set,
-    _default_guides,
-    _default_glossary,
-    _default_studies,
-    _default_references,
+    self,
+    schema_version,
+    title,
+    version,
+    last_reviewed,
+    disclaimer,
+    treatments,
+    guides=(),
+    glossary=(),
+    studies=(),
+    references=(),
 ):
-    def __init__(
-        self,
-        schema_version,
-        title,
-        version,
-        last_reviewed,
-        disclaimer,
-        treatments,
-        guides=_default_guides,
-        glossary=_default_glossary,
-        studies=_default_studies,
-        references=_default_references,
-    ):
-        _set(self, "schema_version", schema_version)
-        _set(self, "title", title)
-        _set(self, "version", version)
-        _set(self, "last_reviewed", last_reviewed)
-        _set(self, "disclaimer", disclaimer)
-        _set(self, "treatments", treatments)
-        _set(self, "guides", guides)
-        _set(self, "glossary", glossary)
-        _set(self, "studies", studies)
-        _set(self, "references", references)
-
-    return __init__
+    _set(self, "schema_version", schema_version)
+    _set(self, "title", title)
+    _set(self, "version", version)
+    _set(self, "last_reviewed", last_reviewed)
+    _set(self, "disclaimer", disclaimer)
+    _set(self, "treatments", treatments)
+    _set(self, "guides", guides)
+    _set(self, "glossary", glossary)
+    _set(self, "studies", studies)
+    _set(self, "references", references)
 
 
-def _core_models_Reference(_MISSING, _set, _default_pmid, _default_doi, _default_url):
-    def __init__(self, id, citation, pmid=_default_pmid, doi=_default_doi, url=_default_url):
-        _set(self, "id", id)
-        _set(self, "citation", citation)
-        _set(self, "pmid", pmid)
-        _set(self, "doi", doi)
-        _set(self, "url", url)
-
-    return __init__
+def _core_models_Reference(self, id, citation, pmid=None, doi=None, url=None):
+    _set(self, "id", id)
+    _set(self, "citation", citation)
+    _set(self, "pmid", pmid)
+    _set(self, "doi", doi)
+    _set(self, "url", url)
 
 
-def _core_models_SubOption(_MISSING, _set, _default_details):
-    def __init__(self, name, summary, details=_default_details):
-        _set(self, "name", name)
-        _set(self, "summary", summary)
-        _set(self, "details", details)
-
-    return __init__
+def _core_models_SubOption(self, name, summary, details=None):
+    _set(self, "name", name)
+    _set(self, "summary", summary)
+    _set(self, "details", details)
 
 
-def _core_models_Term(_MISSING, _set, _default_aliases, _default_related, _default_references):
-    def __init__(
-        self,
-        id,
-        term,
-        definition,
-        aliases=_default_aliases,
-        related=_default_related,
-        references=_default_references,
-    ):
-        _set(self, "id", id)
-        _set(self, "term", term)
-        _set(self, "definition", definition)
-        _set(self, "aliases", aliases)
-        _set(self, "related", related)
-        _set(self, "references", references)
-
-    return __init__
+def _core_models_Term(self, id, term, definition, aliases=(), related=(), references=()):
+    _set(self, "id", id)
+    _set(self, "term", term)
+    _set(self, "definition", definition)
+    _set(self, "aliases", aliases)
+    _set(self, "related", related)
+    _set(self, "references", references)
 
 
 def _core_models_Treatment(
-    _MISSING,
-    _set,
-    _default_may_do,
-    _default_costs,
-    _default_aliases,
-    _default_goals,
-    _default_evidence_level,
-    _default_evidence_rationale,
-    _default_mesothelioma_types,
-    _default_benefits,
-    _default_risks,
-    _default_options,
-    _default_approvals,
-    _default_guidelines,
-    _default_questions,
-    _default_related,
-    _default_situation_points,
-    _default_comfort_choice,
-    _default_references,
-    _default_studies,
+    self,
+    id,
+    name,
+    category,
+    summary,
+    overview,
+    how_it_works,
+    candidates,
+    what_to_expect,
+    last_reviewed,
+    may_do=None,
+    costs=None,
+    aliases=(),
+    goals=(),
+    evidence_level="expert-consensus",
+    evidence_rationale=None,
+    mesothelioma_types=(),
+    benefits=(),
+    risks=(),
+    options=(),
+    approvals=(),
+    guidelines=(),
+    questions=(),
+    related=(),
+    situation_points=(),
+    comfort_choice=None,
+    references=(),
+    studies=(),
 ):
-    def __init__(
-        self,
-        id,
-        name,
-        category,
-        summary,
-        overview,
-        how_it_works,
-        candidates,
-        what_to_expect,
-        last_reviewed,
-        may_do=_default_may_do,
-        costs=_default_costs,
-        aliases=_default_aliases,
-        goals=_default_goals,
-        evidence_level=_default_evidence_level,
-        evidence_rationale=_default_evidence_rationale,
-        mesothelioma_types=_default_mesothelioma_types,
-        benefits=_default_benefits,
-        risks=_default_risks,
-        options=_default_options,
-        approvals=_default_approvals,
-        guidelines=_default_guidelines,
-        questions=_default_questions,
-        related=_default_related,
-        situation_points=_default_situation_points,
-        comfort_choice=_default_comfort_choice,
-        references=_default_references,
-        studies=_default_studies,
-    ):
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "category", category)
-        _set(self, "summary", summary)
-        _set(self, "overview", overview)
-        _set(self, "how_it_works", how_it_works)
-        _set(self, "candidates", candidates)
-        _set(self, "what_to_expect", what_to_expect)
-        _set(self, "last_reviewed", last_reviewed)
-        _set(self, "may_do", may_do)
-        _set(self, "costs", costs)
-        _set(self, "aliases", aliases)
-        _set(self, "goals", goals)
-        _set(self, "evidence_level", evidence_level)
-        _set(self, "evidence_rationale", evidence_rationale)
-        _set(self, "mesothelioma_types", mesothelioma_types)
-        _set(self, "benefits", benefits)
-        _set(self, "risks", risks)
-        _set(self, "options", options)
-        _set(self, "approvals", approvals)
-        _set(self, "guidelines", guidelines)
-        _set(self, "questions", questions)
-        _set(self, "related", related)
-        _set(self, "situation_points", situation_points)
-        _set(self, "comfort_choice", comfort_choice)
-        _set(self, "references", references)
-        _set(self, "studies", studies)
-
-    return __init__
+    _set(self, "id", id)
+    _set(self, "name", name)
+    _set(self, "category", category)
+    _set(self, "summary", summary)
+    _set(self, "overview", overview)
+    _set(self, "how_it_works", how_it_works)
+    _set(self, "candidates", candidates)
+    _set(self, "what_to_expect", what_to_expect)
+    _set(self, "last_reviewed", last_reviewed)
+    _set(self, "may_do", may_do)
+    _set(self, "costs", costs)
+    _set(self, "aliases", aliases)
+    _set(self, "goals", goals)
+    _set(self, "evidence_level", evidence_level)
+    _set(self, "evidence_rationale", evidence_rationale)
+    _set(self, "mesothelioma_types", mesothelioma_types)
+    _set(self, "benefits", benefits)
+    _set(self, "risks", risks)
+    _set(self, "options", options)
+    _set(self, "approvals", approvals)
+    _set(self, "guidelines", guidelines)
+    _set(self, "questions", questions)
+    _set(self, "related", related)
+    _set(self, "situation_points", situation_points)
+    _set(self, "comfort_choice", comfort_choice)
+    _set(self, "references", references)
+    _set(self, "studies", studies)
 
 
-def _core_models_TreatmentRow(_MISSING, _set):
-    def __init__(self, id, name, category, goals, evidence_level, mesothelioma_types, summary):
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "category", category)
-        _set(self, "goals", goals)
-        _set(self, "evidence_level", evidence_level)
-        _set(self, "mesothelioma_types", mesothelioma_types)
-        _set(self, "summary", summary)
-
-    return __init__
+def _core_models_TreatmentRow(self, id, name, category, goals, evidence_level, mesothelioma_types, summary):
+    _set(self, "id", id)
+    _set(self, "name", name)
+    _set(self, "category", category)
+    _set(self, "goals", goals)
+    _set(self, "evidence_level", evidence_level)
+    _set(self, "mesothelioma_types", mesothelioma_types)
+    _set(self, "summary", summary)
 
 
-def _core_overlay__Header(_MISSING, _set, _default_id, _default_aliases):
-    def __init__(self, title, disclaimer, id=_default_id, aliases=_default_aliases):
-        _set(self, "title", title)
-        _set(self, "disclaimer", disclaimer)
-        _set(self, "id", id)
-        _set(self, "aliases", aliases)
-
-    return __init__
+def _core_overlay__Header(self, title, disclaimer, id="knowledge-base", aliases=()):
+    _set(self, "title", title)
+    _set(self, "disclaimer", disclaimer)
+    _set(self, "id", id)
+    _set(self, "aliases", aliases)
 
 
-def _core_places_Place(_MISSING, _set, _default_lat, _default_lon):
-    def __init__(self, name, country, lat=_default_lat, lon=_default_lon):
-        _set(self, "name", name)
-        _set(self, "country", country)
-        _set(self, "lat", lat)
-        _set(self, "lon", lon)
-
-    return __init__
+def _core_places_Place(self, name, country, lat=None, lon=None):
+    _set(self, "name", name)
+    _set(self, "country", country)
+    _set(self, "lat", lat)
+    _set(self, "lon", lon)
 
 
 def _core_situation_Situation(
-    _MISSING,
-    _set,
-    _default_site,
-    _default_histology,
-    _default_treated,
-    _default_fitness,
-    _default_region,
-    _default_goal,
-    _default_values,
+    self,
+    site=None,
+    histology=None,
+    treated=None,
+    fitness=None,
+    region=None,
+    goal=None,
+    values=None,
 ):
-    def __init__(
-        self,
-        site=_default_site,
-        histology=_default_histology,
-        treated=_default_treated,
-        fitness=_default_fitness,
-        region=_default_region,
-        goal=_default_goal,
-        values=_default_values,
-    ):
-        _set(self, "site", site)
-        _set(self, "histology", histology)
-        _set(self, "treated", treated)
-        _set(self, "fitness", fitness)
-        _set(self, "region", region)
-        _set(self, "goal", goal)
-        _set(self, "values", values)
-        self.__post_init__()
-
-    return __init__
+    _set(self, "site", site)
+    _set(self, "histology", histology)
+    _set(self, "treated", treated)
+    _set(self, "fitness", fitness)
+    _set(self, "region", region)
+    _set(self, "goal", goal)
+    _set(self, "values", values)
+    self.__post_init__()
 
 
-def _core_situation_StudyFit(_MISSING, _set, _default_reasons, _default_unknown, _default_open):
-    def __init__(self, study, verdict, reasons=_default_reasons, unknown=_default_unknown, open=_default_open):
-        _set(self, "study", study)
-        _set(self, "verdict", verdict)
-        _set(self, "reasons", reasons)
-        _set(self, "unknown", unknown)
-        _set(self, "open", open)
-
-    return __init__
+def _core_situation_StudyFit(self, study, verdict, reasons=(), unknown=(), open=()):
+    _set(self, "study", study)
+    _set(self, "verdict", verdict)
+    _set(self, "reasons", reasons)
+    _set(self, "unknown", unknown)
+    _set(self, "open", open)
 
 
-def _core_snapshot_Manifest(_MISSING, _set):
-    def __init__(self, data_timestamp, api_version, query, fetched_at, count, sha256, source):
-        _set(self, "data_timestamp", data_timestamp)
-        _set(self, "api_version", api_version)
-        _set(self, "query", query)
-        _set(self, "fetched_at", fetched_at)
-        _set(self, "count", count)
-        _set(self, "sha256", sha256)
-        _set(self, "source", source)
-
-    return __init__
+def _core_snapshot_Manifest(self, data_timestamp, api_version, query, fetched_at, count, sha256, source):
+    _set(self, "data_timestamp", data_timestamp)
+    _set(self, "api_version", api_version)
+    _set(self, "query", query)
+    _set(self, "fetched_at", fetched_at)
+    _set(self, "count", count)
+    _set(self, "sha256", sha256)
+    _set(self, "source", source)
 
 
-def _core_snapshot_Snapshot(_MISSING, _set, _default_path):
-    def __init__(self, manifest, trials, path=_default_path):
-        _set(self, "manifest", manifest)
-        _set(self, "trials", trials)
-        _set(self, "path", path)
-
-    return __init__
+def _core_snapshot_Snapshot(self, manifest, trials, path=""):
+    _set(self, "manifest", manifest)
+    _set(self, "trials", trials)
+    _set(self, "path", path)
 
 
 def _core_studies_Arm(
-    _MISSING,
-    _set,
-    _default_options,
-    _default_n,
-    _default_median_os_months,
-    _default_median_pfs_months,
-    _default_response_rate_pct,
-    _default_grade3plus_trae_pct,
-    _default_survival,
+    self,
+    name,
+    options=(),
+    n=None,
+    median_os_months=None,
+    median_pfs_months=None,
+    response_rate_pct=None,
+    grade3plus_trae_pct=None,
+    survival=(),
 ):
-    def __init__(
-        self,
-        name,
-        options=_default_options,
-        n=_default_n,
-        median_os_months=_default_median_os_months,
-        median_pfs_months=_default_median_pfs_months,
-        response_rate_pct=_default_response_rate_pct,
-        grade3plus_trae_pct=_default_grade3plus_trae_pct,
-        survival=_default_survival,
-    ):
-        _set(self, "name", name)
-        _set(self, "options", options)
-        _set(self, "n", n)
-        _set(self, "median_os_months", median_os_months)
-        _set(self, "median_pfs_months", median_pfs_months)
-        _set(self, "response_rate_pct", response_rate_pct)
-        _set(self, "grade3plus_trae_pct", grade3plus_trae_pct)
-        _set(self, "survival", survival)
-
-    return __init__
+    _set(self, "name", name)
+    _set(self, "options", options)
+    _set(self, "n", n)
+    _set(self, "median_os_months", median_os_months)
+    _set(self, "median_pfs_months", median_pfs_months)
+    _set(self, "response_rate_pct", response_rate_pct)
+    _set(self, "grade3plus_trae_pct", grade3plus_trae_pct)
+    _set(self, "survival", survival)
 
 
 def _core_studies_Comparison(
-    _MISSING,
-    _set,
-    _default_os_hr,
-    _default_os_ci,
-    _default_pfs_hr,
-    _default_pfs_ci,
-    _default_ci_level,
-    _default_primary_endpoint,
-    _default_met,
+    self,
+    os_hr=None,
+    os_ci=(),
+    pfs_hr=None,
+    pfs_ci=(),
+    ci_level=None,
+    primary_endpoint=None,
+    met=None,
 ):
-    def __init__(
-        self,
-        os_hr=_default_os_hr,
-        os_ci=_default_os_ci,
-        pfs_hr=_default_pfs_hr,
-        pfs_ci=_default_pfs_ci,
-        ci_level=_default_ci_level,
-        primary_endpoint=_default_primary_endpoint,
-        met=_default_met,
-    ):
-        _set(self, "os_hr", os_hr)
-        _set(self, "os_ci", os_ci)
-        _set(self, "pfs_hr", pfs_hr)
-        _set(self, "pfs_ci", pfs_ci)
-        _set(self, "ci_level", ci_level)
-        _set(self, "primary_endpoint", primary_endpoint)
-        _set(self, "met", met)
-
-    return __init__
+    _set(self, "os_hr", os_hr)
+    _set(self, "os_ci", os_ci)
+    _set(self, "pfs_hr", pfs_hr)
+    _set(self, "pfs_ci", pfs_ci)
+    _set(self, "ci_level", ci_level)
+    _set(self, "primary_endpoint", primary_endpoint)
+    _set(self, "met", met)
 
 
 def _core_studies_Population(
-    _MISSING,
-    _set,
-    _default_n,
-    _default_sites,
-    _default_histologies,
-    _default_line,
-    _default_ecog,
-    _default_disease,
-    _default_stage_note,
+    self,
+    description,
+    n=None,
+    sites=(),
+    histologies=(),
+    line=None,
+    ecog=(),
+    disease=None,
+    stage_note=None,
 ):
-    def __init__(
-        self,
-        description,
-        n=_default_n,
-        sites=_default_sites,
-        histologies=_default_histologies,
-        line=_default_line,
-        ecog=_default_ecog,
-        disease=_default_disease,
-        stage_note=_default_stage_note,
-    ):
-        _set(self, "description", description)
-        _set(self, "n", n)
-        _set(self, "sites", sites)
-        _set(self, "histologies", histologies)
-        _set(self, "line", line)
-        _set(self, "ecog", ecog)
-        _set(self, "disease", disease)
-        _set(self, "stage_note", stage_note)
-
-    return __init__
+    _set(self, "description", description)
+    _set(self, "n", n)
+    _set(self, "sites", sites)
+    _set(self, "histologies", histologies)
+    _set(self, "line", line)
+    _set(self, "ecog", ecog)
+    _set(self, "disease", disease)
+    _set(self, "stage_note", stage_note)
 
 
 def _core_studies_Study(
-    _MISSING,
-    _set,
-    _default_year,
-    _default_aliases,
-    _default_cancer,
-    _default_phase,
-    _default_randomised,
-    _default_blinded,
-    _default_arms,
-    _default_comparison,
-    _default_updates,
+    self,
+    id,
+    name,
+    status,
+    design,
+    population,
+    finding,
+    reference,
+    year=None,
+    aliases=(),
+    cancer="mesothelioma",
+    phase=None,
+    randomised=None,
+    blinded=None,
+    arms=(),
+    comparison=None,
+    updates=(),
 ):
-    def __init__(
-        self,
-        id,
-        name,
-        status,
-        design,
-        population,
-        finding,
-        reference,
-        year=_default_year,
-        aliases=_default_aliases,
-        cancer=_default_cancer,
-        phase=_default_phase,
-        randomised=_default_randomised,
-        blinded=_default_blinded,
-        arms=_default_arms,
-        comparison=_default_comparison,
-        updates=_default_updates,
-    ):
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "status", status)
-        _set(self, "design", design)
-        _set(self, "population", population)
-        _set(self, "finding", finding)
-        _set(self, "reference", reference)
-        _set(self, "year", year)
-        _set(self, "aliases", aliases)
-        _set(self, "cancer", cancer)
-        _set(self, "phase", phase)
-        _set(self, "randomised", randomised)
-        _set(self, "blinded", blinded)
-        _set(self, "arms", arms)
-        _set(self, "comparison", comparison)
-        _set(self, "updates", updates)
-
-    return __init__
+    _set(self, "id", id)
+    _set(self, "name", name)
+    _set(self, "status", status)
+    _set(self, "design", design)
+    _set(self, "population", population)
+    _set(self, "finding", finding)
+    _set(self, "reference", reference)
+    _set(self, "year", year)
+    _set(self, "aliases", aliases)
+    _set(self, "cancer", cancer)
+    _set(self, "phase", phase)
+    _set(self, "randomised", randomised)
+    _set(self, "blinded", blinded)
+    _set(self, "arms", arms)
+    _set(self, "comparison", comparison)
+    _set(self, "updates", updates)
 
 
-def _core_studies_Survival(_MISSING, _set):
-    def __init__(self, years, pct):
-        _set(self, "years", years)
-        _set(self, "pct", pct)
-
-    return __init__
+def _core_studies_Survival(self, years, pct):
+    _set(self, "years", years)
+    _set(self, "pct", pct)
 
 
-def _core_studies_Update(_MISSING, _set, _default_note, _default_applies_to, _default_arms, _default_comparison):
-    def __init__(
-        self,
-        label,
-        year,
-        reference,
-        note=_default_note,
-        applies_to=_default_applies_to,
-        arms=_default_arms,
-        comparison=_default_comparison,
-    ):
-        _set(self, "label", label)
-        _set(self, "year", year)
-        _set(self, "reference", reference)
-        _set(self, "note", note)
-        _set(self, "applies_to", applies_to)
-        _set(self, "arms", arms)
-        _set(self, "comparison", comparison)
-
-    return __init__
+def _core_studies_Update(self, label, year, reference, note=None, applies_to=None, arms=(), comparison=None):
+    _set(self, "label", label)
+    _set(self, "year", year)
+    _set(self, "reference", reference)
+    _set(self, "note", note)
+    _set(self, "applies_to", applies_to)
+    _set(self, "arms", arms)
+    _set(self, "comparison", comparison)
 
 
-def _core_trials_Contact(_MISSING, _set, _default_name, _default_phone, _default_email):
-    def __init__(self, name=_default_name, phone=_default_phone, email=_default_email):
-        _set(self, "name", name)
-        _set(self, "phone", phone)
-        _set(self, "email", email)
-
-    return __init__
+def _core_trials_Contact(self, name="", phone="", email=""):
+    _set(self, "name", name)
+    _set(self, "phone", phone)
+    _set(self, "email", email)
 
 
-def _core_trials_Site(_MISSING, _set, _default_lat, _default_lon, _default_contacts):
-    def __init__(self, facility, city, country, status, lat=_default_lat, lon=_default_lon, contacts=_default_contacts):
-        _set(self, "facility", facility)
-        _set(self, "city", city)
-        _set(self, "country", country)
-        _set(self, "status", status)
-        _set(self, "lat", lat)
-        _set(self, "lon", lon)
-        _set(self, "contacts", contacts)
-
-    return __init__
+def _core_trials_Site(self, facility, city, country, status, lat=None, lon=None, contacts=()):
+    _set(self, "facility", facility)
+    _set(self, "city", city)
+    _set(self, "country", country)
+    _set(self, "status", status)
+    _set(self, "lat", lat)
+    _set(self, "lon", lon)
+    _set(self, "contacts", contacts)
 
 
 def _core_trials_Trial(
-    _MISSING,
-    _set,
-    _default_acronym,
-    _default_phases,
-    _default_sponsor,
-    _default_interventions,
-    _default_conditions,
-    _default_eligibility,
-    _default_minimum_age,
-    _default_maximum_age,
-    _default_contacts,
-    _default_sites,
+    self,
+    nct_id,
+    title,
+    status,
+    acronym="",
+    phases=(),
+    sponsor="",
+    interventions=(),
+    conditions=(),
+    eligibility="",
+    minimum_age="",
+    maximum_age="",
+    contacts=(),
+    sites=(),
 ):
-    def __init__(
-        self,
-        nct_id,
-        title,
-        status,
-        acronym=_default_acronym,
-        phases=_default_phases,
-        sponsor=_default_sponsor,
-        interventions=_default_interventions,
-        conditions=_default_conditions,
-        eligibility=_default_eligibility,
-        minimum_age=_default_minimum_age,
-        maximum_age=_default_maximum_age,
-        contacts=_default_contacts,
-        sites=_default_sites,
-    ):
-        _set(self, "nct_id", nct_id)
-        _set(self, "title", title)
-        _set(self, "status", status)
-        _set(self, "acronym", acronym)
-        _set(self, "phases", phases)
-        _set(self, "sponsor", sponsor)
-        _set(self, "interventions", interventions)
-        _set(self, "conditions", conditions)
-        _set(self, "eligibility", eligibility)
-        _set(self, "minimum_age", minimum_age)
-        _set(self, "maximum_age", maximum_age)
-        _set(self, "contacts", contacts)
-        _set(self, "sites", sites)
-
-    return __init__
+    _set(self, "nct_id", nct_id)
+    _set(self, "title", title)
+    _set(self, "status", status)
+    _set(self, "acronym", acronym)
+    _set(self, "phases", phases)
+    _set(self, "sponsor", sponsor)
+    _set(self, "interventions", interventions)
+    _set(self, "conditions", conditions)
+    _set(self, "eligibility", eligibility)
+    _set(self, "minimum_age", minimum_age)
+    _set(self, "maximum_age", maximum_age)
+    _set(self, "contacts", contacts)
+    _set(self, "sites", sites)
 
 
 def _core_values_Values(
-    _MISSING,
-    _set,
-    _default_longer_life,
-    _default_feeling_well,
-    _default_time_at_home,
-    _default_new_treatments,
-    _default_known_treatments,
-    _default_share_decision,
+    self,
+    longer_life=None,
+    feeling_well=None,
+    time_at_home=None,
+    new_treatments=None,
+    known_treatments=None,
+    share_decision=None,
 ):
-    def __init__(
-        self,
-        longer_life=_default_longer_life,
-        feeling_well=_default_feeling_well,
-        time_at_home=_default_time_at_home,
-        new_treatments=_default_new_treatments,
-        known_treatments=_default_known_treatments,
-        share_decision=_default_share_decision,
-    ):
-        _set(self, "longer_life", longer_life)
-        _set(self, "feeling_well", feeling_well)
-        _set(self, "time_at_home", time_at_home)
-        _set(self, "new_treatments", new_treatments)
-        _set(self, "known_treatments", known_treatments)
-        _set(self, "share_decision", share_decision)
-
-    return __init__
+    _set(self, "longer_life", longer_life)
+    _set(self, "feeling_well", feeling_well)
+    _set(self, "time_at_home", time_at_home)
+    _set(self, "new_treatments", new_treatments)
+    _set(self, "known_treatments", known_treatments)
+    _set(self, "share_decision", share_decision)
 
 
-def _query_decision_ComfortText(_MISSING, _set):
-    def __init__(self, id, name, what, benefits, harms):
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "what", what)
-        _set(self, "benefits", benefits)
-        _set(self, "harms", harms)
-
-    return __init__
+def _query_decision_ComfortText(self, id, name, what, benefits, harms):
+    _set(self, "id", id)
+    _set(self, "name", name)
+    _set(self, "what", what)
+    _set(self, "benefits", benefits)
+    _set(self, "harms", harms)
 
 
-def _query_decision_Decision(_MISSING, _set):
-    def __init__(self, stage, question, note, choices, comfort):
-        _set(self, "stage", stage)
-        _set(self, "question", question)
-        _set(self, "note", note)
-        _set(self, "choices", choices)
-        _set(self, "comfort", comfort)
-
-    return __init__
+def _query_decision_Decision(self, stage, question, note, choices, comfort):
+    _set(self, "stage", stage)
+    _set(self, "question", question)
+    _set(self, "note", note)
+    _set(self, "choices", choices)
+    _set(self, "comfort", comfort)
 
 
-def _query_lexicon_Lexicon(_MISSING, _set):
-    def __init__(self, common, person, place, how_to, define, symptom, plain, define_after):
-        _set(self, "common", common)
-        _set(self, "person", person)
-        _set(self, "place", place)
-        _set(self, "how_to", how_to)
-        _set(self, "define", define)
-        _set(self, "symptom", symptom)
-        _set(self, "plain", plain)
-        _set(self, "define_after", define_after)
-
-    return __init__
+def _query_lexicon_Lexicon(self, common, person, place, how_to, define, symptom, plain, define_after):
+    _set(self, "common", common)
+    _set(self, "person", person)
+    _set(self, "place", place)
+    _set(self, "how_to", how_to)
+    _set(self, "define", define)
+    _set(self, "symptom", symptom)
+    _set(self, "plain", plain)
+    _set(self, "define_after", define_after)
 
 
-def _query_search_Match(_MISSING, _set):
-    def __init__(self, field, snippet, highlights):
-        _set(self, "field", field)
-        _set(self, "snippet", snippet)
-        _set(self, "highlights", highlights)
-
-    return __init__
+def _query_search_Match(self, field, snippet, highlights):
+    _set(self, "field", field)
+    _set(self, "snippet", snippet)
+    _set(self, "highlights", highlights)
 
 
-def _query_search_SearchHit(_MISSING, _set):
-    def __init__(self, kind, id, name, score, matches, entry):
-        _set(self, "kind", kind)
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "score", score)
-        _set(self, "matches", matches)
-        _set(self, "entry", entry)
-
-    return __init__
+def _query_search_SearchHit(self, kind, id, name, score, matches, entry):
+    _set(self, "kind", kind)
+    _set(self, "id", id)
+    _set(self, "name", name)
+    _set(self, "score", score)
+    _set(self, "matches", matches)
+    _set(self, "entry", entry)
 
 
-def _query_situation_OptionFit(_MISSING, _set):
-    def __init__(self, treatment, situation, status, status_text, trials, approvals, approval_notes, said):
-        _set(self, "treatment", treatment)
-        _set(self, "situation", situation)
-        _set(self, "status", status)
-        _set(self, "status_text", status_text)
-        _set(self, "trials", trials)
-        _set(self, "approvals", approvals)
-        _set(self, "approval_notes", approval_notes)
-        _set(self, "said", said)
-
-    return __init__
-
-
-def _query_situation_SituationResult(_MISSING, _set, _default_decision):
-    def __init__(
-        self,
-        situation,
-        options,
-        left_out,
-        notes,
-        references,
-        disclaimer,
-        last_reviewed,
-        decision=_default_decision,
-    ):
-        _set(self, "situation", situation)
-        _set(self, "options", options)
-        _set(self, "left_out", left_out)
-        _set(self, "notes", notes)
-        _set(self, "references", references)
-        _set(self, "disclaimer", disclaimer)
-        _set(self, "last_reviewed", last_reviewed)
-        _set(self, "decision", decision)
-
-    return __init__
+def _query_situation_OptionFit(
+    self,
+    treatment,
+    situation,
+    status,
+    status_text,
+    trials,
+    approvals,
+    approval_notes,
+    said,
+):
+    _set(self, "treatment", treatment)
+    _set(self, "situation", situation)
+    _set(self, "status", status)
+    _set(self, "status_text", status_text)
+    _set(self, "trials", trials)
+    _set(self, "approvals", approvals)
+    _set(self, "approval_notes", approval_notes)
+    _set(self, "said", said)
 
 
-def _query_trials_SiteRow(_MISSING, _set, _default_distance_km):
-    def __init__(self, site, distance_km=_default_distance_km):
-        _set(self, "site", site)
-        _set(self, "distance_km", distance_km)
-
-    return __init__
-
-
-def _query_trials_TrialMatch(_MISSING, _set):
-    def __init__(self, trial, verdict, reasons, open, options, sites):
-        _set(self, "trial", trial)
-        _set(self, "verdict", verdict)
-        _set(self, "reasons", reasons)
-        _set(self, "open", open)
-        _set(self, "options", options)
-        _set(self, "sites", sites)
-
-    return __init__
-
-
-def _query_trials_TrialsResult(_MISSING, _set):
-    def __init__(self, situation, age, place, place_name, within_km, country, manifest, source, today, total, matches):
-        _set(self, "situation", situation)
-        _set(self, "age", age)
-        _set(self, "place", place)
-        _set(self, "place_name", place_name)
-        _set(self, "within_km", within_km)
-        _set(self, "country", country)
-        _set(self, "manifest", manifest)
-        _set(self, "source", source)
-        _set(self, "today", today)
-        _set(self, "total", total)
-        _set(self, "matches", matches)
-
-    return __init__
+def _query_situation_SituationResult(
+    self,
+    situation,
+    options,
+    left_out,
+    notes,
+    references,
+    disclaimer,
+    last_reviewed,
+    decision=None,
+):
+    _set(self, "situation", situation)
+    _set(self, "options", options)
+    _set(self, "left_out", left_out)
+    _set(self, "notes", notes)
+    _set(self, "references", references)
+    _set(self, "disclaimer", disclaimer)
+    _set(self, "last_reviewed", last_reviewed)
+    _set(self, "decision", decision)
 
 
-def _query_trials_diff_SnapshotChanges(_MISSING, _set):
-    def __init__(self, before, after, lines, data):
-        _set(self, "before", before)
-        _set(self, "after", after)
-        _set(self, "lines", lines)
-        _set(self, "data", data)
+def _query_trials_SiteRow(self, site, distance_km=None):
+    _set(self, "site", site)
+    _set(self, "distance_km", distance_km)
 
-    return __init__
+
+def _query_trials_TrialMatch(self, trial, verdict, reasons, open, options, sites):
+    _set(self, "trial", trial)
+    _set(self, "verdict", verdict)
+    _set(self, "reasons", reasons)
+    _set(self, "open", open)
+    _set(self, "options", options)
+    _set(self, "sites", sites)
+
+
+def _query_trials_TrialsResult(
+    self,
+    situation,
+    age,
+    place,
+    place_name,
+    within_km,
+    country,
+    manifest,
+    source,
+    today,
+    total,
+    matches,
+):
+    _set(self, "situation", situation)
+    _set(self, "age", age)
+    _set(self, "place", place)
+    _set(self, "place_name", place_name)
+    _set(self, "within_km", within_km)
+    _set(self, "country", country)
+    _set(self, "manifest", manifest)
+    _set(self, "source", source)
+    _set(self, "today", today)
+    _set(self, "total", total)
+    _set(self, "matches", matches)
+
+
+def _query_trials_diff_SnapshotChanges(self, before, after, lines, data):
+    _set(self, "before", before)
+    _set(self, "after", after)
+    _set(self, "lines", lines)
+    _set(self, "data", data)
 
 
 GENERATED: dict[str, Any] = {

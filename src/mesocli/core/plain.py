@@ -113,12 +113,14 @@ def _code_decoder(code: str) -> Decoder:
     kind, _, rest = code.partition(" ")
     if kind == "optional":
         inner = _code_decoder(rest)
+        if inner is _same:
+            return _same
         return lambda value: None if value is None else inner(value)
     if kind == "tuple":
         item = _code_decoder(rest)
         if item is _same:
             return tuple
-        return lambda value: tuple(item(v) for v in value)
+        return lambda value: tuple(map(item, value))
     if kind == "model":
         module, _, qualname = rest.partition(":")
         found: Any = __import__(module, fromlist=["_"])
@@ -132,9 +134,17 @@ def _code_decoder(code: str) -> Decoder:
 
 @functools.cache
 def _model_decoder(cls: type) -> Decoder:
+    """The decoder of a model's plain data: its fields' values, each converted where its type needs it (a list
+    to a tuple, text to a date, a mapping to a model), keys that are no field left out."""
     plan = [(name, _code_decoder(code)) for name, code in decoding_plan(cls)]
+    names = frozenset(name for name, _ in plan)
+    converted = [(name, convert) for name, convert in plan if convert is not _same]
 
     def decode(value: dict[str, Any]) -> Any:
-        return cls(**{name: convert(value[name]) for name, convert in plan if name in value})
+        values = dict(value) if value.keys() <= names else {k: v for k, v in value.items() if k in names}
+        for name, convert in converted:
+            if name in values:
+                values[name] = convert(values[name])
+        return cls(**values)
 
     return decode

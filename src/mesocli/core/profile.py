@@ -246,8 +246,13 @@ def read_profile(path: Path | str) -> Situation:
     """Read a profile file; raises ``ProfileError`` if it cannot be read or is invalid."""
     file = Path(path).expanduser()
     try:
-        if file.is_file() and file.stat().st_size > MAX_PROFILE_BYTES:
-            raise ProfileError(Problem(str(file), f"is larger than {MAX_PROFILE_BYTES:,} bytes; not a profile"))
+        size = file.stat().st_size if file.is_file() else 0
+    except OSError:  # a name too long, a loop of links: read_text says which
+        size = 0
+    try:
+        if size > MAX_PROFILE_BYTES:
+            limit = Message("is larger than {limit:,} bytes; not a profile", limit=MAX_PROFILE_BYTES)
+            raise ProfileError(Problem(str(file), limit))
         text = read_text(file, N_("profile"))
     except ProfileError:
         raise

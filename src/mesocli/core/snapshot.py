@@ -98,7 +98,18 @@ def _manifest(raw: Any, where: str) -> Manifest:
 
 def no_constant(name: str) -> Any:
     """For ``json.loads(parse_constant=...)``: NaN, Infinity and -Infinity are not JSON numbers."""
-    raise ValueError(f"{name} is not a JSON number")
+    raise ValueError(Message("{name} is not a JSON number", name=name))
+
+
+def json_reason(exc: ValueError) -> Message:
+    """Why text is not JSON, in words the catalogs can say: where the parser stopped (its own English
+    sentence, "Expecting value", is left out), or the number that JSON does not have."""
+    if isinstance(exc, json.JSONDecodeError):
+        return Message("line {line}, column {column}", line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return Message("a byte that is not UTF-8 text")
+    reason = exc.args[0] if exc.args else None
+    return reason if isinstance(reason, Message) else Message("unreadable")
 
 
 def read_snapshot(text: str, where: str) -> Snapshot:
@@ -113,7 +124,7 @@ def _read(text: str, where: str) -> Snapshot:
     try:
         raw = json.loads(text, parse_constant=no_constant)
     except ValueError as exc:
-        raise TrialsError(Message("{where}: not valid JSON ({reason})", where=where, reason=str(exc))) from None
+        raise TrialsError(Message("{where}: not valid JSON ({reason})", where=where, reason=json_reason(exc))) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or set(raw) != {"format", "manifest", "studies"}:
         raise TrialsError(
             Message("{where}: not a mesocli trials snapshot (format {format})", where=where, format=FORMAT)

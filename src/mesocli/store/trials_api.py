@@ -30,7 +30,7 @@ from typing import Any
 from mesocli._version import __version__
 from mesocli.core.errors import Message, TrialsError
 from mesocli.core.escape import printable
-from mesocli.core.snapshot import no_constant
+from mesocli.core.snapshot import json_reason, no_constant
 from mesocli.core.trials import OPEN_STATUSES, kept_record, parse_study
 
 DEFAULT_API = "https://clinicaltrials.gov/api/v2"
@@ -156,7 +156,7 @@ def _json(body: bytes, url: str) -> dict[str, Any]:
         data = json.loads(body.decode("utf-8"), parse_constant=no_constant)
     except (UnicodeDecodeError, ValueError) as exc:
         raise TrialsError(
-            Message("{url}: the answer is not valid JSON ({reason})", url=url, reason=printable(str(exc), 120))
+            Message("{url}: the answer is not valid JSON ({reason})", url=url, reason=json_reason(exc))
         ) from None
     except RecursionError:
         raise TrialsError(Message("{url}: the answer is not valid JSON (nested too deeply)", url=url)) from None

@@ -99,3 +99,37 @@ def test_the_console_script_names_the_subcommand_and_translates_an_odd_command_n
         2,
         "mesocli: error: No existe el comando '\\x01x'. (vea 'mesocli --help')\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("env", "said"), [({"MESOCLI_LANG": "es"}, "Uso: mesocli"), ({"LANG": "tr_TR.UTF-8"}, "Kullanım:")]
+)
+def test_the_top_level_help_follows_the_environments_language(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], said: str
+) -> None:
+    """`mesocli --help` is written before Click reads MESOCLI_LANG; it is still in the language asked for."""
+    for name in ("MESOCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and result.stdout.startswith(said), result.stdout[:80]
+
+
+def test_an_unknown_lang_is_refused_in_the_locales_language(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--lang xx` under a Spanish locale: the refusal is in Spanish (English only with no language known)."""
+    monkeypatch.delenv("MESOCLI_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")
+    result = runner.invoke(app, ["--lang", "xx", "list"])
+    assert result.exit_code == 2 and "no es un idioma que mesocli hable" in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed in this environment")
+def test_an_output_encoding_without_the_pages_letters_is_one_line_in_the_language(tmp_path: Path) -> None:
+    """PYTHONIOENCODING=ascii: exit 4 and one line naming the encoding and the letter, not Python's English."""
+    env = {**os.environ, "MESOCLI_CACHE_DIR": str(tmp_path), "MESOCLI_LANG": "es", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [str(SCRIPT), "show", "chemotherapy"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 4 and done.stderr.count("\n") == 1, done.stderr
+    assert "codificaci\\xf3n ascii" in done.stderr and "codec" not in done.stderr, done.stderr

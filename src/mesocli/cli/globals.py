@@ -39,6 +39,7 @@ def set_kb(ctx: typer.Context, value: str | None) -> str | None:
 
 def set_lang(ctx: typer.Context, value: str | None) -> str | None:
     if value is not None and value not in LANGUAGES:
+        set_language(None)  # the refusal is said in the language the environment asks for, if any
         raise typer.BadParameter(
             Message(
                 "{value} is not a language mesocli speaks; choose from {names}",
@@ -53,15 +54,15 @@ def set_lang(ctx: typer.Context, value: str | None) -> str | None:
 def read_globals(ctx: Any, args: list[str], group: Any, parse: Callable[[list[str]], list[str]]) -> list[str]:
     """Parse the top level's ``args`` with ``parse`` (Click's), global options after the command moved first.
 
-    ``--lang`` given before the command is used at once, so that an error in reading the other global options
-    (``--kb`` without its value) is said in it. Typer parses the line a second time to report a command name
-    that starts like an option (``'\\x01show'``, ``.x``); what the first reading set (``--lang``, ``--kb``) stays.
+    ``--lang`` given before the command (else ``MESOCLI_LANG`` or the locale) is used at once, so that an
+    error in reading the other global options (``--kb`` without its value) is said in it, and so is
+    ``mesocli --help``, which Click writes before it reads an option set only in the environment. Typer parses
+    the line a second time to report a command name that starts like an option (``'\\x01show'``, ``.x``);
+    what the first reading set (``--lang``, ``--kb``) stays.
     """
     hoisted = version_last(hoist(list(args), group, group.commands.get, ctx.resilient_parsing), group)
     if not ctx.params:
-        early = early_language(hoisted)
-        if early is not None:
-            set_language(early)
+        set_language(early_language(hoisted))  # None: the environment's, for a bare `mesocli --help` too
         return parse(hoisted)
     current, chosen = state(ctx), language()
     kept = (current.kb_path, current.lang)

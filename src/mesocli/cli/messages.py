@@ -66,6 +66,18 @@ HELP_WORDS = (
 )
 
 
+def stdout_reason(exc: OSError | ValueError) -> Message:
+    """Why standard output could not be written, for a sentence in the language: the system's reason, or
+    the character that an encoding without it (LC_ALL=C, PYTHONIOENCODING=ascii) cannot write."""
+    if isinstance(exc, UnicodeEncodeError):
+        return Message(
+            "standard output is set to {encoding}, which cannot write {char}; set a UTF-8 locale (LANG=C.UTF-8)",
+            encoding=exc.encoding,
+            char=repr(exc.object[exc.start : exc.start + 1]),
+        )
+    return Message("standard output: {reason}", reason=getattr(exc, "strerror", None) or str(exc))
+
+
 def problem_line(problem: Problem) -> str:
     """``file:line:column: entry: message`` with the message in the interface language."""
     where = printable(problem.file, MAX_ECHO)

@@ -40,9 +40,9 @@ def write_stdout(text: str) -> None:
         raise OutputClosed() from None
     except (OSError, ValueError) as exc:
         silence_stdout()  # what is still buffered would fail again when Python exits
-        raise OutputError(
-            Message("standard output: {reason}", reason=getattr(exc, "strerror", None) or str(exc))
-        ) from None
+        from mesocli.cli.messages import stdout_reason
+
+        raise OutputError(stdout_reason(exc)) from None
 
 
 def note(message: str) -> None:

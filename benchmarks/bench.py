@@ -161,8 +161,8 @@ def main() -> None:
         (compare("`show` vs `python -c pass`", show, bare, r, env), None),
         (
             compare(
-                "what load+get cannot avoid: `import sqlite3, json, typing` vs `python -c pass`",
-                [python, "-c", "import sqlite3, json, typing"],
+                "what load+get cannot avoid: `import sqlite3, typing` vs `python -c pass`",
+                [python, "-c", "import sqlite3, typing"],
                 bare,
                 r,
                 env,

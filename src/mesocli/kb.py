@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem, name_argument
@@ -26,13 +25,6 @@ if TYPE_CHECKING:
     from mesocli.core.studies import Study
     from mesocli.query.search import SearchIndex, SearchResults
 
-    class _Header(NamedTuple):
-        schema_version: int
-        title: str
-        version: str
-        last_reviewed: dt.date
-        disclaimer: str
-
 
 R = TypeVar("R")
 
@@ -48,7 +40,9 @@ class KnowledgeBase(Tables, Filters, Displayable):
         self._file = None if path is None else os.fspath(path)
         self.warnings = warnings
         self.lang = "en"
-        self._header = _Header(data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
+        # the file's header: schema version, title, version, last review, disclaimer (a plain tuple: no class to make)
+        self._header: tuple[int, str, str, dt.date, str]
+        self._header = (data.schema_version, data.title, data.version, data.last_reviewed, data.disclaimer)
         self._collections: dict[str, Sequence[Any]] = {k: getattr(data, f) for k, (f, _m) in COLLECTIONS.items()}
         self._stored: Stored | None = None
         self.__dict__["data"] = data  # fills the cached ``data`` property: no need to rebuild what we were given
@@ -62,7 +56,7 @@ class KnowledgeBase(Tables, Filters, Displayable):
         kb._stored = stored
         kb.warnings = stored.warnings(dt.date.today())
         schema, title, version, reviewed, disclaimer = stored.header
-        kb._header = _Header(schema, title, version, dt.date.fromisoformat(reviewed), disclaimer)
+        kb._header = (schema, title, version, dt.date.fromisoformat(reviewed), disclaimer)
         kb._collections = {kind: stored.entries(kind, kb._fallback) for kind in COLLECTIONS}
         return kb
 
@@ -114,19 +108,19 @@ class KnowledgeBase(Tables, Filters, Displayable):
 
     @property
     def title(self) -> str:
-        return self._header.title
+        return self._header[1]
 
     @property
     def version(self) -> str:
-        return self._header.version
+        return self._header[2]
 
     @property
     def last_reviewed(self) -> dt.date:
-        return self._header.last_reviewed
+        return self._header[3]
 
     @property
     def disclaimer(self) -> str:
-        return self._header.disclaimer
+        return self._header[4]
 
     @property
     def treatments(self) -> Sequence[Treatment]:
@@ -221,10 +215,6 @@ class KnowledgeBase(Tables, Filters, Displayable):
             and (goal is None or goal in row.goals)
             and (mesothelioma_type is None or mesothelioma_type in row.mesothelioma_types)
         ]
-
-
-if not TYPE_CHECKING:  # the same tuple, without typing.NamedTuple evaluating each annotation at import
-    _Header = namedtuple("_Header", "schema_version title version last_reviewed disclaimer")
 
 
 def load(path: Path | str | None = None) -> KnowledgeBase:

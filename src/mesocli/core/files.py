@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
 import stat
 from typing import TYPE_CHECKING, Any
@@ -183,6 +182,8 @@ def _read_bounded(path: Path, file: str, limit: int, what: str = "knowledge-base
 
 
 def _os_problem(file: str, exc: OSError) -> KnowledgeBaseError:
+    import errno  # only when a file cannot be read
+
     if isinstance(exc, FileNotFoundError):
         return KnowledgeBaseError(Problem(file, Message("no such file")))
     if isinstance(exc, PermissionError):

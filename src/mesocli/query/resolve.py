@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.names import normalise
 
+if TYPE_CHECKING:  # protocols the type checker reads; made at run time, they cost more than the rest of this module
+    from typing import Protocol
 
-class Named(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def aliases(self) -> tuple[str, ...]: ...
+    class Named(Protocol):
+        @property
+        def id(self) -> str: ...
+        @property
+        def title(self) -> str: ...
+        @property
+        def aliases(self) -> tuple[str, ...]: ...
+
+    class NameKeys(Protocol):
+        """Normalised names to entry positions, and each position's id: in memory or in the store."""
+
+        def get(self, key: str) -> int | None: ...
+
+        def items(self) -> Iterable[tuple[str, int]]: ...
+
+        def ids(self) -> Sequence[str]: ...
 
 
-T = TypeVar("T", bound=Named)
+T = TypeVar("T", bound="Named")
 
 
 def name_keys(entries: Sequence[Named]) -> dict[str, int]:
@@ -28,16 +39,6 @@ def name_keys(entries: Sequence[Named]) -> dict[str, int]:
         for name in (entry.id, entry.title, *entry.aliases):
             keys.setdefault(normalise(name), position)
     return keys
-
-
-class NameKeys(Protocol):
-    """Normalised names to entry positions, and each position's id: in memory or in the store."""
-
-    def get(self, key: str) -> int | None: ...
-
-    def items(self) -> Iterable[tuple[str, int]]: ...
-
-    def ids(self) -> Sequence[str]: ...
 
 
 class MemoryNames:

@@ -143,3 +143,15 @@ def test_validate_counts_errors_in_the_singular_and_plural(
         tiny_data[f"bogus{i}"] = 1
     result = runner.invoke(app, ["validate", str(write_kb(tiny_data))])
     assert result.stderr.rstrip("\n").endswith(said), result.stderr
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [("en", "1 trial", "2 trials"), ("es", "1 ensayo", "2 ensayos")])
+def test_the_situation_pages_trial_count_takes_the_languages_form(lang: str, one: str, two: str) -> None:
+    """The options page's "N trials" of a usual option is chosen by the catalogs' plural forms."""
+    from mesocli.query.situation import _count
+
+    set_language(lang)
+    try:
+        assert (_count(1), _count(2)) == (one, two)
+    finally:
+        set_language("en")

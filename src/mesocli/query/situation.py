@@ -18,7 +18,7 @@ from mesocli.core.applying import fit_notes, speaks_to
 from mesocli.core.display import Displayable
 from mesocli.core.errors import ArgumentError
 from mesocli.core.evidence import option_role
-from mesocli.core.l10n import N_, _
+from mesocli.core.l10n import N_, _, ngettext
 from mesocli.core.model import model
 from mesocli.core.models import CATEGORIES, EVIDENCE_LEVEL_MEANING, Approval, Guide, Reference, Treatment
 from mesocli.core.profile import check_value
@@ -195,7 +195,7 @@ def _status(t: Treatment, person: Situation, fits: Sequence[StudyFit]) -> tuple[
 
 
 def _count(n: int) -> str:
-    return (_("{n} trial") if n == 1 else _("{n} trials")).format(n=n)
+    return ngettext("{n} trial", "{n} trials", n).format(n=n)
 
 
 def _key(t: Treatment, position: int) -> tuple[int, int, int]:

@@ -44,11 +44,12 @@ def test_every_problem_is_located_and_raised_together() -> None:
     [
         ("site: !!python/object/apply:os.system [echo]\n", "single plain value"),
         ("- pleural\n", "must be a mapping"),
+        ("!!python/object:os.system {}\n", "must be a mapping"),
         ("site: [pleural\n", "not valid YAML"),
         ("fitness: true\n", "whole number"),
         ("site: pleural\nsite: peritoneal\n", "appears twice"),
     ],
-    ids=["object-tag", "not-a-mapping", "broken-yaml", "boolean-fitness", "duplicate-key"],
+    ids=["object-tag", "not-a-mapping", "tagged-mapping", "broken-yaml", "boolean-fitness", "duplicate-key"],
 )
 def test_hostile_or_malformed_profiles_are_refused(text: str, message: str) -> None:
     """Tags that construct objects, wrong shapes and broken YAML are problems, never values."""

@@ -146,7 +146,7 @@ def parse_profile(text: str, file: str) -> Situation:
         too_large = expansion_problem(root, text, file)
         if too_large is not None:
             raise ProfileError(too_large)
-        if type(root).__name__ != "MappingNode":
+        if type(root).__name__ != "MappingNode" or root.tag != "tag:yaml.org,2002:map":  # a tagged mapping too
             mark = root.start_mark
             raise ProfileError(
                 Problem(file, Message("must be a mapping of fields to values"), mark.line + 1, mark.column + 1)

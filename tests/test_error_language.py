@@ -77,6 +77,10 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     not_json.write_text("trials: none\n", encoding="utf-8")
     nan_json = tmp_path / "nan.json"
     nan_json.write_text('{"format": NaN}', encoding="utf-8")
+    tab_kb = tmp_path / "tab.yaml"
+    tab_kb.write_text("schema_version: 2\n\ttreatments: []\n", encoding="utf-8")
+    digits_kb = tmp_path / "digits.yaml"
+    digits_kb.write_text("schema_version: " + "9" * 5000 + "\n", encoding="utf-8")
     big_profile = tmp_path / "big.yaml"
     big_profile.write_text("# a comment\n" * 10_000, encoding="utf-8")
     return [
@@ -137,6 +141,8 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["trials", "--snapshot", str(not_json)], 5, ""),
         (["trials", "--snapshot", str(nan_json)], 5, ""),
         (["migrate", str(list_kb), str(tmp_path / "new.yaml")], 3, ""),
+        (["--kb", str(tab_kb), "list"], 3, ""),
+        (["--kb", str(digits_kb), "list"], 3, ""),
     ]
 
 

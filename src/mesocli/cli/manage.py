@@ -104,7 +104,7 @@ def migrate(
         doc = yaml.load(read_text(old), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(
-            Problem(str(old), Message("is not valid YAML: {problem}", problem=str(exc).splitlines()[0]))
+            Problem(str(old), Message("is not valid YAML: {problem}", problem=repr(str(exc).splitlines()[0])))
         ) from None
     text = dump(convert(doc, str(old)))
     write_output(new, text, force, hint="NEW", message=_("wrote {path}; check it with: mesocli validate {path}"))

@@ -188,7 +188,7 @@ def parse_profile(text: str, file: str) -> Situation:
 
 
 def _not_yaml(exc: Exception) -> Message:
-    return Message("is not valid YAML: {problem}", problem=str(getattr(exc, "problem", exc)))
+    return Message("is not valid YAML: {problem}", problem=repr(str(getattr(exc, "problem", exc))))
 
 
 def _unknown_key(key: object) -> Message:

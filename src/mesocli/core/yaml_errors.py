@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mesocli.core.errors import Problem
+from mesocli.core.errors import Message, Problem
 
 
 def is_kind(node: Any, kind: str) -> bool:
@@ -17,13 +17,19 @@ def is_null(node: Any) -> bool:
     return is_kind(node, "ScalarNode") and node.tag == "tag:yaml.org,2002:null"
 
 
-def yaml_message(exc: BaseException) -> str:
+def yaml_message(exc: BaseException) -> Message:
+    """What PyYAML (or a scalar's conversion) found wrong, as a sentence the catalogs can say: the reader's
+    own English words come quoted, as what it says, after it."""
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
     text = " ".join(str(p) for p in (context, problem) if p) or str(exc).splitlines()[0]
     if "constructor for the tag" in text or "could not determine a constructor" in text:
-        text = "YAML tags that construct objects are not allowed (" + text + ")"
-    return text
+        return Message(
+            "YAML tags that construct objects are not allowed (the YAML reader says {detail})", detail=repr(text)
+        )
+    if isinstance(exc, ValueError) and "integer string conversion" in text:  # sys.get_int_max_str_digits()
+        return Message("a number too long to read (more than 4,300 digits)")
+    return Message("not valid YAML (the YAML reader says {detail})", detail=repr(text))
 
 
 def yaml_problem(file: str, exc: BaseException, text: str) -> Problem:

@@ -102,7 +102,14 @@ def _languages() -> list[str]:
         'a word shorter than others), and in Turkish a g typed for ğ as a k ("hastaligim", "hastalık"). A Turkish '
         "or "
         "Spanish stem finds longer words only from 5 letters on; a word whose stem has 3 letters or fewer is "
-        'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife).',
+        'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife). The '
+        "Turkish stemmer cuts the endings of nouns, not of verbs (`src/mesocli/query/morphology.py`): a word the "
+        'text does not hold that ends as a verb does ("toplanıyor", it gathers) also finds the other forms of its '
+        'root ("toplanır", "toplanma"), and a stem that dropped a vowel before its ending finds the word with it '
+        '("karnımda" finds "karın", "göğsüm" "göğüs"). Every form of a few common Turkish verbs (olmak, yapmak, '
+        'etmek, almak, vermek, istemek, bilmek, gelmek, kalmak: "olabilir", "yapılıyor", "veriyorlar") and of the '
+        'question particle ("misiniz", "mıdır") is a question word, though in an entry\'s name such a verb is '
+        'kept ("ameliyat edilebilir", operable, is not named by "ameliyat").',
         "",
         "Each language has three sets of questions. The held-out set (`tests/data/relevance.tr.yaml`, "
         "`relevance.es.yaml`) was written before those words were tuned and is not changed to fit them. The "
@@ -179,6 +186,8 @@ def report(results: list[Result]) -> str:
         "- Common words, and words that say who the question is about (he, him, my dad), are not searched for; a "
         "query of only such words finds nothing (`mesocli search the` exits 2 with a hint). Nor is a single "
         'letter (a digit is: "stage 4"); `mesocli search ğ` exits 2 saying the query is too short.',
+        "- A query word weighs by how rare it is (its idf), taken from its most common reading: a rare form of "
+        'a word that a long page happens to hold ("karn", of "karnımda") is no rarer than the word.',
         "- How much of a query an entry covers counts each word by the quality of its match, so a typo-only "
         "match of a short word (near → year) does not count as a full word; the score is multiplied by that "
         f"share to the power {search.COVERAGE_POWER:g}.",

@@ -248,3 +248,30 @@ def test_negation_and_separated_suffixes_are_not_searched_for() -> None:
     not what the question is about."""
     assert ranking.search_words("evre 4 te ameliyat değil", "tr") == ranking.search_words("evre 4 ameliyat", "tr")
     assert ranking.search_words("dentro del tórax", "es") == ranking.search_words("tórax", "es")
+
+
+def test_a_turkish_verb_form_finds_the_other_forms_of_its_verb() -> None:
+    """ "toplanıyor" (it gathers) finds "toplanır" and "toplanma" of the text by its root, not "toplantı" (a
+    meeting), a word that only starts like it."""
+    index = mesocli.load(mesocli.bundled_path(), lang="tr")._index
+    found = index.expand("toplanıyor")
+    assert {"toplanır", "toplanma"} <= set(found) and "toplantı" not in found
+
+
+def test_a_turkish_stem_that_dropped_a_vowel_finds_the_word_with_it() -> None:
+    """ "karnımda" (in my abdomen) finds "karın" (abdomen), whose vowel the ending drops, and "göğsüm" "göğüs"."""
+    from mesocli.query.text import word_term
+
+    index = mesocli.load(mesocli.bundled_path(), lang="tr")._index
+    assert word_term("karın", "tr") in index.expand(word_term("karnımda", "tr"))
+    assert "göğüs" in index.expand(word_term("göğsümde", "tr"))
+
+
+def test_every_form_of_a_common_turkish_verb_and_the_question_particle_is_not_searched_for() -> None:
+    """ "yapılabilir mi", "veriyorlar", "misiniz" are question words in any tense and person; "ölür" (dies), which is
+    "olur" (becomes) typed without marks, is searched for, and the name "ameliyat edilebilir" (operable) keeps its
+    verb so that "ameliyat" alone names surgery."""
+    assert ranking.search_words("ameliyat yapılabilir misiniz", "tr") == ranking.search_words("ameliyat", "tr")
+    assert ranking.search_words("veriyorlar mıdır olur", "tr") == []
+    assert ranking.search_words("ölür", "tr") != []
+    assert len(ranking.name_words("ameliyat edilebilir", "tr")) == 2

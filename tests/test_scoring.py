@@ -28,9 +28,9 @@ def _plain(
     table: _Table, terms: dict[str, float], total: int, damping: Sequence[float] | None
 ) -> dict[int, tuple[float, float]]:
     best: dict[int, tuple[float, float]] = {}
+    idf = math.log(1 + total / max(len(table.postings(term)[0]) for term in terms))  # the word's commonest reading
     for term, quality in terms.items():
         positions, weights = table.postings(term)
-        idf = math.log(1 + total / len(positions))
         for index, weight in zip(positions, weights, strict=True):
             value = quality * idf * (1 + math.log(weight)) * (damping[index] if damping else 1.0)
             if value > best.get(index, (0.0, 0.0))[0]:
@@ -57,3 +57,12 @@ def test_top_equals_sorting_every_product(scores: dict[int, tuple[float, float]]
     factors = ([scores[i][0] for i in order], [scores[i][1] for i in order])
     everything = sorted(((round(a * b, 3), i) for i, (a, b) in scores.items()), key=lambda p: (-p[0], p[1]))
     assert scoring.top(order, factors, limit) == everything[:limit]
+
+
+def test_a_rare_form_of_a_word_is_as_common_as_the_word() -> None:
+    """A word's rare reading (one entry holds "karn") weighs by the idf of its common one ("kar", of "karın", in
+    three), not by its own: a stray form in one long page does not outrank the entries about the word."""
+    table = _Table({"karn": ([0], [5.0]), "kar": ([1, 2, 3], [44.0, 4.0, 4.0])})
+    values, _found = scoring.best_matches(table, {"karn": 1.0, "kar": 0.8}, 10, None)
+    idf = math.log(1 + 10 / 3)
+    assert values[0] == idf * (1 + math.log(5.0)) and values[1] > values[0]

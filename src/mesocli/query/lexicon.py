@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from typing import Any
 
 from mesocli.core.model import model
+from mesocli.query import morphology
 
 _TR: dict[str, Any] = {
     "common": """
@@ -38,7 +40,11 @@ _TR: dict[str, Any] = {
         istiyoruz isterim girmek girebilir girebilirim yapar yapıyor yapılıyor yapamıyorum yapamıyor verilir
         verilen veriyor veriyorlar alıyorlar alınıyor alınır hiçbir şey nasılsa kaldım oldum oluyorum
         yıllarca yıllardır aylardır değil te ta istiyor istiyorlar anlaşılır anlarım anlarız
+        neler nelerdir neyi neye nelere neyin kimdir kimlerdir kimin kimi kimden neresi neresidir nerededir
+        hangileri hangisidir hangileridir hangisini nasıldır kaçtır iyi
     """,
+    # common verbs, in any tense, mood and person (query/morphology.py): "olur", "yapılabilir", "veriyorlar"
+    "verbs": "ol yap yapıl et ed edil al alın ver veril iste ist bil gel kal",
     "person": "babam annem eşim kocam karım oğlum kızım kardeşim ablam abim dedem ninem babaannem anneannem yakınım",
     "place": "yakın yakınımda yakında civarda çevrede",
     "how_to": """
@@ -169,10 +175,23 @@ def keys(text: str, lang: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _key(word: str, lang: str) -> str:
-    from mesocli.query.text import bare_word, word_term
+    from mesocli.query.text import bare_word, lower, word_term
 
+    pattern = _common_forms(lang)
+    if pattern is not None and pattern.match(lower(word, lang)):  # "ölür" (dies) is not "olur" (becomes)
+        return COMMON_FORM
     term = word_term(word, lang)
     return term if len(term) > SHORT_STEM else "=" + bare_word(word, lang)
+
+
+#: The key of a word that is a form of a common verb or the question particle (``query.morphology.common_forms``).
+COMMON_FORM = "=·"
+
+
+@functools.cache
+def _common_forms(lang: str) -> re.Pattern[str] | None:
+    verbs = WORDS.get(lang, {}).get("verbs")
+    return None if verbs is None else morphology.common_forms(verbs)
 
 
 @functools.cache
@@ -196,6 +215,10 @@ def lexicon(lang: str) -> Lexicon | None:
     sources = " ".join(dict(words["plain"]))
     symptom_sources = " ".join(k for k, v in dict(words["plain"]).items() if not sets["symptom"].isdisjoint(terms(v)))
     sets["symptom"] |= terms(symptom_sources)
-    sets["common"] -= sets["symptom"] | terms(sources)  # a word that names a symptom or a concept is searched
+    # a word that names a symptom or a concept is searched
+    # (but not by the bare form of one: "olursem" is "ölürsem" typed without marks, "olur" a common word)
+    written = frozenset(keys(sources, lang))
+    sets["common"] -= sets["symptom"] | written | (terms(sources) - frozenset(keys(str(words["common"]), lang)))
+    sets["common"] |= {COMMON_FORM}
     after = {keys(first, lang)[0]: terms(then) for first, then in dict(words["define_after"]).items()}
     return Lexicon(plain=plain, define_after=after, **sets)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mesocli.query.lexicon import keys, lexicon
+from mesocli.query.lexicon import COMMON_FORM, keys, lexicon
 from mesocli.query.text import STOP_WORDS, WORD, bare_word, query_words, stem, tokens
 
 #: Words that say who the question is about ("my dad", "he", "him"): they describe the asker, not the subject.
@@ -101,6 +101,16 @@ def search_words(query: str, lang: str = "en") -> list[str]:
         return [w for w in query_words(query, lang) if w not in _NOT_SEARCHED]
     pairs = zip(tokens(query, lang), keys(query, lang), strict=True)  # a word's stem, and what the lists hold
     return list(dict.fromkeys(term for term, key in pairs if key not in table.not_searched))
+
+
+def name_words(name: str, lang: str = "en") -> list[str]:
+    """The words of an entry's name, as :func:`search_words` but keeping the forms of common verbs: in a name
+    they say what it is ("ameliyat edilebilir", operable, is not "ameliyat", surgery)."""
+    table = lexicon(lang)
+    if table is None:
+        return search_words(name, lang)
+    pairs = zip(tokens(name, lang), keys(name, lang), strict=True)
+    return list(dict.fromkeys(term for term, key in pairs if key == COMMON_FORM or key not in table.not_searched))
 
 
 def ranked_words(query: str, lang: str = "en") -> list[str]:

@@ -21,12 +21,15 @@ def best_matches(
 ) -> tuple[dict[int, float], dict[int, float]]:
     """Per entry, the value of its best match among ``terms`` (term -> quality) and that match's quality. A
     match is worth quality * idf * (1 + log(weight)) * the entry's length factor (``damping``), and counts only
-    above 0."""
+    above 0. The idf is the query word's, that of its most common reading: a rare form of a word ("karn", of
+    "karnımda", in one long page) is no rarer a word than its common form ("karın")."""
     values: dict[int, float] = {}
     qualities: dict[int, float] = {}
+    postings = {term: vocabulary.postings(term) for term in terms}
+    idf = math.log(1 + total / max((len(positions) for positions, _weights in postings.values()), default=1))
     for term, quality in terms.items():
-        positions, weights = vocabulary.postings(term)
-        scale = quality * math.log(1 + total / len(positions))
+        positions, weights = postings[term]
+        scale = quality * idf
         per_weight = {weight: scale * (1 + math.log(weight)) for weight in set(weights)}
         found = map(per_weight.__getitem__, weights)
         if damping is not None:

@@ -12,7 +12,7 @@ from itertools import repeat
 from mesocli.core.display import Displayable
 from mesocli.core.model import model
 from mesocli.core.models import Treatment
-from mesocli.query import ranking, scoring
+from mesocli.query import morphology, ranking, scoring
 from mesocli.query.text import (
     MAX_QUERY_WORDS,
     PHRASE,
@@ -143,6 +143,9 @@ class SearchIndex:
             if bare != word and self.vocabulary.has(bare):
                 found.setdefault(bare, _PART_MARKED)
                 known = True
+        if self.lang == "tr":  # verb endings and dropped vowels the stemmer leaves (query/morphology.py)
+            for term, quality in morphology.readings(word, known, self.vocabulary).items():
+                found.setdefault(term, quality)
         limit = typo_limit(word)
         if limit and not known:
             for term in self.vocabulary.near(len(word) - limit, len(word) + limit):

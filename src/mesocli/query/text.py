@@ -55,7 +55,7 @@ def word_term(word: str, lang: str) -> str:
     by the language's Snowball stemmer, so that "ağrılar" finds "ağrı" (see :func:`word_terms` for "agri")."""
     if lang == "en":
         return stem(word.casefold())
-    stemmed: str = _stemmer(lang).stemWord(_lower(word, lang))
+    stemmed: str = _stemmer(lang).stemWord(lower(word, lang))
     return stemmed
 
 
@@ -80,10 +80,10 @@ def index_tokens(text: str, lang: str = "en") -> list[str]:
 
 def bare_word(word: str, lang: str) -> str:
     """``word`` lower-cased the language's way, without accents and marks ("Ağrım" is "agrim")."""
-    return _bare(_lower(word, lang))
+    return _bare(lower(word, lang))
 
 
-def _lower(word: str, lang: str) -> str:
+def lower(word: str, lang: str) -> str:
     return word.replace("İ", "i").replace("I", "ı").lower() if lang == "tr" else word.casefold()
 
 
@@ -135,7 +135,7 @@ _NAME_PARTS = re.compile(r"[,;/]")
 
 def name_phrases(entry: Entry, lang: str, searched: Callable[[str, str], list[str]]) -> list[str]:
     """One index term per name of ``entry`` (its title, each alias, each part in brackets): the name's searched
-    words (``searched``: ``ranking.search_words``) joined by :data:`PHRASE`, as typed with and without marks, so
+    words (``searched``: ``ranking.name_words``) joined by :data:`PHRASE`, as typed with and without marks, so
     that a query naming the entry can be told from one that only shares its words."""
     phrases: dict[str, None] = {}
     for name in (entry.title, *entry.aliases):

@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol
 
 from mesocli.core.models import CITATION
-from mesocli.query.ranking import search_words
+from mesocli.query.ranking import name_words
 from mesocli.query.text import (
     BODY_WEIGHT,
     NAME_WEIGHT,
@@ -127,7 +127,7 @@ def _counted(entry: Entry, lang: str) -> tuple[Counter[str], tuple[str, str, str
         weighted += found * int(2 * weight)
         columns[_SLOT[weight]].update(dict.fromkeys(found))
         length += len(found)
-    phrases = name_phrases(entry, lang, search_words)
+    phrases = name_phrases(entry, lang, name_words)
     weighted += phrases * int(2 * NAME_WEIGHT)
     columns[0].update(dict.fromkeys((*phrases, PHRASE)))
     return Counter(weighted), (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2])), length

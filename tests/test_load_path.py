@@ -148,3 +148,24 @@ def test_normalise_is_the_separator_pattern_rule(name: str) -> None:
     from mesocli.core.names import fold, normalise
 
     assert normalise(name) == re.sub(r"[\s_\-/]+", " ", fold(name)).strip()
+
+
+def test_kinds_type_checker_literals_hold_the_tuples() -> None:
+    """Each Literal type the type checker reads in core/kinds.py allows exactly its tuple's values, in order, and
+    the type made at run time is that Literal."""
+    import ast
+    import typing
+
+    from mesocli.core import kinds
+
+    tree = ast.parse(Path(kinds.__file__).read_text(encoding="utf-8"))
+    checked = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
+    written = {
+        node.targets[0].id: ast.literal_eval(node.value.slice)  # type: ignore[attr-defined]
+        for node in checked.body
+        if isinstance(node, ast.Assign)
+    }
+    assert written.keys() == kinds.VALUES.keys()
+    for name, values in kinds.VALUES.items():
+        assert written[name] == values, name
+        assert typing.get_args(getattr(kinds, name)) == values, name

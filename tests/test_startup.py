@@ -60,12 +60,13 @@ def test_plain_show_imports_no_rich_and_mesocli_imports_no_difflib(tmp_path: Pat
 
 
 def test_library_get_imports_neither_typer_nor_the_loader(tmp_path: Path) -> None:
-    """`mesocli.load().get()` on a stored knowledge base needs no Typer, YAML, Babel, json, loader or checks."""
+    """`mesocli.load().get()` on a stored knowledge base needs no Typer, YAML, Babel, json, typing, re, loader or
+    checks (typing alone brings re, enum and contextlib)."""
     env = {**os.environ, "MESOCLI_CACHE_DIR": str(tmp_path)}
     code = (
         "import sys, mesocli; mesocli.load().get('chemo'); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'yaml', 'dataclasses', 'babel') "
-        "or m in ('json', 'mesocli.core.loader', 'mesocli.core.checks')))"
+        "or m in ('json', 'typing', 're', 'enum', 'contextlib', 'mesocli.core.loader', 'mesocli.core.checks')))"
     )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, timeout=60)
     result = subprocess.run(

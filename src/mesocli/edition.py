@@ -6,12 +6,12 @@ cached as always, with the text fields of ``treatments.tr.yaml`` put in place (s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mesocli import kb as _kb
 from mesocli.core.errors import Problem
 from mesocli.core.l10n import LANGUAGES
 from mesocli.kb import KnowledgeBase
+
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from mesocli.core.display import Displayable
 from mesocli.core.errors import KnowledgeBaseError, Problem, name_argument
@@ -18,15 +17,16 @@ from mesocli.query.resolve import NameIndex
 from mesocli.store.database import Damaged
 from mesocli.store.read import Stored, discard, open_stored
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, TypeVar
 
     from mesocli.core.models import Guide, Reference, Term, Treatment, TreatmentRow
     from mesocli.core.studies import Study
     from mesocli.query.search import SearchIndex, SearchResults
 
-
-R = TypeVar("R")
+    R = TypeVar("R")
 
 
 class KnowledgeBase(Tables, Filters, Displayable):

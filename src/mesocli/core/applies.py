@@ -15,20 +15,18 @@ Pure models: ``core.situation.applies()`` and ``fit_notes()`` judge them against
 from __future__ import annotations
 
 import functools
-import re
-from typing import Any, Literal, get_args
 
+from mesocli.core import kinds
 from mesocli.core.model import field, model
 
-AppliesSite = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
-AppliesHistology = Literal["epithelioid", "sarcomatoid", "biphasic"]
-AppliesLine = Literal["first", "second-or-later", "maintenance"]
-Ecog = Literal[0, 1, 2, 3, 4]
-Resectability = Literal["resectable", "unresectable"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+RESECTABILITY = kinds.RESECTABILITY
 
 #: The fields of ``AppliesTo``, in the order pages name them.
 APPLIES_FIELDS = ("site", "histology", "line", "ecog", "resectability")
-RESECTABILITY: tuple[str, ...] = get_args(Resectability)
 #: Fields whose passages are many, each named by its opening words (``candidates`` has paragraphs and bullets).
 POINT_FIELDS = ("candidates", "benefits", "risks", "options")
 #: Fields that are one passage each, named by the field alone.
@@ -46,13 +44,13 @@ def _doc(text: str) -> dict[str, str]:
 class AppliesTo:
     """For whom a text applies; an empty list is silent on that field, a listed value names whom it speaks of."""
 
-    site: tuple[AppliesSite, ...] = field(default=(), metadata=_doc("Mesothelioma sites it speaks of."))
-    histology: tuple[AppliesHistology, ...] = field(default=(), metadata=_doc("Histologies it speaks of."))
-    line: tuple[AppliesLine, ...] = field(
+    site: tuple[kinds.AppliesSite, ...] = field(default=(), metadata=_doc("Mesothelioma sites it speaks of."))
+    histology: tuple[kinds.AppliesHistology, ...] = field(default=(), metadata=_doc("Histologies it speaks of."))
+    line: tuple[kinds.AppliesLine, ...] = field(
         default=(), metadata=_doc("Lines of treatment: first (not treated before), second-or-later, maintenance.")
     )
-    ecog: tuple[Ecog, ...] = field(default=(), metadata=_doc("ECOG performance-status levels it speaks of, 0-4."))
-    resectability: tuple[Resectability, ...] = field(
+    ecog: tuple[kinds.Ecog, ...] = field(default=(), metadata=_doc("ECOG performance-status levels it speaks of, 0-4."))
+    resectability: tuple[kinds.Resectability, ...] = field(
         default=(), metadata=_doc("resectable (surgery can remove it) or unresectable.")
     )
 
@@ -108,6 +106,8 @@ def _items(entry: Any, name: str) -> list[str]:
 def locate(entry: Any, at: str, starts: str | None) -> tuple[int | None, str | None]:
     """Where the passage ``at``/``starts`` is in ``entry`` (an English treatment): (its index, None), or
     (None, what is wrong). A one-passage field (may_do, costs) has index 0."""
+    import re  # only when a situation point is placed
+
     moved = re.match(_POSITION, at)
     if moved:
         items = _items(entry, moved.group(1))

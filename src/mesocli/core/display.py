@@ -11,9 +11,11 @@ only function-level imports upward).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from mesocli.pages.document import Document
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mesocli.core.escape import MAX_ECHO, printable
 from mesocli.core.model import model
+
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Message(str):

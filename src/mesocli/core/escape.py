@@ -8,7 +8,9 @@ such as U+202E, zero-width spaces such as U+200B) and line separators become vis
 
 from __future__ import annotations
 
-import re
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+if TYPE_CHECKING:
+    import re
 
 #: Unicode categories written as escapes: controls, format characters, surrogates, line/paragraph separators.
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -40,6 +42,8 @@ _URL = r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@
 def web_url(text: str) -> bool:
     """Whether ``text`` is a well-formed http(s) URL that can be written as a link: a host, and only the
     characters RFC 3986 allows (no space, quote, ``<``, ``>``, backslash or control character)."""
+    import re
+
     return bool(re.fullmatch(_URL, text))
 
 
@@ -55,6 +59,8 @@ _COMPILED: list[re.Pattern[str]] = []
 
 def _control() -> re.Pattern[str]:
     if not _COMPILED:
+        import re
+
         _COMPILED.append(re.compile(_CONTROL))
     return _COMPILED[0]
 

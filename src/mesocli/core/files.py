@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from typing import TYPE_CHECKING, Any
 
 from mesocli.core.errors import KnowledgeBaseError, Message, Problem
 from mesocli.core.l10n import N_
 from mesocli.core.models import KnowledgeBaseData
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+
 if TYPE_CHECKING:
     from pathlib import Path  # imported where a Path is made: loading a stored knowledge base needs none
+    from typing import Any
 
 DatedProblem = tuple[Problem, dt.date | None]
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import Any
+
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The languages mesocli speaks, with their names in their own language.
 LANGUAGES = {"en": "English", "tr": "Türkçe", "es": "Español"}

@@ -9,19 +9,20 @@ metadata, immutability (``FrozenInstanceError``), equality, hashing, ``repr``, `
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from mesocli.core.model_code import GENERATED
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from typing_extensions import dataclass_transform  # type checkers see models as frozen dataclasses
+
+    T = TypeVar("T")
 else:
 
     def dataclass_transform(**_options: Any) -> Callable[[T], T]:
         return lambda decorated: decorated
-
-
-T = TypeVar("T")
 
 
 class _Missing:

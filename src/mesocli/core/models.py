@@ -7,26 +7,20 @@ files or prints. Optional fields have defaults; every other field is required.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from typing import Literal, get_args
 
+from mesocli.core import kinds
 from mesocli.core.applies import AppliesTo, ComfortChoice, SituationPoint
 from mesocli.core.display import Displayable
 from mesocli.core.l10n import N_
 from mesocli.core.model import field, model
 from mesocli.core.studies import Study
 
-Category = Literal["supportive-care", "systemic-therapy", "local-therapy", "procedure", "research"]
-Goal = Literal["extend-life", "relieve-symptoms", "quality-of-life", "control-disease", "new-treatments"]
-EvidenceLevel = Literal["high", "moderate", "low", "expert-consensus"]
-MesoType = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
-Region = Literal["us", "eu", "uk", "other"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
-CATEGORIES: tuple[str, ...] = get_args(Category)
-GOALS: tuple[str, ...] = get_args(Goal)
-MESO_TYPES: tuple[str, ...] = get_args(MesoType)
-REGIONS: tuple[str, ...] = get_args(Region)
+CATEGORIES, GOALS, MESO_TYPES, REGIONS = kinds.CATEGORIES, kinds.GOALS, kinds.MESO_TYPES, kinds.REGIONS
 
 #: What each evidence level means, shown in help and docs (translated where shown).
 EVIDENCE_LEVEL_MEANING = {
@@ -79,8 +73,17 @@ VOCABULARY_MARKS = (
 #: The knowledge-base file format this version of mesocli reads.
 SCHEMA_VERSION = 2
 
-#: A citation marker in text: ``[@refid]``.
-CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+#: A citation marker in text: ``[@refid]`` (compiled on first use, PEP 562: reading an entry needs none).
+CITATION: re.Pattern[str]
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        if name != "CITATION":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import re
+
+        globals()[name] = found = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+        return found
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -133,7 +136,7 @@ class Approval:
     date: dt.date
     what: str
     reference: str
-    region: Region | None = field(default=None, metadata=_doc("Where it applies: us, eu, uk or other."))
+    region: kinds.Region | None = field(default=None, metadata=_doc("Where it applies: us, eu, uk or other."))
     applies_to: AppliesTo | None = field(default=None, metadata=_doc("For whom it was approved."))
 
 
@@ -153,7 +156,7 @@ class Treatment(Displayable):
 
     id: str
     name: str
-    category: Category
+    category: kinds.Category
     summary: str = field(metadata=_doc("One plain sentence."))
     overview: str
     how_it_works: str
@@ -165,12 +168,12 @@ class Treatment(Displayable):
         default=None, metadata=_doc("One or two plain sentences: what it costs me (side effects, time, visits).")
     )
     aliases: tuple[str, ...] = ()
-    goals: tuple[Goal, ...] = ()
-    evidence_level: EvidenceLevel = "expert-consensus"
+    goals: tuple[kinds.Goal, ...] = ()
+    evidence_level: kinds.EvidenceLevel = "expert-consensus"
     evidence_rationale: str | None = field(
         default=None, metadata=_doc("One line: why this level, and which way the evidence points.")
     )
-    mesothelioma_types: tuple[MesoType, ...] = ()
+    mesothelioma_types: tuple[kinds.MesoType, ...] = ()
     benefits: tuple[str, ...] = ()
     risks: tuple[str, ...] = ()
     options: tuple[SubOption, ...] = ()

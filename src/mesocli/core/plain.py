@@ -11,12 +11,15 @@ import functools
 import sys
 import types
 from collections.abc import Callable
-from typing import Any, Literal, Union, get_args, get_origin
 
 from mesocli.core.model import Field, fields, is_model
 from mesocli.core.model_code import GENERATED
 
-Decoder = Callable[[Any], Any]
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is imported only to read type hints
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    Decoder: TypeAlias = Callable[[Any], Any]
 
 
 @functools.cache
@@ -45,6 +48,8 @@ def _hint(text: str, module: str) -> Any:
 def hint_plan(hint: Any) -> tuple[str, Any]:
     """What a type hint asks of a node, worked out once per hint: ("optional", inner hint), ("model", class),
     ("tuple", item hint) or ("scalar", hint)."""
+    from typing import Union, get_args, get_origin
+
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
         return "optional", next(a for a in get_args(hint) if a is not type(None))
@@ -74,6 +79,8 @@ def hint_code(hint: Any) -> str:
         return "date"
     if hint is float:
         return "float"
+    from typing import Literal, get_origin
+
     if hint in (str, int, bool) or get_origin(hint) is Literal:
         return "same"
     raise TypeError(f"unsupported field type {hint!r}")  # a bug in the models, not the data

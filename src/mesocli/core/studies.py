@@ -7,22 +7,13 @@ Every figure of a study comes from the study's ``reference`` (an update's from i
 
 from __future__ import annotations
 
-from typing import Literal, get_args
-
+from mesocli.core import kinds
 from mesocli.core.applies import AppliesTo
 from mesocli.core.display import Displayable
 from mesocli.core.l10n import N_
 from mesocli.core.model import field, model
 
-Histology = Literal["epithelioid", "sarcomatoid", "biphasic"]
-Line = Literal["first", "second-or-later", "maintenance", "any"]
-Disease = Literal["unresectable", "resectable", "advanced", "any"]
-Status = Literal["published", "presented", "stopped-early", "recruiting"]
-Site = Literal["pleural", "peritoneal", "pericardial", "tunica-vaginalis"]
-
-HISTOLOGIES: tuple[str, ...] = get_args(Histology)
-LINES: tuple[str, ...] = get_args(Line)
-STATUSES: tuple[str, ...] = get_args(Status)
+HISTOLOGIES, LINES, STATUSES = kinds.HISTOLOGIES, kinds.LINES, kinds.STATUSES
 
 #: What a line of treatment means, in plain words.
 LINE_MEANING = {
@@ -50,11 +41,13 @@ class Population:
 
     description: str = field(metadata=_doc("One plain line: who took part."))
     n: int | None = field(default=None, metadata=_doc("People randomised or enrolled."))
-    sites: tuple[Site, ...] = field(default=(), metadata=_doc("Mesothelioma sites eligible (empty: other cancer)."))
-    histologies: tuple[Histology, ...] = field(default=(), metadata=_doc("Histologies eligible."))
-    line: Line | None = field(default=None, metadata=_doc("Line of treatment."))
+    sites: tuple[kinds.Site, ...] = field(
+        default=(), metadata=_doc("Mesothelioma sites eligible (empty: other cancer).")
+    )
+    histologies: tuple[kinds.Histology, ...] = field(default=(), metadata=_doc("Histologies eligible."))
+    line: kinds.Line | None = field(default=None, metadata=_doc("Line of treatment."))
     ecog: tuple[int, ...] = field(default=(), metadata=_doc("ECOG performance-status levels eligible, e.g. [0, 1]."))
-    disease: Disease | None = field(default=None, metadata=_doc("Resectability as the trial defined it."))
+    disease: kinds.Disease | None = field(default=None, metadata=_doc("Resectability as the trial defined it."))
     stage_note: str | None = field(default=None, metadata=_doc("What is known of the stages enrolled."))
 
 
@@ -114,7 +107,7 @@ class Study(Displayable):
 
     id: str
     name: str
-    status: Status
+    status: kinds.Status
     design: str
     population: Population
     finding: str = field(metadata=_doc("One or two plain sentences: what it found."))

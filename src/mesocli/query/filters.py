@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mesocli.core.errors import choice
 from mesocli.core.models import CATEGORIES, GOALS, MESO_TYPES
+
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from mesocli.core.models import Reference, Treatment
 from mesocli.core.studies import Study
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from mesocli.core.situation import Situation
     from mesocli.query.situation import SituationResult
     from mesocli.query.trials import TrialsResult

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 from mesocli.core.errors import AmbiguousNameError, NotFoundError
 from mesocli.core.names import normalise
 
-if TYPE_CHECKING:  # protocols the type checker reads; made at run time, they cost more than the rest of this module
-    from typing import Protocol
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+if TYPE_CHECKING:  # protocols the type checker reads (typing's classes cost more at import than the rest here)
+    from typing import Generic, Protocol, TypeVar
 
     class Named(Protocol):
         @property
@@ -30,7 +30,13 @@ if TYPE_CHECKING:  # protocols the type checker reads; made at run time, they co
 
     T = TypeVar("T", bound=Named)
 else:
-    T = TypeVar("T")  # a bound given as text would be compiled at import (the first compile costs about 1 ms)
+    T = None
+
+    class Generic:
+        """What ``Generic[T]`` gives ``NameIndex`` at run time: nothing (the type checker reads the branch above)."""
+
+        def __class_getitem__(cls, _item: object) -> type:
+            return cls
 
 
 def name_keys(entries: Sequence[Named]) -> dict[str, int]:

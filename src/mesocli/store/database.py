@@ -12,13 +12,15 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from mesocli._version import __version__
 from mesocli.store.location import APPLICATION_ID, code_fingerprint
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 #: The layout version, kept in PRAGMA user_version; bump when a table changes.
 FORMAT = 4  # 2: search weights changed (side effects weigh less); 3: names folded for Turkish i; 4: positions

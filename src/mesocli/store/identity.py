@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from collections import namedtuple
-from typing import TYPE_CHECKING, NamedTuple
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import NamedTuple
 
 #: The coarsest timestamp granularity of a common filesystem (FAT: 2 s); most are far finer.
 GRANULARITY_NS = 2_000_000_000

@@ -9,17 +9,17 @@ not used (mesocli then parses the file every time).
 from __future__ import annotations
 
 import os
-import re
 import stat
 import time
 import zlib
-from typing import TYPE_CHECKING
 
 from mesocli.store import folder
 from mesocli.store.folder import code_fingerprint, is_regular_and_ours, ours
 
 __all__ = ["code_fingerprint", "database_path", "directory", "is_regular_and_ours", "made_by_store", "prune"]
 __all__ += ["database_file", "trusted", "usable"]
+
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 
 if TYPE_CHECKING:
     from pathlib import Path  # made where a caller asks for one: reading a database needs none
@@ -88,6 +88,8 @@ def prune(folder: Path, keep: str) -> None:
 
     Only files whose names follow the store's patterns and that carry its header are touched.
     """
+    import re  # only when the store is pruned
+
     now = time.time()
     try:
         names = os.listdir(folder)

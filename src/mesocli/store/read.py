@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from mesocli.core.errors import Problem
 from mesocli.core.models import COLLECTIONS, TreatmentRow
@@ -18,8 +16,11 @@ from mesocli.store.database import Damaged, check_header, connect_read_only, crc
 from mesocli.store.identity import Identity, file_digest, identity_of, settled
 from mesocli.store.views import StoredEntries, StoredNames, StoredVocabulary
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
+
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 _SMALL_META = "SELECT key, value, crc FROM meta WHERE key NOT LIKE 'ids:%' AND key NOT LIKE 'positions:%'"
 
@@ -58,6 +59,8 @@ def discard(file: str | Path, lang: str = "en") -> None:
     if place is not None and folder.trusted(place, create=False):
         path = location.database_file(place, file, lang)
         if location.made_by_store(path):
+            import contextlib
+
             with contextlib.suppress(OSError):
                 os.unlink(path)
 

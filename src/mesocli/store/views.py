@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
 
 from mesocli.store.database import Damaged, crc
 
+TYPE_CHECKING = False  # typing itself (with re, enum, contextlib) is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
     from mesocli.store.read import Stored
 
+    _Entries: TypeAlias = Sequence[Any]
+else:
+    _Entries = Sequence
 
-class StoredEntries(Sequence[Any]):
+
+class StoredEntries(_Entries):
     """One collection's entries, each decoded from its JSON row when first read.
 
     If a row turns out damaged, ``fallback(kind)`` gives the collection parsed afresh from the file.
@@ -33,10 +39,6 @@ class StoredEntries(Sequence[Any]):
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Any]: ...
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(self._count)))
@@ -136,7 +138,7 @@ class StoredVocabulary:
         return [term for (term,) in self._stored.query(self._near, shortest, longest)]
 
 
-class Chain(Sequence[Any]):
+class Chain(_Entries):
     """Several sequences read as one, without copying (treatments, then guides, then terms)."""
 
     __slots__ = ("_parts",)
@@ -147,10 +149,6 @@ class Chain(Sequence[Any]):
     def __len__(self) -> int:
         return sum(len(p) for p in self._parts)
 
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Any]: ...
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))

@@ -93,7 +93,9 @@ def _languages() -> list[str]:
         "",
         "`mesocli --lang tr search` and `--lang es search` rank by the same rules, with each language's own "
         'words for them (`src/mesocli/query/lexicon.py`): question words and common words ("mü", "olabilir '
-        'miyim", "¿me pueden...?") are not searched for; symptom and side-effect words are mapped to the '
+        'miyim", "¿me pueden...?"), pointing words, postpositions and words of time or repetition ("bunu", '
+        '"yüzünden", "artık", "esto", "desde", "veces") are not searched for; symptom and side-effect words are '
+        "mapped to the "
         "words of the knowledge base (hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long "
         "one may live). Words are stemmed by the language's Snowball stemmer; each word of the text is also "
         'indexed as typed without its marks ("akcigerimde", "cirugia"), so a question typed without them finds '

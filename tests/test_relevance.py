@@ -275,3 +275,11 @@ def test_every_form_of_a_common_turkish_verb_and_the_question_particle_is_not_se
     assert ranking.search_words("veriyorlar mıdır olur", "tr") == []
     assert ranking.search_words("ölür", "tr") != []
     assert len(ranking.name_words("ameliyat edilebilir", "tr")) == 2
+
+
+def test_pointing_words_postpositions_and_words_of_repetition_are_not_searched_for() -> None:
+    """ "bunu", "yüzünden", "artık" (this, because of, any more) and "esto", "desde", "veces" (this, since, times) say
+    nothing of the subject; "otro médico" (another doctor, a second opinion) keeps "otro"."""
+    assert ranking.search_words("bunu yüzünden artık dediler", "tr") == []
+    assert ranking.search_words("esto desde veces dijeron", "es") == []
+    assert ranking.search_words("otro", "es") != []

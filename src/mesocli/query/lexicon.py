@@ -5,8 +5,10 @@ type them and turned, when first used, into the keys a query's words are looked 
 stem as the text's (``query.text.word_term``), with and without its letters' marks, or, for a stem of
 :data:`SHORT_STEM` letters or fewer, the word as typed, since such a stem stands for too many words:
 
-- ``common``: question words, common verbs and fillers ("mü", "olabilir miyim", "¿me pueden...?"): not searched
-  for, so that "ameliyat olabilir miyim" is ranked by "ameliyat" alone;
+- ``common``: question words, common verbs and fillers ("mü", "olabilir miyim", "¿me pueden...?"), pointing words,
+  postpositions and words of time or repetition ("bunu", "yüzünden", "artık", "esto", "desde", "veces"): not
+  searched for, so that "ameliyat olabilir miyim" is ranked by "ameliyat" alone; Turkish also lists ``verbs``,
+  common verbs by their roots, every form of which is a common word;
 - ``person`` and ``place``: who the question is about and where the asker is ("babam", "mi padre", "cerca");
 - ``how_to`` and ``define``: a question that asks how, where or who (guide topics answer it) or what a word means
   (glossary terms answer it);
@@ -42,6 +44,9 @@ _TR: dict[str, Any] = {
         yıllarca yıllardır aylardır değil te ta istiyor istiyorlar anlaşılır anlarım anlarız
         neler nelerdir neyi neye nelere neyin kimdir kimlerdir kimin kimi kimden neresi neresidir nerededir
         hangileri hangisidir hangileridir hangisini nasıldır kaçtır iyi
+        bunu buna bunun bundan bunlar bunları şunu onda ondan onlar onları bende sende
+        yüzünden dolayı göre rağmen beri karşı sırasında yerine artık yine tekrar bile sadece yalnız zaten galiba
+        herhalde sanki ise hem varmış yokmuş varsa yoksa dedi dediler diyor diyorlar kere kez defa
     """,
     # common verbs, in any tense, mood and person (query/morphology.py): "olur", "yapılabilir", "veriyorlar"
     "verbs": "ol yap yapıl et ed edil al alın ver veril iste ist bil gel kal",
@@ -94,6 +99,10 @@ _ES: dict[str, Any] = {
         porque van ir pasa pasar dónde donde quién quiénes entre relación encontrar buscar conseguir obtener
         cuesta cuestan quiero quiere queremos quieres querer entrar dar dan da sabe saber sé ver vea veo hacen
         nada caso después antes durante ahora siempre nunca dentro crea crear hacia
+        este esta esto estos estas ese esa eso esos esas aquel aquella aquello algún alguno alguna algunos algunas
+        cada poco poca pocos pocas tanto tanta mismo misma igual solo sólo también tampoco
+        todavía aún ya e ni pues aunque entonces he has ha hemos han había hubo habrá dijo dijeron dice dicen digo
+        dio dieron doy pone ponen puso pusieron pasa pasó toca vez veces desde hasta hace
     """,
     "person": "padre madre papá mamá marido esposo esposa mujer hijo hija hermano hermana abuelo abuela pareja él ella",
     "place": "cerca cercano cercana cercanos zona",

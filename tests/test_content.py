@@ -146,3 +146,20 @@ def test_one_source_is_cited_the_same_way_everywhere() -> None:
             if key:
                 texts[key].add(" ".join(ref.citation.split()))
     assert {k: v for k, v in texts.items() if len(v) > 1} == {}
+
+
+#: How each edition says a term is one kind of something broader, the broader name where ``{alias}`` is.
+_ONE_KIND_OF = {"en": r"one kind of {alias}\b", "tr": r"{alias}\w{{0,4}} bir türü", "es": r"un tipo de {alias}\b"}
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "es"])
+def test_no_term_is_also_called_by_the_broader_thing_it_is_one_kind_of(lang: str) -> None:
+    """A glossary term's "also called" names are its own: neutropenia is one kind of low blood count, not another
+    name for every low blood count (anemia, low platelets)."""
+    broader = [
+        (term.id, alias)
+        for term in mesocli.load(mesocli.bundled_path(), lang=lang).glossary
+        for alias in term.aliases
+        if re.search(_ONE_KIND_OF[lang].format(alias=re.escape(alias)), term.definition, re.IGNORECASE)
+    ]
+    assert broader == []

@@ -97,6 +97,8 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["lst"], 2, ""),
         (["trials", "updte"], 2, ""),
         (["list", "--bogus"], 2, ""),
+        (["list", "extra"], 2, ""),
+        (["glossary", "pleurodesis", "two", "three"], 2, ""),
         (["list", "--category", "xx"], 2, ""),
         (["studies", "--line", "firts"], 2, ""),
         (["show", "chemotherapy", "--format", "xx"], 2, ""),

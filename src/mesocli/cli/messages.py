@@ -135,11 +135,20 @@ def _hint(exc: Any) -> str | None:
     return re.sub(r"\(env var: ([^()]*)\)", lambda found: "(" + _("env var: {var}").format(var=found[1]) + ")", text)
 
 
+#: Typer's own sentence for extra arguments, said with the singular or plural template of ``CLICK``.
+_EXTRA = re.compile(r"Got unexpected extra argument\(s\) (?P<names>\(.*\))", re.DOTALL)
+
+
 def click_sentence(text: object) -> str:
     """One of Click's fixed sentences (``CLICK``) in the interface language; a Message or a catalog entry is
     said as usual; anything else as it is."""
     if isinstance(text, Message) or language() == "en" or not isinstance(text, str):
         return say(text)
+    extra = _EXTRA.fullmatch(text)
+    if extra:  # Typer's Click says "argument(s)": the count is taken from the arguments it quotes
+        if len(extra["names"][1:-1].split()) == 1:
+            return _("Got unexpected extra argument {names}").format(names=extra["names"])
+        return _("Got unexpected extra arguments {names}").format(names=extra["names"])
     for template, pattern in _patterns():
         found = pattern.fullmatch(text)
         if found:

@@ -18,7 +18,7 @@ from mesocli.query.text import BODY_WEIGHT, SIDE_EFFECT_WEIGHT, fields
 ROOT = Path(__file__).resolve().parent.parent
 KB = mesocli.load(mesocli.bundled_path())
 #: The mean precision@3 reached on the set (docs/search-relevance.md); search may only get better.
-PRECISION_AT_3_FLOOR = 0.87
+PRECISION_AT_3_FLOOR = 0.88
 #: The command of each kind of entry, as the issue asked for it.
 OPENED_BY = {"treatment": "show", "guide": "guide", "term": "glossary"}
 
@@ -110,9 +110,9 @@ DEVELOPMENT = {lang: GEN.evaluate(lang=lang, which="development") for lang in ("
 BLIND = {lang: GEN.evaluate(lang=lang, which="blind") for lang in ("tr", "es")}
 #: A floor under the precision@3 reached on the Turkish and Spanish held-out sets (the figures and the target,
 #: GEN.TARGET, are in docs/search-relevance.md), a little below it so that new content alone does not fail it.
-TRANSLATED_FLOOR = {"tr": 0.91, "es": 0.91}
+TRANSLATED_FLOOR = {"tr": 0.91, "es": 0.94}
 #: The same on the development sets the Turkish and Spanish ranking was tuned on.
-DEVELOPMENT_FLOOR = {"tr": 0.81, "es": 0.83}
+DEVELOPMENT_FLOOR = {"tr": 0.86, "es": 0.87}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
@@ -141,8 +141,8 @@ def test_each_language_has_a_separate_development_set(lang: str) -> None:
     assert GEN.mean_precision(results) >= DEVELOPMENT_FLOOR[lang]
 
 
-#: A floor under the precision@3 first measured on the blind sets, after the last ranking change (reported only).
-BLIND_FLOOR = {"tr": 0.8, "es": 0.87}
+#: A floor under the precision@3 reached on the blind sets, a little below it (reported only, never tuned on).
+BLIND_FLOOR = {"tr": 0.85, "es": 0.9}
 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])

@@ -29,7 +29,7 @@ from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
 
 #: A score is multiplied by the share of the query's words an entry holds, to this power: an entry that holds
 #: every word of a long question is not always the answer (a long page holds many words by chance).
-COVERAGE_POWER = 0.75
+COVERAGE_POWER = 0.5
 _KIND_WEIGHT = {"t": 1.0, "g": 0.9, "e": 0.8}  # treatment, guide, term (see Vocabulary.kinds)
 #: The shortest query word that also finds longer words starting with it. A Turkish or Spanish stem is already
 #: cut short ("arasındaki" is "aras"), so a short one would find unrelated words ("araştırma").

@@ -318,3 +318,11 @@ def test_the_console_scripts_own_lines_are_said_in_the_language(
 
     monkeypatch.setattr(sys, "argv", ["mesocli", "--lang", lang, "show", "chemotherapy"])
     assert mesocli_fast._said("interrupted") == said
+
+
+@pytest.mark.parametrize(("extra", "said"), [(["x"], "Argumento adicional inesperado"), (["x", "y"], "Argumentos ")])
+def test_extra_arguments_take_the_form_of_their_count(runner: CliRunner, extra: list[str], said: str) -> None:
+    """Typer's "extra argument(s)" is said in Spanish in the singular for one argument, the plural for more."""
+    result = runner.invoke(app, ["--lang", "es", "list", *extra])
+    assert result.exit_code == 2
+    assert f"mesocli: error: {said}" in result.stderr

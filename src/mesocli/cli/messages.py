@@ -22,8 +22,6 @@ CLICK = (
     N_("No such command {name}. Did you mean {names}?"),  # Typer adds the suggestion to Click's sentence
     N_("No such command {name}."),
     N_("Missing command."),
-    N_("Got unexpected extra argument {names}"),
-    N_("Got unexpected extra arguments {names}"),
     N_("Option {name} requires an argument."),
     N_("Option {name} requires {count} arguments."),
     N_("Option {name} does not take a value."),
@@ -146,9 +144,10 @@ def click_sentence(text: object) -> str:
         return say(text)
     extra = _EXTRA.fullmatch(text)
     if extra:  # Typer's Click says "argument(s)": the count is taken from the arguments it quotes
-        if len(extra["names"][1:-1].split()) == 1:
-            return _("Got unexpected extra argument {names}").format(names=extra["names"])
-        return _("Got unexpected extra arguments {names}").format(names=extra["names"])
+        count = len(extra["names"][1:-1].split())
+        return ngettext(
+            "Got unexpected extra argument {names}", "Got unexpected extra arguments {names}", count
+        ).format(names=extra["names"])
     for template, pattern in _patterns():
         found = pattern.fullmatch(text)
         if found:

@@ -283,3 +283,10 @@ def test_pointing_words_postpositions_and_words_of_repetition_are_not_searched_f
     assert ranking.search_words("bunu yüzünden artık dediler", "tr") == []
     assert ranking.search_words("esto desde veces dijeron", "es") == []
     assert ranking.search_words("otro", "es") != []
+
+
+def test_a_plain_turkish_verb_stands_for_its_words_in_any_form() -> None:
+    """ "dökülüyor", "zayıflamış", "ilerlemiş" (falling out, grown thin, progressed) stand for what the listed forms
+    "dökülür", "zayıfladım", "ilerliyor" stand for: hair, weight loss, progression."""
+    for typed, listed in (("dökülüyor", "dökülür"), ("zayıflamış", "zayıfladım"), ("ilerlemiş", "ilerliyor")):
+        assert ranking.plain_word_terms(typed, "tr") == ranking.plain_word_terms(listed, "tr") != ()

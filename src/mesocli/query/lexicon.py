@@ -15,7 +15,8 @@ stem as the text's (``query.text.word_term``), with and without its letters' mar
 - ``symptom``: a symptom the asker has, so the options that ease symptoms weigh more;
 - ``plain``: a plain word, and the words of the knowledge base it stands for (a symptom, a side effect or a
   concept: hair loss, breathlessness, tiredness, pain, appetite, weight loss, how long one may live); a plain
-  word for a symptom is a symptom word too.
+  word for a symptom is a symptom word too, and a Turkish plain verb stands for its words in any form
+  (:func:`root_key`).
 """
 
 from __future__ import annotations
@@ -193,6 +194,17 @@ def _key(word: str, lang: str) -> str:
     return term if len(term) > SHORT_STEM else "=" + bare_word(word, lang)
 
 
+def root_key(word: str) -> str | None:
+    """The key a Turkish word (or stem) is looked up by as a verb: its root without marks or a last vowel, which
+    the present tense takes in ("zayıfla-dı", "zayıfl-ıyor"), after :data:`ROOT`; None when it is not a verb form."""
+    from mesocli.query.text import bare_word
+
+    root = morphology.verb_root(bare_word(word, "tr"))
+    return None if root is None else ROOT + root.rstrip("aeiou")
+
+
+#: Marks the key of a verb root (:func:`root_key`), so that no word is taken for one.
+ROOT = "~"
 #: The key of a word that is a form of a common verb or the question particle (``query.morphology.common_forms``).
 COMMON_FORM = "=·"
 
@@ -216,7 +228,10 @@ def lexicon(lang: str) -> Lexicon | None:
 
     plain: dict[str, tuple[str, ...]] = {}  # by stem: a query word is expanded by its stem
     for sources, targets in dict(words["plain"]).items():
-        for term in index_tokens(sources, lang):
+        found = index_tokens(sources, lang)
+        if lang == "tr":  # a verb by its root, so that any of its forms stands for the words ("dökülüyor")
+            found += [key for word in sources.split() if (key := root_key(word)) is not None]
+        for term in found:
             plain[term] = tuple(dict.fromkeys((*plain.get(term, ()), *tokens(targets, lang))))
     kinds = ("common", "person", "place", "how_to", "define", "symptom")
     sets = {kind: terms(str(words[kind])) for kind in kinds}

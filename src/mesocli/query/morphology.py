@@ -24,7 +24,7 @@ _VOWELS = frozenset("aıoueiöü")
 #: then tense or mood, then person. A root keeps at least four letters.
 _ENDINGS = (
     r"(?:y?[ae]bil|y?[ae]m[ae]z|y?[ae]m[ıiuü]|m[ae])?"
-    r"(?:[ıiuü]?yor|[aeıiuü]?r|[dt][ıiuü]|m[ıiuü]ş|y?[ae]c[ae][kğ]|m[ae]l[ıi]|m[ae]k|m[ae]z|y?s[ae]|m[ae]s[ıi]?)"
+    r"(?:[ıiuü]?yor|[aeıiuü]?r|[dt][ıiuü]|m[ıiuü][şs]|y?[ae]c[ae][kğg]|m[ae]l[ıi]|m[ae]k|m[ae]z|y?s[ae]|m[ae]s[ıi]?)"
     r"(?:y?[ıiuü]m|s[ıiuü]n|y?[ıiuü]z|s[ıiuü]n[ıiuü]z|l[ae]r|n[ıiuü]z|[mnk]|d[ıiuü]r)?$"
 )
 _VERB = re.compile(r"^(?P<root>.{4,}?)" + _ENDINGS)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mesocli.query.lexicon import COMMON_FORM, keys, lexicon
+from mesocli.query.lexicon import COMMON_FORM, keys, lexicon, root_key
 from mesocli.query.text import STOP_WORDS, WORD, bare_word, query_words, stem, tokens
 
 #: Words that say who the question is about ("my dad", "he", "him"): they describe the asker, not the subject.
@@ -135,7 +135,11 @@ def relief_positions(categories: Iterable[str]) -> list[int]:
 def plain_word_terms(word: str, lang: str = "en") -> tuple[str, ...]:
     """The knowledge-base words a plain word stands for (may be empty)."""
     words = lexicon(lang)
-    return (PLAIN_WORDS if words is None else words.plain).get(word, ())
+    if words is None:
+        return PLAIN_WORDS.get(word, ())
+    found = words.plain.get(word, ())
+    root = root_key(word) if not found and lang == "tr" else None  # "dökülüyor" as "dökülür" (lexicon.root_key)
+    return words.plain.get(root, ()) if root is not None else found
 
 
 class Intent:

@@ -157,3 +157,14 @@ def test_library_takes_values_and_keeps_the_same_options() -> None:
     ]
     with pytest.raises(ValueError, match="longer_life is 9"):
         kb.options(values={"longer_life": 9})
+
+
+@pytest.mark.parametrize("answer", ["\x1b[2J", "\u202e3", "x\\y"])
+def test_a_bad_answer_is_quoted_with_each_character_escaped_once(
+    runner: CliRunner, tmp_path: Path, answer: str
+) -> None:
+    """A refused answer shows as Python writes it once ('\\x1b[2J'), never with its escapes escaped again."""
+    result = runner.invoke(app, ["values", "--profile", str(tmp_path / "p.yaml")], input=answer + "\n")
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[-1]
+    assert f"answer 1 is {answer!r}:" in line and line.isprintable()

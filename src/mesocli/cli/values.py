@@ -46,8 +46,10 @@ def _ask(number: int, total: int, statement: str, interactive: bool, current: in
             return None
         if text in ANSWERS:  # one ASCII digit: not 03, +3 or another script's digit
             return int(text)
-        problem = _("answer {number} is {text!r}: expected a whole number from 0 to 4, or empty").format(
-            number=number, text=printable(text, MAX_ECHO)
+        shown = text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+        problem = _("answer {number} is {text}: expected a whole number from 0 to 4, or empty").format(
+            number=number,
+            text=repr(shown),  # repr escapes control, bidi and zero-width characters, once
         )
         if not interactive:
             raise typer.BadParameter(problem, param_hint=_("standard input"))

@@ -71,3 +71,35 @@ def test_a_snapshot_that_is_not_json_says_where_in_the_language(
     result = runner.invoke(app, ["--lang", "es", "trials", "--snapshot", str(snapshot)])
     assert result.exit_code == 5
     assert said in result.stderr and "Expecting" not in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not SCRIPT.exists() or not os.path.exists("/dev/zero"), reason="needs the script and /dev/zero")
+def test_values_reading_an_endless_line_ends_in_a_wrong_answer(tmp_path: Path) -> None:
+    """`values < /dev/zero`: NULs without an end of line are read a bounded piece at a time, then refused (exit 2)."""
+    import resource
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    env = {**os.environ, "MESOCLI_CACHE_DIR": str(tmp_path), "MESOCLI_LANG": "es"}
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [str(SCRIPT), "values", "--profile", str(tmp_path / "me.yaml")],
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+            preexec_fn=limit_memory,  # a memory limit for the child alone
+        )
+    assert done.returncode == 2, done.stderr[-300:]
+    assert done.stderr.splitlines()[-1].startswith("mesocli: error: Valor no válido para entrada estándar")
+    assert not (tmp_path / "me.yaml").exists()
+
+
+def test_a_wrong_answer_is_quoted_with_one_escape(runner: CliRunner, tmp_path: Path) -> None:
+    """A piped answer with a control character is quoted as '\\x00', not with a doubled backslash."""
+    result = runner.invoke(app, ["values", "--profile", str(tmp_path / "me.yaml")], input="3\n\x00\n")
+    assert result.exit_code == 2
+    assert "answer 2 is '\\x00':" in result.stderr and "\\\\x00" not in result.stderr, result.stderr

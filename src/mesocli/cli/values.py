@@ -35,7 +35,7 @@ def _ask(number: int, total: int, statement: str, interactive: bool, current: in
         stderr_line(f"{number}/{total}. {statement}")
         sys.stderr.write(f"   ({_(SCALE)}){'' if current is None else f' [{current}]'}: ")
         sys.stderr.flush()
-        line = sys.stdin.readline() if sys.stdin is not None else ""
+        line = sys.stdin.readline(MAX_LINE) if sys.stdin is not None else ""  # /dev/zero has no end of line
         if not line:
             stderr_line("")
             return END
@@ -55,6 +55,10 @@ def _ask(number: int, total: int, statement: str, interactive: bool, current: in
             raise typer.BadParameter(problem, param_hint=_("standard input"))
         stderr_line(problem)
 
+
+#: The most characters of one answer read at a time: an answer is one digit, and a line without end (a stream of
+#: NULs from /dev/zero) must end in a wrong answer, not fill the memory.
+MAX_LINE = 4096
 
 #: The answers as typed: exactly one of these.
 ANSWERS = frozenset("01234")

@@ -107,8 +107,9 @@ def _languages() -> list[str]:
         'looked up in the lists as typed, so that "karın" (abdomen) is not taken for "karım" (my wife). The '
         "Turkish stemmer cuts the endings of nouns, not of verbs (`src/mesocli/query/morphology.py`): a word the "
         'text does not hold that ends as a verb does ("toplanıyor", it gathers) also finds the other forms of its '
-        'root ("toplanır", "toplanma"), a plain word listed as a verb stands for its words in any form ("dökülüyor" as '
-        '"dökülür", hair loss), and a stem that dropped a vowel before its ending finds the word with it '
+        'root ("toplanır", "toplanma"), a plain word or symptom listed as a verb stands for its words in any '
+        'form ("dökülüyor" as "dökülür", hair loss; "öksürdüm" as "öksürüyorum"), and a stem that dropped a '
+        "vowel before its ending finds the word with it "
         '("karnımda" finds "karın", "göğsüm" "göğüs"). Every form of a few common Turkish verbs (olmak, yapmak, '
         'etmek, almak, vermek, istemek, bilmek, gelmek, kalmak: "olabilir", "yapılıyor", "veriyorlar") and of the '
         'question particle ("misiniz", "mıdır") is a question word, though in an entry\'s name such a verb is '

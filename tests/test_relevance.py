@@ -290,3 +290,10 @@ def test_a_plain_turkish_verb_stands_for_its_words_in_any_form() -> None:
     "dökülür", "zayıfladım", "ilerliyor" stand for: hair, weight loss, progression."""
     for typed, listed in (("dökülüyor", "dökülür"), ("zayıflamış", "zayıfladım"), ("ilerlemiş", "ilerliyor")):
         assert ranking.plain_word_terms(typed, "tr") == ranking.plain_word_terms(listed, "tr") != ()
+
+
+def test_a_turkish_symptom_said_as_a_verb_in_any_form_is_a_symptom() -> None:
+    """ "öksürdüm" (I coughed) names a symptom as "öksürüyorum" does, so the options that ease symptoms weigh more;
+    "ameliyat olacak" (will have surgery) does not."""
+    assert ranking.Intent("öksürdüm", "tr").symptom and ranking.Intent("babam çok öksürüyor", "tr").symptom
+    assert not ranking.Intent("ameliyat olacak", "tr").symptom

@@ -196,11 +196,12 @@ def _key(word: str, lang: str) -> str:
 
 def root_key(word: str) -> str | None:
     """The key a Turkish word (or stem) is looked up by as a verb: its root without marks or a last vowel, which
-    the present tense takes in ("zayıfla-dı", "zayıfl-ıyor"), after :data:`ROOT`; None when it is not a verb form."""
+    the present tense takes in ("zayıfla-dı", "zayıfl-ıyor"), after :data:`ROOT`; None when it is not a verb form
+    or its root is too short to tell."""
     from mesocli.query.text import bare_word
 
-    root = morphology.verb_root(bare_word(word, "tr"))
-    return None if root is None else ROOT + root.rstrip("aeiou")
+    root = (morphology.verb_root(bare_word(word, "tr")) or "").rstrip("aeiou")
+    return ROOT + root if len(root) > SHORT_STEM else None  # a shorter root stands for too many words
 
 
 #: Marks the key of a verb root (:func:`root_key`), so that no word is taken for one.
@@ -239,6 +240,9 @@ def lexicon(lang: str) -> Lexicon | None:
     sources = " ".join(dict(words["plain"]))
     symptom_sources = " ".join(k for k, v in dict(words["plain"]).items() if not sets["symptom"].isdisjoint(terms(v)))
     sets["symptom"] |= terms(symptom_sources)
+    if lang == "tr":  # a symptom verb by its root, so that any of its forms names it ("öksürüyor", "ağrıyordu")
+        verbs = (root_key(w) for w in f"{words['symptom']} {symptom_sources}".split())
+        sets["symptom"] |= {key for key in verbs if key is not None}
     # a word that names a symptom or a concept is searched
     # (but not by the bare form of one: "olursem" is "ölürsem" typed without marks, "olur" a common word)
     written = frozenset(keys(sources, lang))

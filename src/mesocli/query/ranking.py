@@ -154,6 +154,8 @@ class Intent:
         how_to, symptom = (HOW_TO, SYMPTOM_WORDS) if table is None else (table.how_to, table.symptom)
         self.how_to = not how_to.isdisjoint(words)  # "how" and "where" are stop words: read the raw tokens
         self.defines = not DEFINITION_WORDS.isdisjoint(words) if table is None else table.defines(ordered)
+        if lang == "tr":  # a symptom said as a verb in any form ("öksürüyor", "ağrıyordu"; lexicon.root_key)
+            words |= {key for w in WORD.findall(query) if (key := root_key(w)) is not None}
         self.symptom = not symptom.isdisjoint(words)
 
     def boost(self, kind: str, relief: bool) -> float:

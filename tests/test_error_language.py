@@ -326,3 +326,15 @@ def test_extra_arguments_take_the_form_of_their_count(runner: CliRunner, extra: 
     result = runner.invoke(app, ["--lang", "es", "list", *extra])
     assert result.exit_code == 2
     assert f"mesocli: error: {said}" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--lang", "--kb", "--color"])
+def test_a_global_option_after_the_command_without_its_value_is_said_in_the_environments_language(
+    runner: CliRunner, option: str
+) -> None:
+    """`MESOCLI_LANG=tr mesocli list --kb` refuses the missing value in Turkish, as `mesocli --kb` does."""
+    result = runner.invoke(app, ["list", option], env={"MESOCLI_LANG": "tr"})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("mesocli: hata: ") and "bir değer" in result.stderr, result.stderr
+    result = runner.invoke(app, ["--lang", "es", "list", option], env={"MESOCLI_LANG": "tr"})
+    assert result.stderr.startswith("mesocli: error: Valor no válido"), result.stderr

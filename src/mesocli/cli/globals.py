@@ -60,6 +60,8 @@ def read_globals(ctx: Any, args: list[str], group: Any, parse: Callable[[list[st
     the line a second time to report a command name that starts like an option (``'\\x01show'``, ``.x``);
     what the first reading set (``--lang``, ``--kb``) stays.
     """
+    if not ctx.params:  # moving a global option can fail too (`list --kb` without its value): said in it
+        set_language(early_language(list(args)))
     hoisted = version_last(hoist(list(args), group, group.commands.get, ctx.resilient_parsing), group)
     if not ctx.params:
         set_language(early_language(hoisted))  # None: the environment's, for a bare `mesocli --help` too

@@ -103,3 +103,20 @@ def test_a_wrong_answer_is_quoted_with_one_escape(runner: CliRunner, tmp_path: P
     result = runner.invoke(app, ["values", "--profile", str(tmp_path / "me.yaml")], input="3\n\x00\n")
     assert result.exit_code == 2
     assert "answer 2 is '\\x00':" in result.stderr and "\\\\x00" not in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not SCRIPT.exists() or os.name == "nt", reason="needs the console script and POSIX descriptors")
+@pytest.mark.parametrize("arguments", [["--help"], ["list", "--help"], ["trials", "update", "-h"]])
+def test_help_with_standard_output_closed_fails_as_every_page_does(tmp_path: Path, arguments: list[str]) -> None:
+    """`mesocli --help >&-` ends with exit 4 and one translated line, as `mesocli list >&-` does, not in silence."""
+    env = {**os.environ, "MESOCLI_CACHE_DIR": str(tmp_path), "MESOCLI_LANG": "tr"}
+    done = subprocess.run(
+        [str(SCRIPT), *arguments],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # standard output closed, as the shell's >&- leaves it
+    )
+    assert (done.returncode, done.stderr) == (4, "mesocli: çıktı yazılamadı: standart çıktı kapalı\n")

@@ -110,6 +110,17 @@ class HelpContext(Context):
         translated(self.command)
         return super().make_formatter()
 
+    def get_help(self) -> str:
+        """The help page; with standard output closed, the error every other page meets (Click's echo would
+        write nothing and --help would end in success)."""
+        import sys
+
+        if sys.stdout is None:
+            from mesocli.cli.output import OutputError
+
+            raise OutputError(Message("standard output is closed"))
+        return super().get_help()
+
     def __exit__(
         self, exc_type: type[BaseException] | None, exc_value: BaseException | None, tb: TracebackType | None
     ) -> bool | None:

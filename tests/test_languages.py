@@ -282,6 +282,30 @@ def test_turkish_folding_of_dotted_and_dotless_i() -> None:
     assert l10n.from_environment({"LANG": "de_DE"}) == "en"
 
 
+@pytest.mark.parametrize(
+    ("value", "lang"), [("tr_TR.UTF-8", "tr"), ("TR", "tr"), ("es-ES", "es"), ("  tr ", "tr"), ("tr_TR@euro", "tr")]
+)
+def test_mesocli_lang_read_like_a_locale_by_every_command(value: str, lang: str) -> None:
+    """MESOCLI_LANG=tr_TR.UTF-8 (TR, es-ES, ' tr ') runs `list` in that language, as it already chose help's."""
+    runner = CliRunner()
+    listed = runner.invoke(app, ["list"], env={"MESOCLI_LANG": value, "COLUMNS": "100"})
+    assert listed.exit_code == 0, listed.output
+    helped = runner.invoke(app, ["--help"], env={"MESOCLI_LANG": value, "COLUMNS": "100"})
+    expected = runner.invoke(app, ["--lang", lang, "list"], env={"MESOCLI_LANG": "", "COLUMNS": "100"})
+    assert listed.stdout == expected.stdout
+    assert helped.stdout == runner.invoke(app, ["--lang", lang, "--help"], env={"COLUMNS": "100"}).stdout
+    assert l10n.read_language(value) == lang == l10n.from_environment({"MESOCLI_LANG": value})
+
+
+def test_unknown_mesocli_lang_is_refused_in_one_language() -> None:
+    """MESOCLI_LANG=fr is refused (exit 2) in English; `--lang fr` is refused in the language MESOCLI_LANG reads."""
+    runner = CliRunner()
+    refused = runner.invoke(app, ["list"], env={"MESOCLI_LANG": "fr", "LANG": "es_ES.UTF-8"})
+    assert refused.exit_code == 2 and "'fr' is not a language mesocli speaks" in refused.stderr
+    turkish = runner.invoke(app, ["--lang", "fr", "list"], env={"MESOCLI_LANG": "tr_TR.UTF-8"})
+    assert turkish.exit_code == 2 and "mesocli'nin konuştuğu bir dil değil" in turkish.stderr
+
+
 def test_overlay_fields_exist(write_kb: Callable[..., Path]) -> None:
     """A translation of an entry or field the knowledge base does not have is an error, located."""
     english = load_english()

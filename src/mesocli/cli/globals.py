@@ -16,7 +16,7 @@ import typer
 
 from mesocli.cli.context import state
 from mesocli.core.errors import Message
-from mesocli.core.l10n import LANGUAGES, language, set_language
+from mesocli.core.l10n import LANGUAGES, language, read_language, set_language
 
 #: The global options that may follow the command, and whether each takes a value.
 MOVABLE = {"--color": True, "--kb": True, "--lang": True, "--pager": False, "--no-pager": False}
@@ -38,7 +38,10 @@ def set_kb(ctx: typer.Context, value: str | None) -> str | None:
 
 
 def set_lang(ctx: typer.Context, value: str | None) -> str | None:
-    if value is not None and value not in LANGUAGES:
+    """``--lang`` or ``MESOCLI_LANG``, both read by the one rule (``core.l10n.read_language``: ``tr_TR.UTF-8``
+    is ``tr``); a value it does not read is refused in the language the environment asks for."""
+    code = read_language(value) if value is not None else None
+    if value is not None and code is None:
         set_language(None)  # the refusal is said in the language the environment asks for, if any
         raise typer.BadParameter(
             Message(
@@ -47,8 +50,8 @@ def set_lang(ctx: typer.Context, value: str | None) -> str | None:
                 names=", ".join(LANGUAGES),
             )
         )
-    state(ctx).lang = set_language(value)
-    return value
+    state(ctx).lang = set_language(code)
+    return code
 
 
 def read_globals(ctx: Any, args: list[str], group: Any, parse: Callable[[list[str]], list[str]]) -> list[str]:
@@ -83,7 +86,7 @@ def early_language(args: list[str]) -> str | None:
         name, _equals, value = args[i].partition("=")
         if name == "--lang":
             value = value if _equals else args[i + 1] if i + 1 < len(args) else ""
-            return value if value in LANGUAGES else None
+            return read_language(value)
         i += 1
     return None
 

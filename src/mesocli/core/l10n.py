@@ -21,20 +21,27 @@ _CATALOGS = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file
 _current = ["en"]
 
 
+def read_language(value: str) -> str | None:
+    """The language a ``--lang`` or ``MESOCLI_LANG`` value names, read like a locale (``tr``, ``TR``, ``' tr '``,
+    ``tr_TR.UTF-8``, ``es-ES``, ``tr_TR@euro``), if mesocli speaks it; else None. The one rule for both."""
+    code = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].casefold()
+    return code if code in LANGUAGES else None
+
+
 def from_environment(environ: dict[str, str] | None = None) -> str:
     """The language ``MESOCLI_LANG`` or the locale asks for, if mesocli speaks it; else English."""
     env = os.environ if environ is None else environ
     for name in ("MESOCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
-        if value:
-            code = value.split(".")[0].split("_")[0].split("-")[0].casefold()
-            return code if code in LANGUAGES else "en"
+        if value.strip():
+            return read_language(value) or "en"
     return "en"
 
 
 def set_language(lang: str | None) -> str:
-    """Use ``lang`` (None: the environment's) for interface strings from now on; returns the one in use."""
-    chosen = lang if lang in LANGUAGES else from_environment()
+    """Use ``lang`` (read by :func:`read_language`; None or unknown: the environment's) for interface strings
+    from now on; returns the one in use."""
+    chosen = (read_language(lang) if lang is not None else None) or from_environment()
     _current[0] = chosen
     return chosen
 

@@ -106,3 +106,17 @@ def test_stop_words_do_not_drown_the_query(kb: mesocli.KnowledgeBase) -> None:
     assert kb.search("what is the nausea")[0].id == "chemotherapy"
     assert [h.id for h in kb.search("what is the nausea")] == [h.id for h in kb.search("nausea")]
     assert kb.search("the") == [] and kb.search("what does it mean") == []
+
+
+@pytest.mark.parametrize(
+    ("pasted", "meant", "lang"),
+    [("ağ\u00adrı", "ağrı", "tr"), ("breath\u200bless", "breathless", "en"), ("stage Ⅳ", "stage IV", "en")],
+    ids=["soft-hyphen", "zero-width-space", "roman-numeral"],
+)
+def test_a_query_pasted_with_invisible_or_compatibility_characters_is_searched_as_typed(
+    pasted: str, meant: str, lang: str
+) -> None:
+    """A soft hyphen or zero-width space inside a word, or a Roman numeral sign, finds what the plain text finds."""
+    kb = mesocli.load(mesocli.bundled_path(), lang=lang)
+    found = [hit.id for hit in kb.search(pasted, 5)]
+    assert found and found == [hit.id for hit in kb.search(meant, 5)]

@@ -115,11 +115,12 @@ def search(
     """Search every option, guide topic and glossary term, best matches first."""
     from mesocli.core.l10n import language
     from mesocli.query.ranking import ranked_words
-    from mesocli.query.text import MAX_QUERY_WORDS
+    from mesocli.query.text import MAX_QUERY_WORDS, typed
 
-    text = " ".join(query)
+    given_text = " ".join(query)
+    text = typed(given_text)  # "ağ\u00adrı" (a soft hyphen pasted in) is searched as "ağrı"
     given = len(ranked_words(text, language()))  # the common words of the language the reader writes in
-    shown = printable(text, SHOWN_QUERY)  # echoed in the heading and messages: escaped, and cut
+    shown = printable(given_text, SHOWN_QUERY)  # echoed as given in the heading and messages: escaped, and cut
     if not given:
         raise typer.BadParameter(nothing_to_search(text, shown), param_hint="QUERY")
     kb = state(ctx).kb

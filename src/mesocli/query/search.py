@@ -23,6 +23,7 @@ from mesocli.query.text import (
     fields,
     index_tokens,
     kind_of,
+    typed,
     word_terms,
 )
 from mesocli.query.vocabulary import MemoryVocabulary, Vocabulary
@@ -181,6 +182,7 @@ class SearchIndex:
         return True
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
+        query = typed(query)
         words = ranking.ranked_words(query, self.lang)[:MAX_QUERY_WORDS]
         if not words or limit <= 0:
             return SearchResults(query)

@@ -102,6 +102,17 @@ def _stemmer(lang: str) -> Any:
     return snowballstemmer.stemmer({"tr": "turkish", "es": "spanish"}[lang])
 
 
+def typed(query: str) -> str:
+    """A query as the reader meant it: compatibility forms folded (NFKC: "ﬁ" is "fi", "Ⅳ" is "IV", "²" is "2")
+    and invisible format characters dropped (a soft hyphen or a zero-width space pasted inside a word)."""
+    if query.isascii():
+        return query
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", query)
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+
+
 def clean(text: str) -> str:
     """Text as shown in snippets: citation markers removed, white space folded."""
     return " ".join(MARKER.sub("", text).split())

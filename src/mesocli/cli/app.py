@@ -7,7 +7,6 @@ and exit codes in ``run``, the one place where that happens.
 
 import errno
 import importlib
-import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Annotated, Any
@@ -15,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from mesocli.cli.completion import install_completion
 from mesocli.cli.context import (
     EXIT_CODES_HELP,
     EXIT_INTERRUPTED,
@@ -31,7 +31,7 @@ from mesocli.cli.describe import HelpContext, described
 from mesocli.cli.globals import Color, read_globals, set_kb, set_lang
 from mesocli.cli.messages import click_message, click_sentence, problems_line
 from mesocli.cli.output import OutputClosed, OutputError, note, silence_stdout, write_stdout
-from mesocli.core.errors import KnowledgeBaseError, Message, NotFoundError, TrialsError
+from mesocli.core.errors import KnowledgeBaseError, NotFoundError, TrialsError
 from mesocli.core.escape import MAX_MESSAGE, printable
 from mesocli.core.files import ENV_VAR
 from mesocli.core.l10n import LANGUAGES, _, say
@@ -218,38 +218,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-#: The shells Typer installs completion for.
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-
-
-def install_completion(typer_install: Any) -> Any:
-    """Typer's ``--install-completion`` for the shell it detects among the parent processes, else ``$SHELL``'s;
-    when neither is one it supports, a usage error (exit 2) through the error funnel, in the interface
-    language, rather than Typer's English "Shell None is not supported." on stdout."""
-
-    def callback(ctx: Any, param: Any, value: Any) -> Any:
-        if not value or ctx.resilient_parsing:
-            return value
-        from typer._completion_shared import _get_shell_name  # Typer's detection (shellingham); no public path
-
-        shell = value if isinstance(value, str) else _get_shell_name()
-        if shell not in SHELLS and not isinstance(value, str):
-            shell = os.path.basename(os.environ.get("SHELL", "")) or shell
-        if shell not in SHELLS:
-            raise typer.BadParameter(
-                Message(
-                    "cannot tell which shell to install completion for ({shell}); run it from bash, zsh, fish or "
-                    "PowerShell, or set SHELL",
-                    shell=repr(shell) if shell else "?",
-                ),
-                param_hint="'--install-completion'",
-            )
-        return typer_install(ctx, param, shell)
-
-    callback.mesocli = True  # type: ignore[attr-defined]
-    return callback
 
 
 def _version(ctx: typer.Context, value: bool) -> None:

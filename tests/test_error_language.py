@@ -277,7 +277,7 @@ def test_the_console_script_says_errors_and_help_in_the_language_also_when_repla
     assert (error.returncode, error.stderr) == (1, "mesocli: 'nosuch' ile eşleşen tedavi yok\n")
     usage = run("--lang", "es", "search")
     assert usage.returncode == 2
-    assert usage.stderr == "mesocli: error: Falta el argumento 'query'. (vea 'mesocli search --help')\n"
+    assert usage.stderr == "mesocli: error: Falta el argumento 'QUERY'. (vea 'mesocli search --help')\n"
     first, again = run("trials", "update", "--help"), run("trials", "update", "--help")
     assert first.returncode == again.returncode == 0
     assert first.stdout == again.stdout and first.stdout.startswith("Kullanım: mesocli trials update")
@@ -338,3 +338,25 @@ def test_a_global_option_after_the_command_without_its_value_is_said_in_the_envi
     assert result.stderr.startswith("mesocli: hata: ") and "bir değer" in result.stderr, result.stderr
     result = runner.invoke(app, ["--lang", "es", "list", option], env={"MESOCLI_LANG": "tr"})
     assert result.stderr.startswith("mesocli: error: Valor no válido"), result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "es"])
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        (["show"], "'NAME'"),
+        (["migrate"], "'OLD'"),
+        (["search", ""], "'QUERY'"),
+        (["compare"], "'NAME NAME [NAME...]'"),
+        (["show", "--brief", "--section", "risks", "surgery"], "'--brief'"),
+    ],
+)
+def test_usage_errors_name_a_parameter_as_its_usage_line_does(
+    runner: CliRunner, arguments: list[str], named: str, lang: str
+) -> None:
+    """A usage error names an argument or option quoted, as the usage line writes it, in every language."""
+    result = runner.invoke(app, ["--lang", lang, *arguments])
+    assert result.exit_code == 2 and named in result.stderr, result.stderr
+    bare = named.strip("'")
+    assert f" {bare}:" not in result.stderr and f" {bare} için" not in result.stderr
+    assert "'name'" not in result.stderr and "'query'" not in result.stderr

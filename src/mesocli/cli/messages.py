@@ -122,13 +122,24 @@ def click_message(exc: Any) -> str:
     return click_sentence(exc.message)
 
 
+#: A parameter named as the usage line writes it (``--brief``, ``QUERY``, ``NAME NAME [NAME...]``), to be quoted.
+_SYNTAX = re.compile(r"-{1,2}[\w-]+|[A-Z][A-Z_]*(?:[ .\[\]]+[A-Z_.\[\]]*)*")
+
+
 def _hint(exc: Any) -> str | None:
+    """The parameter an error is about, one way everywhere: an option by its name, an argument by its name in
+    the usage line (``'NAME'``, ``'QUERY'``, ``'OLD'``, never Click's lower-case ``'name'``), each quoted; the
+    placeholders stay as the command's syntax in every language, as in the usage line."""
     if exc.param_hint is not None:
         hint = exc.param_hint
+    elif exc.param is not None and getattr(exc.param, "param_type_name", "") == "argument":
+        hint = exc.param.metavar or (exc.param.name or "").upper()
     elif exc.param is not None:
         hint = exc.param.get_error_hint(exc.ctx)
     else:
         return None
+    if isinstance(hint, str) and _SYNTAX.fullmatch(hint):
+        hint = f"'{hint}'"
     text = hint if isinstance(hint, str) else " / ".join(repr(x) for x in hint)
     return re.sub(r"\(env var: ([^()]*)\)", lambda found: "(" + _("env var: {var}").format(var=found[1]) + ")", text)
 

@@ -194,8 +194,7 @@ def test_two_passages_with_the_same_opening_are_ambiguous(write_kb: WriteKb, tin
 
 
 def test_inserting_a_passage_does_not_change_what_a_pointer_shows(tmp_path: Path) -> None:
-    """A passage added at the front of every pointed-to field leaves every point and comfort passage showing the
-    same text as before (a pointer by place would shift to the new passage)."""
+    """A passage added in front of every pointed-to field leaves every point showing the same text as before."""
     import yaml
 
     bundled = Path(mesocli.__file__).parent / "data" / "treatments.yaml"
@@ -265,8 +264,7 @@ def test_a_translation_that_merges_candidate_paragraphs_falls_back_to_english(la
     words=st.lists(st.sampled_from(["Some", "people", "in", "a", "trial", "Out", "of", "100", "After"]), min_size=1),
 )
 def test_a_passage_added_anywhere_leaves_every_point_on_its_passage(where: int, words: list[str]) -> None:
-    """Whatever passage is added, at whatever place in a list, each point's words still find the passage they
-    found before, never the new one."""
+    """A passage added anywhere in a list leaves each point's words finding their old passage, never the new one."""
     from mesocli.core.applies import locate
 
     for t in KB.treatments:

@@ -108,8 +108,7 @@ def test_rich_and_typer_are_imported_only_in_their_package(library: str) -> None
 
 
 def test_every_module_is_under_300_lines() -> None:
-    """Every module of src/mesocli stays under 300 lines, so each can be read in one sitting (a module written by a
-    script, which says so in its first line, is read through the script)."""
+    """Every module of src/mesocli stays under 300 lines (a script-written module is read through its script)."""
     texts = {name: p.read_text(encoding="utf-8") for name, p in modules().items()}
     written = {name for name, text in texts.items() if "written by scripts/" in text.partition("\n")[0]}
     assert written == {"mesocli.core.model_code"}

@@ -62,8 +62,7 @@ def test_the_unsourced_list_names_points_that_exist() -> None:
 
 @pytest.mark.parametrize("treatment", KB.treatments, ids=lambda t: t.id)
 def test_benefits_and_harms_are_quantified_alike(treatment: mesocli.Treatment) -> None:
-    """Both sides give figures (how often, how long, how many people), and neither side has fewer than half as
-    many figure-bearing points as the other."""
+    """Benefits and harms both give figures, neither with fewer than half the other's figure-bearing points."""
     benefits, risks = _figures(treatment.benefits), _figures(treatment.risks)
     assert benefits >= 1 and risks >= 1, (treatment.id, benefits, risks)
     assert min(benefits, risks) >= max(benefits, risks) // 2, (treatment.id, benefits, risks)

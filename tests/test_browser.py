@@ -75,8 +75,7 @@ def words(text: str) -> str:
 def test_handout_prints_to_pdf_with_every_question_and_no_overflow(
     tmp_path: Path, paper: str, size: tuple[int, int]
 ) -> None:
-    """Printed by Chromium: the paper size asked for, at most 4 pages each numbered, every question in the text,
-    and every word inside the page margins."""
+    """Chromium prints the handout at the paper size asked: at most 4 numbered pages, every question, no overflow."""
     page, questions = write_handout(tmp_path, paper)
     pdf = tmp_path / "visit.pdf"
     chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")

@@ -31,8 +31,7 @@ def worked(runner: CliRunner, *extra: str, columns: str = "100") -> str:
 
 
 def test_worked_situation_fits_in_250_lines_at_100_columns(runner: CliRunner) -> None:
-    """The short page of the worked situation takes at most 250 lines of a 100-column screen (a line longer than
-    100 columns, such as a whole URL, counts as the screen lines it takes)."""
+    """The worked situation's short page takes at most 250 screen lines at 100 columns, long lines as wrapped."""
     lines = worked(runner, "--format", "plain").splitlines()
     assert sum(max(1, -(-len(line) // 100)) for line in lines) <= 250
     assert sum(len(line) > 100 for line in lines) <= 2
@@ -86,8 +85,7 @@ def test_out_of_100_is_the_nearest_whole_person(pct: float) -> None:
 
 
 def test_worked_situation_tells_checkmate_743_as_out_of_100_with_its_population(runner: CliRunner) -> None:
-    """Immunotherapy's key trial is CheckMate 743: about 41 and about 27 alive at 2 years, its population, and
-    a serious-side-effect line for every key trial (a count, or that the rate is not recorded)."""
+    """Immunotherapy's key trial CheckMate 743 is told out of 100 with its population and a serious-side-effect line."""
     text = " ".join(worked(runner, "--format", "plain").split())
     assert "Key trial: CheckMate 743 (2021)" in text
     assert "alive at 2 years: about 41 with Nivolumab plus ipilimumab, about 27 with Platinum" in text

@@ -47,8 +47,7 @@ def _read(text: str | bytes) -> tuple[KnowledgeBaseData, Marks] | None:
 
 
 def test_bundled_file_reads_the_same_by_events_and_by_nodes() -> None:
-    """The bundled knowledge base read from the parser's events equals the node-by-node reading: models,
-    every field's and list item's line and column, and the entry ids."""
+    """The bundled file read from parser events equals the node reading: models, lines and columns, entry ids."""
     text = bundled_path().read_text(encoding="utf-8")
     fast = _read(text)
     assert fast is not None
@@ -92,8 +91,7 @@ def test_flow_style_and_quoting_read_the_same(tiny_path: Path) -> None:
     ],
 )
 def test_anything_unusual_is_left_to_the_node_reader(tiny_path: Path, old: str, new: str) -> None:
-    """An anchor, an explicit tag or any problem makes the event reader give the file up (the loader then
-    reports every problem with its line, column and entry id)."""
+    """An anchor, an explicit tag or any problem makes the event reader hand the file to the node reader."""
     text = tiny_path.read_text(encoding="utf-8")
     assert old in text
     assert _read(text.replace(old, new, 1)) is None
@@ -121,8 +119,7 @@ def test_a_byte_order_mark_is_read_and_stored(write_kb: Any, tiny_path: Path) ->
 
 @pytest.mark.parametrize("step", [1, 2, 3, 7, 1 << 20])
 def test_bad_utf8_is_placed_on_its_line_whatever_the_slices(tmp_path: Path, step: int) -> None:
-    """The UTF-8 check reads the bytes a slice at a time: a bad byte (or a character cut by a slice) is
-    judged as the whole file would be, and the bad one is reported on its own line."""
+    """Bad UTF-8, even a character cut between slices, is judged as in the whole file and reported on its own line."""
     from mesocli.core import files
 
     good = "a: ş\nb: é€\n".encode()
@@ -143,9 +140,7 @@ _EDIT = st.tuples(st.integers(0, len(_TINY_LINES) - 1), _KINDS, st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(edits=st.lists(_EDIT, max_size=3))
 def test_parse_gives_what_the_node_reader_gives_for_edited_files(edits: list[tuple[int, str, str]]) -> None:
-    """For random edits of a small file (lines dropped or doubled, values swapped for other types, anchors,
-    aliases, tags), parsing gives the same data, the same problems and the same marks as the node-by-node
-    reader alone."""
+    """For random edits of a small file, parsing gives the node reader's data, problems and marks."""
     lines = list(_TINY_LINES)
     for where, how, value in edits:
         line = lines[where]

@@ -33,8 +33,7 @@ def test_handout_is_one_self_contained_page(runner: CliRunner) -> None:
 
 
 def test_handout_has_every_part(runner: CliRunner) -> None:
-    """The situation, the decision, the options with trials as people out of 100 (drawn and said), what matters
-    to me, the questions, notes, references, how this was made, the disclaimer; --full keeps the long version."""
+    """The handout has every part, from the situation to the disclaimer; --full keeps the long version."""
     html = handout(runner)
     for part in (
         "The situation",
@@ -173,8 +172,7 @@ def test_large_print_gives_every_font_size_in_points_none_below_14(runner: CliRu
 
 
 def test_approvals_in_the_region_and_values_from_the_profile(runner: CliRunner, tmp_path: Path) -> None:
-    """With a region, each option's approvals there are named; a profile's values are printed, else a blank
-    exercise to fill in by pen."""
+    """With a region each option's approvals there are named; a profile's values are printed, else a blank exercise."""
     html = worked(runner)
     assert "Approvals in region us" in html and "FDA, 2020-10-02" in html
     assert html.count("0  1  2  3  4") == 6

@@ -205,8 +205,7 @@ def test_a_query_of_thousands_of_words_is_cut_and_says_so(runner: CliRunner) -> 
 def test_every_query_on_the_bundled_knowledge_base_does_bounded_work(
     monkeypatch: pytest.MonkeyPatch, length: int
 ) -> None:
-    """200 distinct unknown words: only the first 64 are expanded, and each is compared for typos only with
-    the terms of a length within its typo limit, never with the whole vocabulary twice (work counted)."""
+    """200 unknown words: only 64 are expanded, each compared for typos only with terms of a fitting length."""
     from mesocli.query import search as search_module
     from mesocli.query.text import MAX_QUERY_WORDS
 

@@ -356,8 +356,7 @@ def test_every_translated_page_ends_with_the_notice(runner: CliRunner, args: lis
 def test_the_translated_handout_has_the_notice_and_a_translated_title(
     runner: CliRunner, tmp_path: Path, lang: str, title: str, words: str
 ) -> None:
-    """The handout in Turkish or Spanish is titled in the language and carries the notice; the review date is
-    said to be the English text's."""
+    """A Turkish or Spanish handout has a translated title and the notice; the review date is the English text's."""
     out = tmp_path / "visit.html"
     result = runner.invoke(app, ["--lang", lang, "handout", "--site", "pleural", "-o", str(out)])
     assert result.exit_code == 0, result.output

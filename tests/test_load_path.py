@@ -35,8 +35,7 @@ def test_generated_module_is_current() -> None:
 
 
 def test_every_model_has_its_generated_init_and_true_signature() -> None:
-    """Every model (but one with a default factory) uses its written-out ``__init__`` from import on: help() and
-    inspect.signature show its fields and defaults before any instance is made (they showed ``(*args, **kwargs)``)."""
+    """Every model uses its written-out __init__ from import on, so help() and signature() show its fields."""
     models = [c for c in _script().models() if model_code.GENERATED[f"{c.__module__}:{c.__qualname__}"][1]]
     assert len(models) > 30
     for cls in models:
@@ -65,8 +64,7 @@ def _stale_entry(monkeypatch: pytest.MonkeyPatch, key: str, entry: tuple[object,
 
 
 def test_a_stale_generated_init_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A model whose fields or defaults changed since the module was written gets a compiled ``__init__``, never
-    the old one; while they are the same, the written one is used."""
+    """A model whose fields or defaults changed gets a compiled __init__, never the stale written one."""
 
     def old(self: object, a: int, b: object = 1) -> None:
         raise AssertionError("the written __init__ was used")
@@ -151,8 +149,7 @@ def test_normalise_is_the_separator_pattern_rule(name: str) -> None:
 
 
 def test_kinds_type_checker_literals_hold_the_tuples() -> None:
-    """Each Literal type the type checker reads in core/kinds.py allows exactly its tuple's values, in order, and
-    the type made at run time is that Literal."""
+    """Each Literal type in core/kinds.py allows exactly its tuple's values, in order, and is the run-time type."""
     import ast
     import typing
 

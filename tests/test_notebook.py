@@ -121,8 +121,7 @@ def test_example_notebook_runs_without_errors(executed: Any) -> None:
 
 
 def test_example_notebook_is_committed_with_current_outputs(executed: Any) -> None:
-    """The saved notebook has an output in every code cell, and its text/plain outputs are what a fresh run gives
-    (memory addresses and paths masked); run scripts/run_notebook.py after a change."""
+    """The saved notebook has every code cell's output, as a fresh run gives it (scripts/run_notebook.py)."""
     import nbformat
 
     saved = nbformat.read(ROOT / "examples" / "explore.ipynb", as_version=4)

@@ -111,8 +111,7 @@ def test_a_changed_mesocli_never_reads_what_older_code_kept(tmp_path: Path) -> N
 
 
 def test_an_install_from_a_wheel_is_fingerprinted_by_its_record(tmp_path: Path) -> None:
-    """Installed from a wheel, the fingerprint is the checksum of the install's RECORD (each file's SHA-256), and
-    changes with it; a package its RECORD does not list (an editable install, a checkout) is stat'ed file by file."""
+    """A wheel install is fingerprinted by its RECORD's checksum; files RECORD does not list are stat'ed one by one."""
     from mesocli import __version__
     from mesocli.store.folder import files_fingerprint, installed_fingerprint
 

@@ -132,8 +132,7 @@ def test_precision_at_3_in_each_language_stays_at_or_above_its_floor(lang: str) 
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
 def test_each_language_has_a_separate_development_set(lang: str) -> None:
-    """At least 30 more questions per language to tune on, none of them in the held-out set, every id real, and
-    precision@3 on them at least the level recorded."""
+    """Each language has 30+ development questions, none held out, ids real, precision@3 at least as recorded."""
     results = DEVELOPMENT[lang]
     ids = {e.id for e in (*KB.treatments, *KB.guides, *KB.glossary)}
     assert len(results) >= 30 and {i for r in results for i in (*r.expected, *r.first)} <= ids
@@ -147,8 +146,7 @@ BLIND_FLOOR = {"tr": 0.85, "es": 0.9}
 
 @pytest.mark.parametrize("lang", ["tr", "es"])
 def test_each_language_has_a_blind_set_measured_and_never_tuned_on(lang: str) -> None:
-    """At least 30 more questions per language, none in the other sets, every id real, and precision@3 on them at
-    least the level first measured (a floor, as for the other sets; the figures are in docs/search-relevance.md)."""
+    """Each language has 30+ blind questions in no other set, ids real, precision@3 at least as first measured."""
     results = BLIND[lang]
     ids = {e.id for e in (*KB.treatments, *KB.guides, *KB.glossary)}
     assert len(results) >= 30 and {i for r in results for i in (*r.expected, *r.first)} <= ids
@@ -196,8 +194,7 @@ def test_plain_words_of_each_language_stand_for_words_its_edition_holds(lang: st
     [("tr", "akcigerimde su", "akciğerimde su"), ("tr", "hastaligim", "hastalığım"), ("es", "cirugia", "cirugía")],
 )
 def test_a_question_typed_without_accents_finds_what_it_finds_with_them(lang: str, typed: str, written: str) -> None:
-    """Words typed without their letters' marks find the entries the written words find, though the stemmer cuts
-    them otherwise ("hastaligim" is "hastaligi", "hastalığım" "hastalik")."""
+    """Words typed without their marks find what the marked words find, though the stemmer cuts them otherwise."""
     kb = mesocli.load(mesocli.bundled_path(), lang=lang)
     plain, marked = ([h.id for h in kb.search(q, 3)] for q in (typed, written))
     assert len(set(plain) & set(marked)) >= 2
@@ -224,8 +221,7 @@ def test_hits_are_unique_by_id() -> None:
 
 @pytest.mark.parametrize(("lang", "query"), [("en", "ğ"), ("tr", "ğ"), ("es", "x"), ("en", "a b")])
 def test_a_single_letter_is_too_short_to_search_for(runner: CliRunner, lang: str, query: str) -> None:
-    """`mesocli search ğ` finds nothing in the library and exits 2 with one line in the reader's language, like a
-    query of only common words; a digit alone is still searched ("stage 4")."""
+    """`search ğ` exits 2, one line in the reader's language; the library finds nothing; a lone digit is searched."""
     assert mesocli.load(mesocli.bundled_path(), lang=lang).search(query) == []
     result = runner.invoke(app, ["--lang", lang, "search", query])
     assert result.exit_code == 2 and result.stdout == ""
@@ -236,23 +232,20 @@ def test_a_single_letter_is_too_short_to_search_for(runner: CliRunner, lang: str
 
 
 def test_a_word_typed_with_its_marks_finds_only_the_marked_word() -> None:
-    """ "saç" (hair) does not find the pericardium, whose English alias "pericardial sac" is "sac" without marks;
-    "sac" typed without them may."""
+    """Turkish "saç" (hair) does not find the pericardium, whose alias "pericardial sac" has "sac" without marks."""
     kb = mesocli.load(mesocli.bundled_path(), lang="tr")
     assert "pericardium" not in [h.id for h in kb.search("saç", 10)]
     assert "pericardium" in [h.id for h in kb.search("sac", 10)]
 
 
 def test_negation_and_separated_suffixes_are_not_searched_for() -> None:
-    """ "evre 4 te" (at stage 4) and "değil" (not) in Turkish, "dentro" (inside) in Spanish are question words,
-    not what the question is about."""
+    """Turkish "te" and "değil" (not) and Spanish "dentro" (inside) are question words, not what is asked about."""
     assert ranking.search_words("evre 4 te ameliyat değil", "tr") == ranking.search_words("evre 4 ameliyat", "tr")
     assert ranking.search_words("dentro del tórax", "es") == ranking.search_words("tórax", "es")
 
 
 def test_a_turkish_verb_form_finds_the_other_forms_of_its_verb() -> None:
-    """ "toplanıyor" (it gathers) finds "toplanır" and "toplanma" of the text by its root, not "toplantı" (a
-    meeting), a word that only starts like it."""
+    """Turkish "toplanıyor" finds "toplanır" and "toplanma" by its root, not "toplantı" (a meeting)."""
     index = mesocli.load(mesocli.bundled_path(), lang="tr")._index
     found = index.expand("toplanıyor")
     assert {"toplanır", "toplanma"} <= set(found) and "toplantı" not in found
@@ -268,9 +261,7 @@ def test_a_turkish_stem_that_dropped_a_vowel_finds_the_word_with_it() -> None:
 
 
 def test_every_form_of_a_common_turkish_verb_and_the_question_particle_is_not_searched_for() -> None:
-    """ "yapılabilir mi", "veriyorlar", "misiniz" are question words in any tense and person; "ölür" (dies), which is
-    "olur" (becomes) typed without marks, is searched for, and the name "ameliyat edilebilir" (operable) keeps its
-    verb so that "ameliyat" alone names surgery."""
+    """Common Turkish verbs in any form and "mi" are question words; "ölür" and "ameliyat edilebilir" are searched."""
     assert ranking.search_words("ameliyat yapılabilir misiniz", "tr") == ranking.search_words("ameliyat", "tr")
     assert ranking.search_words("veriyorlar mıdır olur", "tr") == []
     assert ranking.search_words("ölür", "tr") != []
@@ -278,22 +269,19 @@ def test_every_form_of_a_common_turkish_verb_and_the_question_particle_is_not_se
 
 
 def test_pointing_words_postpositions_and_words_of_repetition_are_not_searched_for() -> None:
-    """ "bunu", "yüzünden", "artık" (this, because of, any more) and "esto", "desde", "veces" (this, since, times) say
-    nothing of the subject; "otro médico" (another doctor, a second opinion) keeps "otro"."""
+    """Pointing words, postpositions and words of repetition are not searched for; "otro médico" keeps "otro"."""
     assert ranking.search_words("bunu yüzünden artık dediler", "tr") == []
     assert ranking.search_words("esto desde veces dijeron", "es") == []
     assert ranking.search_words("otro", "es") != []
 
 
 def test_a_plain_turkish_verb_stands_for_its_words_in_any_form() -> None:
-    """ "dökülüyor", "zayıflamış", "ilerlemiş" (falling out, grown thin, progressed) stand for what the listed forms
-    "dökülür", "zayıfladım", "ilerliyor" stand for: hair, weight loss, progression."""
+    """A plain Turkish verb ("dökülüyor", "zayıflamış") stands in any form for what its listed forms stand for."""
     for typed, listed in (("dökülüyor", "dökülür"), ("zayıflamış", "zayıfladım"), ("ilerlemiş", "ilerliyor")):
         assert ranking.plain_word_terms(typed, "tr") == ranking.plain_word_terms(listed, "tr") != ()
 
 
 def test_a_turkish_symptom_said_as_a_verb_in_any_form_is_a_symptom() -> None:
-    """ "öksürdüm" (I coughed) names a symptom as "öksürüyorum" does, so the options that ease symptoms weigh more;
-    "ameliyat olacak" (will have surgery) does not."""
+    """Turkish "öksürdüm" (I coughed) names a symptom as "öksürüyorum" does; "ameliyat olacak" does not."""
     assert ranking.Intent("öksürdüm", "tr").symptom and ranking.Intent("babam çok öksürüyor", "tr").symptom
     assert not ranking.Intent("ameliyat olacak", "tr").symptom

@@ -60,8 +60,7 @@ def test_top_equals_sorting_every_product(scores: dict[int, tuple[float, float]]
 
 
 def test_a_rare_form_of_a_word_is_as_common_as_the_word() -> None:
-    """A word's rare reading (one entry holds "karn") weighs by the idf of its common one ("kar", of "karın", in
-    three), not by its own: a stray form in one long page does not outrank the entries about the word."""
+    """A word's rare reading ("karn") weighs by the idf of its common one ("kar"), not its own."""
     table = _Table({"karn": ([0], [5.0]), "kar": ([1, 2, 3], [44.0, 4.0, 4.0])})
     values, _found = scoring.best_matches(table, {"karn": 1.0, "kar": 0.8}, 10, None)
     idf = math.log(1 + 10 / 3)

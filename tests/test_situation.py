@@ -109,8 +109,7 @@ def test_another_cancer_is_indirect_even_when_everything_else_fits() -> None:
 
 
 def test_pleural_sarcomatoid_untreated_fit_includes_checkmate_743_with_the_non_epithelioid_benefit() -> None:
-    """Pleural, sarcomatoid, untreated, fitness 1: CheckMate 743 included, the FDA's non-epithelioid benefit stated,
-    and the EU pembrolizumab approval shown as non-epithelioid only."""
+    """Pleural sarcomatoid untreated fit: CheckMate 743 with the FDA's non-epithelioid benefit and the EU limit."""
     result = KB.options(site="pleural", histology="sarcomatoid", treated="none", fitness=1, region="eu")
     assert "checkmate-743" in trials(result, "immunotherapy", "included")
     immuno = next(t for o in result.to_data()["options"] if o["id"] == "immunotherapy" for t in [o])

@@ -45,8 +45,7 @@ def _chain(tree: list[tuple[int, str]], index: int) -> list[str]:
 
 
 def test_plain_show_imports_no_rich_and_mesocli_imports_no_difflib(tmp_path: Path) -> None:
-    """`show --format plain` never imports Rich; dataclasses, YAML, pickle and difflib come from no mesocli
-    module (Typer's own core imports difflib, for its "did you mean")."""
+    """`show --format plain` never imports Rich; no mesocli module imports dataclasses, YAML, pickle or difflib."""
     tree = _import_tree(["show", "chemotherapy", "--format", "plain"], tmp_path)
     names = [name for _depth, name in tree]
     assert not [n for n in names if n == "rich" or n.startswith("rich.")]
@@ -60,8 +59,7 @@ def test_plain_show_imports_no_rich_and_mesocli_imports_no_difflib(tmp_path: Pat
 
 
 def test_library_get_imports_neither_typer_nor_the_loader(tmp_path: Path) -> None:
-    """`mesocli.load().get()` on a stored knowledge base needs no Typer, YAML, Babel, json, typing, re, loader or
-    checks (typing alone brings re, enum and contextlib)."""
+    """`mesocli.load().get()` on a stored base imports no Typer, YAML, Babel, json, typing, re, loader or checks."""
     env = {**os.environ, "MESOCLI_CACHE_DIR": str(tmp_path)}
     code = (
         "import sys, mesocli; mesocli.load().get('chemo'); "

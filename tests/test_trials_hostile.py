@@ -96,16 +96,14 @@ def test_deeply_nested_snapshot_file_is_one_line_exit_5(tmp_path: Path) -> None:
     "url", ["http://127.0.0.1:9/ok x", "http://127.0.0.1:9/\x1b[31mx", "http://[::1", "http://:80"]
 )
 def test_malformed_api_url_is_one_line_exit_5(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A mirror URL with a space, a control character, a broken IPv6 host or no host: one line, exit 5,
-    from the option and from $MESOCLI_TRIALS_API alike."""
+    """A malformed mirror URL, from the option or $MESOCLI_TRIALS_API, is one line and exit 5."""
     one_line_exit_5(update(url, "--dry-run"), "--api-url")
     monkeypatch.setenv("MESOCLI_TRIALS_API", url)
     one_line_exit_5(CliRunner().invoke(app, ["trials", "update", "--dry-run"]), "--api-url")
 
 
 def test_escape_characters_in_records_never_reach_the_terminal(tmp_path: Path) -> None:
-    """ESC, BEL, OSC and bidi characters in a title, sponsor, site or eligibility line are shown as escapes
-    in plain, Rich, Markdown and JSON output."""
+    """ESC, BEL, OSC and bidi characters in trial records are shown as escapes in every output format."""
     sites = [site({**MADRID_SITE, "facility": HOSTILE})]
     record = study("NCT09000001", HOSTILE, "Inclusion Criteria:\n* " + HOSTILE, sites)
     record["protocolSection"]["sponsorCollaboratorsModule"]["leadSponsor"]["name"] = HOSTILE
@@ -127,8 +125,7 @@ def test_http_reason_phrase_is_escaped(raw_server: Callable[[Callable[[socket.so
 def test_slow_drip_answer_stops_at_the_deadline(
     raw_server: Callable[[Callable[[socket.socket], None]], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A server that drips its body a byte at a time cannot keep update waiting: the request's overall
-    deadline ($MESOCLI_TRIALS_DEADLINE) ends it with one line, exit 5."""
+    """A server dripping its body byte by byte is stopped by $MESOCLI_TRIALS_DEADLINE: one line, exit 5."""
 
     def drip(conn: socket.socket) -> None:
         conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
@@ -164,8 +161,7 @@ def test_bad_coordinates_are_refused_on_update(httpserver: HTTPServer, lat: str,
 
 @pytest.mark.parametrize("lat", [float("inf"), float("nan"), 999.0, -90.5])
 def test_bad_coordinates_in_a_snapshot_file_fail_its_checks(tmp_path: Path, lat: float) -> None:
-    """A snapshot file with a site at Infinity, NaN or outside -90..90 fails its checks: one line, exit 5,
-    never a traceback or a trial silently missing from --near."""
+    """A snapshot site at Infinity, NaN or out of range fails the file's checks: one line, exit 5, no traceback."""
     bad = study("NCT09000001", "A trial", "", [site({**MADRID_SITE, "geoPoint": {"lat": lat, "lon": -3.7}})])
     snap = write_snapshot(tmp_path / "snap.json", [bad])
     one_line_exit_5(CliRunner().invoke(app, ["trials", "--snapshot", str(snap), "--near", "Madrid"]), str(snap))
@@ -189,8 +185,7 @@ def test_unclear_age_limit_is_left_open(minimum: str) -> None:
 
 
 def test_ambiguous_near_names_the_choice_and_the_others(tmp_path: Path) -> None:
-    """A bare city name several places share is never chosen silently: the page names the one taken and the
-    others on one line; 'City, Country' (a name or ISO code) chooses; an unknown country part is refused."""
+    """A shared city name is never chosen silently; 'City, Country' chooses; an unknown country part is refused."""
     snap = write_snapshot(tmp_path / "snap.json", studies())
     plain = CliRunner().invoke(app, ["trials", "--snapshot", str(snap), "--near", "Valencia", "--format", "plain"])
     assert plain.exit_code == 0 and "other places called Valencia" in plain.output.replace("\n    ", " ")
@@ -205,8 +200,7 @@ def test_ambiguous_near_names_the_choice_and_the_others(tmp_path: Path) -> None:
 
 
 def test_update_through_a_symlinked_snapshot_keeps_the_link(httpserver: HTTPServer, tmp_path: Path) -> None:
-    """A trials.json that is a symbolic link stays a link: the file it points to gets the new snapshot and
-    its old content is kept as the previous one, as -o writes through a link."""
+    """A symlinked trials.json stays a link: its target gets the new snapshot and the old one is kept as previous."""
     folder = snapshots.data_folder()
     folder.mkdir(parents=True)
     target = write_snapshot(tmp_path / "dotfiles.json", studies())

@@ -209,21 +209,49 @@ def test_shell_completion_offers_names(tiny_path: Path, shell_env: dict[str, str
 
 
 def test_install_completion_writes_only_the_shell_startup_file(tmp_path: Path) -> None:
-    """--install-completion bash adds a completion script under a private HOME and touches nothing else."""
+    """--install-completion under bash adds a completion script under a private HOME and touches nothing else."""
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
     (tmp_path / ".bashrc").write_text("# mine\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mesocli", "--install-completion", "bash"],
+    result = subprocess.run(  # run from bash (not exec'd), so the shell Typer looks for above is always there
+        ["bash", "-c", '"$0" -m mesocli --install-completion; exit $?', sys.executable],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     bashrc = (tmp_path / ".bashrc").read_text(encoding="utf-8")
     assert bashrc.startswith("# mine\n")  # the user's own lines are kept
     assert "mesocli" in bashrc
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "cannot tell which shell"), ("tr", "hangi kabuğa")])
+def test_install_completion_without_a_known_shell_is_one_usage_error_on_stderr(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """No shell detected and SHELL unset: exit 2 and one line on stderr in the language, not Typer's stdout."""
+    import typer._completion_shared
+
+    monkeypatch.setattr(typer._completion_shared, "_get_shell_name", lambda: None)
+    result = runner.invoke(app, ["--lang", lang, "--install-completion"], env={"HOME": str(tmp_path), "SHELL": ""})
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and said in lines[0] and "--install-completion" in lines[0], result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_install_completion_falls_back_to_the_shell_variable(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No shell detected among the parents: $SHELL (/bin/bash) chooses, and only ~/.bashrc and its script change."""
+    import typer._completion_shared
+
+    monkeypatch.setattr(typer._completion_shared, "_get_shell_name", lambda: None)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = runner.invoke(app, ["--install-completion"], env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    assert result.exit_code == 0, result.output
+    assert "mesocli" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
 
 
 def test_color_never_wins_over_force_color(runner: CliRunner, tiny_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from mesocli.cli.completion import install_completion
 from mesocli.cli.context import (
     EXIT_CODES_HELP,
     EXIT_INTERRUPTED,
@@ -178,6 +179,9 @@ class MesocliGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Global options may follow the command: they are moved before it, then Click parses."""
+        for param in self.params:  # Typer appends its completion options after building the group
+            if param.name == "install_completion" and not getattr(param.callback, "mesocli", False):
+                param.callback = install_completion(param.callback)
         return read_globals(ctx, args, self, lambda hoisted: list(super(MesocliGroup, self).parse_args(ctx, hoisted)))
 
     def main(

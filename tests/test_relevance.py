@@ -285,3 +285,10 @@ def test_a_turkish_symptom_said_as_a_verb_in_any_form_is_a_symptom() -> None:
     """Turkish "öksürdüm" (I coughed) names a symptom as "öksürüyorum" does; "ameliyat olacak" does not."""
     assert ranking.Intent("öksürdüm", "tr").symptom and ranking.Intent("babam çok öksürüyor", "tr").symptom
     assert not ranking.Intent("ameliyat olacak", "tr").symptom
+
+
+def test_a_question_counts_as_answered_when_any_expected_entry_is_in_the_top_3() -> None:
+    """The report's looser share counts a question once one of its expected ids is among the first three hits."""
+    hit = GEN.Result("patient", "q", ("a", "b"), (), ("x", "b", "y"))
+    missed = GEN.Result("patient", "q", ("a",), (), ("x", "y", "z"))
+    assert (GEN.answered([hit, missed]), GEN.answered([missed])) == (1, 0)

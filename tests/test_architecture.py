@@ -154,3 +154,15 @@ def test_command_modules_do_not_import_the_app() -> None:
     for module, _function in set(app_module.COMMANDS.values()):
         path = SRC.parent / (module.replace(".", "/") + ".py")
         assert "mesocli.cli.app" not in set(imports(path, False)), module
+
+
+def test_every_test_has_a_one_line_docstring() -> None:
+    """Each test function in tests/ has a docstring of one line saying what it protects."""
+    wrong = []
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
+                doc = ast.get_docstring(node, clean=False)
+                if not doc or "\n" in doc.strip():
+                    wrong.append(f"{path.name}::{node.name}")
+    assert wrong == []

@@ -26,6 +26,16 @@ from mesocli.core.model import model
 from mesocli.core.studies import Study
 from mesocli.core.values import Values
 
+#: How a region code is written on a page ("Approvals in region US:"); a code not listed is written as it is.
+REGION_LABELS = {"us": N_("US"), "eu": N_("EU"), "uk": N_("UK")}
+
+
+def region_label(region: str) -> str:
+    """The region ``region`` (a code of ``--region``) as a reader of the page's language writes it."""
+    label = REGION_LABELS.get(region)
+    return _(label) if label else region
+
+
 Treated = Literal["none", "chemotherapy", "immunotherapy", "chemotherapy+immunotherapy"]
 PersonHistology = Literal["epithelioid", "sarcomatoid", "biphasic", "non-epithelioid", "unknown"]
 Verdict = Literal["included", "excluded", "uncertain", "indirect"]
@@ -88,7 +98,7 @@ class Situation:
             else _("fitness not known")
         )
         region = (
-            _("approvals for region {region}").format(region=self.region)
+            _("approvals for region {region}").format(region=region_label(self.region))
             if self.region
             else _("approvals in every region")
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from mesocli.core.frequencies import Measure, measures, medians
 from mesocli.core.l10n import N_, _, ngettext, number
 from mesocli.core.models import CITATION, Reference
-from mesocli.core.situation import StudyFit
+from mesocli.core.situation import StudyFit, region_label
 from mesocli.core.studies import Study
 from mesocli.pages.document import (
     Block,
@@ -207,7 +207,7 @@ def standing(o: OptionFit) -> str:
         agencies = ", ".join(f"{a.agency} {a.date.year}" for a in o.approvals)
         parts.append(_("approvals: {agencies}").format(agencies=agencies))
     elif o.situation.region:
-        parts.append(_("no approval recorded for region {region}").format(region=o.situation.region))
+        parts.append(_("no approval recorded for region {region}").format(region=region_label(o.situation.region)))
     return "; ".join(p for p in parts if p) or _("no guideline row or approval recorded here")
 
 

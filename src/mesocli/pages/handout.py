@@ -16,6 +16,7 @@ from mesocli.core.disclosure import HEADING as MADE_HEADING
 from mesocli.core.disclosure import disclosure
 from mesocli.core.l10n import N_, _
 from mesocli.core.models import Guide, Treatment
+from mesocli.core.situation import region_label
 from mesocli.core.values import HEADING as VALUES_HEADING
 from mesocli.core.values import NEVER_RANKS, SCALE, Values
 from mesocli.pages.choice import (
@@ -99,7 +100,7 @@ def option_blocks(o: OptionFit, cites: Citations) -> list[Block]:
             (Span(f"{a.agency}, {a.date.isoformat()}: ", "label"), *cites.text(a.what), cites.span(a.reference))
             for a in o.approvals
         )
-        where = _("Approvals in region {region}:").format(region=o.situation.region)
+        where = _("Approvals in region {region}:").format(region=region_label(o.situation.region))
         blocks += [Paragraph(plain(where, "label")), Bullets(items)]
     return blocks + list(parts)
 

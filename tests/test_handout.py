@@ -174,7 +174,7 @@ def test_large_print_gives_every_font_size_in_points_none_below_14(runner: CliRu
 def test_approvals_in_the_region_and_values_from_the_profile(runner: CliRunner, tmp_path: Path) -> None:
     """With a region each option's approvals there are named; a profile's values are printed, else a blank exercise."""
     html = worked(runner)
-    assert "Approvals in region US" in html and "FDA, 2020-10-02" in html
+    assert "Approvals in region United States" in html and "FDA, 2020-10-02" in html
     assert html.count("0  1  2  3  4") == 6
     profile = tmp_path / "me.yaml"
     profile.write_text("site: pleural\nvalues:\n  longer_life: 3\n  time_at_home: 1\n", encoding="utf-8")

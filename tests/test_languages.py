@@ -425,7 +425,9 @@ def test_brief_shows_the_same_key_points_in_every_language(runner: CliRunner, la
     assert page.count("\n  - ") == english_page.count("\n  - ")
 
 
-@pytest.mark.parametrize(("lang", "written"), [("en", "region US"), ("es", "región Estados Unidos"), ("tr", "ABD")])
+@pytest.mark.parametrize(
+    ("lang", "written"), [("en", "region United States"), ("es", "región Estados Unidos"), ("tr", "ABD")]
+)
 def test_a_region_is_written_as_a_reader_of_the_language_writes_it(lang: str, written: str) -> None:
     """The options page names --region us by its name in the language, not by the code "us"."""
     result = CliRunner().invoke(app, ["--lang", lang, "options", "--site", "pleural", "--region", "us"])

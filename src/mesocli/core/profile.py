@@ -19,7 +19,7 @@ from mesocli.core.files import read_text
 from mesocli.core.l10n import N_
 from mesocli.core.models import GOALS, MESO_TYPES, REGIONS
 from mesocli.core.numbers import number_problem
-from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, TREATED, Situation
+from mesocli.core.situation import FIELDS, FITNESS_MEANING, PERSON_HISTOLOGIES, REGION_NAMES, TREATED, Situation
 from mesocli.core.values import KEYS as VALUE_KEYS
 from mesocli.core.values import STATEMENTS, Values, check_answer
 
@@ -42,9 +42,7 @@ class ProfileError(KnowledgeBaseError):
 
 #: What a value of the profile means, where its catalog entry is not the value itself (the rest are their own).
 _LABELS = {
-    "us": N_("United States"),
-    "eu": N_("European Union"),
-    "uk": N_("United Kingdom"),
+    **REGION_NAMES,
     "other": N_("another country"),
     "chemotherapy": N_("had chemotherapy"),
     "immunotherapy": N_("had immunotherapy"),

@@ -26,14 +26,14 @@ from mesocli.core.model import model
 from mesocli.core.studies import Study
 from mesocli.core.values import Values
 
-#: How a region code is written on a page ("Approvals in region US:"); a code not listed is written as it is.
-REGION_LABELS = {"us": N_("US"), "eu": N_("EU"), "uk": N_("UK")}
+#: The regions of ``--region`` by name ("Approvals in region United States:"); "other" is written as it is.
+REGION_NAMES = {"us": N_("United States"), "eu": N_("European Union"), "uk": N_("United Kingdom")}
 
 
 def region_label(region: str) -> str:
     """The region ``region`` (a code of ``--region``) as a reader of the page's language writes it."""
-    label = REGION_LABELS.get(region)
-    return _(label) if label else region
+    name = REGION_NAMES.get(region)
+    return _(name) if name else region
 
 
 Treated = Literal["none", "chemotherapy", "immunotherapy", "chemotherapy+immunotherapy"]
